@@ -1,0 +1,119 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
+
+import { lockedField, teaserField } from '../../fields/gateFields.js'
+import { premiumField } from '../../fields/premiumField.js'
+import { slugField } from '../../fields/slugField.js'
+import { gatedFieldRead, markLocked, nullGatedFields } from '../../src/access/premiumGate.js'
+import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { articleEditor } from '../../src/lexical/articleEditor.js'
+import { extractTeaser } from '../../src/utilities/extractTeaser.js'
+import { mergeOverride } from '../mergeOverride.js'
+
+/** Fields a requester who is not entitled never receives from a premium article. */
+export const ARTICLE_GATED_FIELDS = ['content']
+
+export const articlesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const { slugs } = options
+  const defaultFields: Field[] = [
+    { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
+    slugField(),
+    { name: 'excerpt', type: 'textarea', maxLength: 1000 },
+    {
+      name: 'content',
+      type: 'richText',
+      access: { read: gatedFieldRead(options) },
+      editor: articleEditor(options),
+    },
+    premiumField(),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
+      index: true,
+    },
+    { name: 'author', type: 'text', admin: { position: 'sidebar' }, maxLength: 200 },
+    {
+      name: 'categories',
+      type: 'text',
+      admin: { position: 'sidebar' },
+      hasMany: true,
+      index: true,
+      maxLength: 100,
+    },
+    ...(slugs.media ? [{ name: 'heroImage', type: 'upload', relationTo: slugs.media } as Field] : []),
+    {
+      type: 'collapsible',
+      admin: { initCollapsed: false },
+      fields: [
+        { name: 'allowComments', type: 'checkbox', defaultValue: true },
+        {
+          name: 'commentsCloseAt',
+          type: 'date',
+          admin: { description: 'Comments close automatically after this moment (optional).' },
+        },
+        {
+          name: 'commentCount',
+          type: 'number',
+          access: { create: () => false, update: () => false },
+          admin: { description: 'Approved comments (maintained automatically).', readOnly: true },
+          defaultValue: 0,
+        },
+      ],
+      label: 'Discussion',
+    },
+    {
+      name: 'relatedVideos',
+      type: 'relationship',
+      hasMany: true,
+      relationTo: slugs.videos,
+    },
+    {
+      name: 'comments',
+      type: 'join',
+      admin: { defaultColumns: ['authorName', 'body', 'status', 'createdAt'] },
+      collection: slugs.comments,
+      defaultLimit: 20,
+      defaultSort: '-createdAt',
+      maxDepth: 1,
+      on: 'article',
+    },
+    lockedField(),
+    teaserField(),
+  ]
+
+  const collection: CollectionConfig = {
+    slug: slugs.articles,
+    access: {
+      create: editorsOnly,
+      delete: editorsOnly,
+      // The public reads published articles only; drafts and versions are editors' alone.
+      read: ({ req }) => (isEditor(req) ? true : { _status: { equals: 'published' } }),
+      readVersions: editorsOnly,
+      update: editorsOnly,
+    },
+    admin: {
+      defaultColumns: ['title', 'premium', 'publishedAt', 'commentCount', '_status'],
+      group: 'Newsroom',
+      listSearchableFields: ['title', 'slug', 'excerpt'],
+      useAsTitle: 'title',
+    },
+    defaultSort: '-publishedAt',
+    fields: defaultFields,
+    // The gate needs these even when a request's `select` leaves them out.
+    forceSelect: { content: true, premium: true },
+    hooks: {
+      afterRead: [nullGatedFields(ARTICLE_GATED_FIELDS)],
+      beforeRead: [
+        markLocked(options, (doc) => ({
+          teaser: extractTeaser(doc.content, options.premium.teaser),
+        })),
+      ],
+    },
+    indexes: [{ fields: ['_status', 'publishedAt'] }],
+    labels: { plural: 'Articles', singular: 'Article' },
+    versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+  }
+  return mergeOverride(collection, options.overrides.articles)
+}

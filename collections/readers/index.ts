@@ -1,0 +1,63 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
+
+import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { mergeOverride } from '../mergeOverride.js'
+
+/** A reader may read and edit their own account; editors see everyone. */
+const selfOrEditor = ({ req }: { req: Parameters<typeof isEditor>[0] }) => {
+  if (isEditor(req)) return true
+  if (!req.user) return false
+  return { id: { equals: req.user.id } }
+}
+
+export const readersCollection = (options: ResolvedNewsroomOptions, slug: string): CollectionConfig => {
+  // A reader can never raise their own plan: only editors write the subscription.
+  const editorsWrite = { create: editorsOnly, update: editorsOnly }
+  const defaultFields: Field[] = [
+    { name: 'name', type: 'text', maxLength: 200 },
+    {
+      name: 'subscription',
+      type: 'group',
+      admin: { description: 'Set by editors or your billing integration.' },
+      fields: [
+        {
+          name: 'plan',
+          type: 'select',
+          access: editorsWrite,
+          defaultValue: 'free',
+          options: ['free', 'premium'],
+          required: true,
+        },
+        {
+          name: 'status',
+          type: 'select',
+          access: editorsWrite,
+          defaultValue: 'active',
+          options: ['active', 'past_due', 'canceled'],
+          required: true,
+        },
+        { name: 'currentPeriodEnd', type: 'date', access: editorsWrite },
+      ],
+    },
+  ]
+  const collection: CollectionConfig = {
+    slug,
+    access: {
+      create: () => true,
+      delete: selfOrEditor,
+      read: selfOrEditor,
+      update: selfOrEditor,
+    },
+    admin: {
+      defaultColumns: ['email', 'name', 'subscription.plan', 'subscription.status'],
+      group: 'Newsroom',
+      useAsTitle: 'email',
+    },
+    auth: { maxLoginAttempts: 10, tokenExpiration: 60 * 60 * 24 * 7 },
+    fields: defaultFields,
+    labels: { plural: 'Readers', singular: 'Reader' },
+  }
+  return mergeOverride(collection, options.overrides.readers)
+}

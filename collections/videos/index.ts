@@ -1,0 +1,123 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
+
+import { lockedField } from '../../fields/gateFields.js'
+import { premiumField } from '../../fields/premiumField.js'
+import { slugField } from '../../fields/slugField.js'
+import { gatedFieldRead, markLocked, nullGatedFields } from '../../src/access/premiumGate.js'
+import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { mergeOverride } from '../mergeOverride.js'
+
+/** Playable parts of a premium video: only entitled requesters receive them. */
+export const VIDEO_GATED_FIELDS = ['url', 'file', 'embedUrl', 'providerId']
+
+const computed = { create: () => false, update: () => false }
+
+export const videosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const { slugs } = options
+  const gated = { read: gatedFieldRead(options) }
+  const defaultFields: Field[] = [
+    { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
+    slugField(),
+    { name: 'description', type: 'textarea', maxLength: 5000 },
+    {
+      name: 'url',
+      type: 'text',
+      access: gated,
+      admin: { description: 'A YouTube or Vimeo link, or a direct .mp4/.webm/.m3u8 file URL. Or upload a file below.' },
+      maxLength: 2000,
+    },
+    ...(slugs.media
+      ? [
+          {
+            name: 'file',
+            type: 'upload',
+            access: gated,
+            filterOptions: { mimeType: { contains: 'video/' } },
+            relationTo: slugs.media,
+          } as Field,
+          {
+            name: 'poster',
+            type: 'upload',
+            admin: { description: 'Overrides the thumbnail derived from the provider.' },
+            relationTo: slugs.media,
+          } as Field,
+        ]
+      : []),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'provider',
+          type: 'select',
+          access: computed,
+          admin: { readOnly: true },
+          index: true,
+          options: ['youtube', 'vimeo', 'file', 'upload'],
+        },
+        { name: 'providerId', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
+      ],
+    },
+    { name: 'embedUrl', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
+    { name: 'thumbnailUrl', type: 'text', access: computed, admin: { readOnly: true } },
+    {
+      name: 'duration',
+      type: 'number',
+      admin: { description: 'Length in seconds.', position: 'sidebar' },
+      min: 0,
+    },
+    premiumField({ admin: { description: 'Only subscribers can play this video.', position: 'sidebar' } }),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
+      index: true,
+    },
+    {
+      name: 'categories',
+      type: 'text',
+      admin: { position: 'sidebar' },
+      hasMany: true,
+      index: true,
+      maxLength: 100,
+    },
+    {
+      name: 'relatedArticles',
+      type: 'join',
+      admin: { description: 'Articles that list this video as related.' },
+      collection: slugs.articles,
+      defaultLimit: 10,
+      maxDepth: 1,
+      on: 'relatedVideos',
+    },
+    lockedField(),
+  ]
+
+  const collection: CollectionConfig = {
+    slug: slugs.videos,
+    access: {
+      create: editorsOnly,
+      delete: editorsOnly,
+      read: ({ req }) => (isEditor(req) ? true : { _status: { equals: 'published' } }),
+      readVersions: editorsOnly,
+      update: editorsOnly,
+    },
+    admin: {
+      defaultColumns: ['title', 'provider', 'premium', 'publishedAt', '_status'],
+      group: 'Newsroom',
+      useAsTitle: 'title',
+    },
+    defaultSort: '-publishedAt',
+    fields: defaultFields,
+    forceSelect: { premium: true },
+    hooks: {
+      afterRead: [nullGatedFields(VIDEO_GATED_FIELDS)],
+      beforeRead: [markLocked(options)],
+    },
+    indexes: [{ fields: ['_status', 'publishedAt'] }],
+    labels: { plural: 'Videos', singular: 'Video' },
+    versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+  }
+  return mergeOverride(collection, options.overrides.videos)
+}

@@ -1,0 +1,69 @@
+import type { NewsroomPluginOptions, ResolvedNewsroomOptions } from './types.js'
+
+/** Every default of the plugin, in one place. */
+export const defaultCommentRules = {
+  closeAfterDays: 0,
+  disallowedKeys: [] as string[],
+  editWindowSeconds: 900,
+  floodSeconds: 15,
+  honeypotField: 'phone',
+  manualApproval: false,
+  maxDepth: 5,
+  maxLength: 5000,
+  maxLinks: 2,
+  moderationKeys: [] as string[],
+  premiumOnly: false,
+  previouslyApproved: true,
+  reportThreshold: 3,
+}
+
+export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNewsroomOptions => {
+  const readers = options.slugs?.readers === undefined ? 'readers' : options.slugs.readers
+  if (readers === false && !options.premium?.hasAccess) {
+    throw new Error(
+      'payload-plugin-newsroom: `slugs.readers: false` needs `premium.hasAccess` to decide who is entitled.',
+    )
+  }
+  const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '')
+  return {
+    articlePath: options.articlePath ?? '/news/{slug}',
+    comments: {
+      ...defaultCommentRules,
+      ...stripUndefined(options.comments ?? {}),
+      notify: {
+        editors: options.comments?.notify?.editors ?? [],
+        replyAuthors: options.comments?.notify?.replyAuthors ?? false,
+      },
+      spamCheck: options.comments?.spamCheck,
+    },
+    disabled: options.disabled ?? false,
+    mediaCollection: options.mediaCollection ?? true,
+    overrides: options.overrides ?? {},
+    premium: {
+      hasAccess: options.premium?.hasAccess,
+      subscribeUrl: options.premium?.subscribeUrl ?? `${siteUrl}/subscribe`,
+      teaser: { blocks: options.premium?.teaser?.blocks ?? 2 },
+    },
+    print: {
+      css: options.print?.css ?? '',
+      email: options.print?.email ?? true,
+      emailsPerHour: options.print?.emailsPerHour ?? 10,
+      pdf: options.print?.pdf ?? true,
+      print: options.print?.print ?? true,
+      publisherName: options.print?.publisherName ?? 'Newsroom',
+    },
+    siteUrl,
+    slugs: {
+      articles: options.slugs?.articles ?? 'articles',
+      comments: options.slugs?.comments ?? 'comments',
+      discussionSettings: 'discussion-settings',
+      media: options.slugs?.media ?? 'media',
+      readers,
+      videos: options.slugs?.videos ?? 'videos',
+    },
+  }
+}
+
+function stripUndefined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,3 @@
+'use client'
+// Client admin components (registered by the plugin by path 'payload-plugin-newsroom/client#Name').
+export {}

@@ -1,0 +1,6 @@
+export { authorUrlField, isHttpUrl } from '../../fields/authorUrlField.js'
+export { lockedField, teaserField } from '../../fields/gateFields.js'
+export { premiumField } from '../../fields/premiumField.js'
+export { slugField } from '../../fields/slugField.js'
+export { paywallBreakBlock } from '../lexical/paywallBreakBlock.js'
+export { videoEmbedBlock } from '../lexical/videoEmbedBlock.js'

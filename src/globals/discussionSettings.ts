@@ -1,0 +1,60 @@
+import type { GlobalConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../types.js'
+
+import { editorsOnly } from '../access/roles.js'
+
+/** Editors change the moderation rules at runtime; plugin options give the defaults. */
+export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => {
+  const d = options.comments
+  const keyList = (name: string, description: string) => ({
+    name,
+    type: 'textarea' as const,
+    admin: { description },
+    defaultValue: (d[name as 'disallowedKeys' | 'moderationKeys'] ?? []).join('\n'),
+  })
+  return {
+    slug: options.slugs.discussionSettings,
+    access: { read: editorsOnly, update: editorsOnly },
+    admin: { group: 'Newsroom' },
+    fields: [
+      {
+        type: 'collapsible',
+        fields: [
+          { name: 'manualApproval', type: 'checkbox', admin: { description: 'Hold every new comment for an editor.' }, defaultValue: d.manualApproval },
+          { name: 'previouslyApproved', type: 'checkbox', admin: { description: 'Approve at once when the author (same email) already has an approved comment.' }, defaultValue: d.previouslyApproved },
+          { name: 'premiumOnly', type: 'checkbox', admin: { description: 'On premium articles, only subscribers may comment.' }, defaultValue: d.premiumOnly },
+          { name: 'closeAfterDays', type: 'number', admin: { description: 'Close comments this many days after publication (0 = never).' }, defaultValue: d.closeAfterDays, min: 0 },
+          { name: 'maxDepth', type: 'number', admin: { description: 'Deepest reply level allowed.' }, defaultValue: d.maxDepth, min: 1, max: 20 },
+        ],
+        label: 'Who can comment',
+      },
+      {
+        type: 'collapsible',
+        fields: [
+          { name: 'maxLinks', type: 'number', admin: { description: 'Hold a comment with more links than this.' }, defaultValue: d.maxLinks, min: 0 },
+          keyList('moderationKeys', 'One word, phrase, email, URL or IP per line. A match holds the comment for moderation.'),
+          keyList('disallowedKeys', 'One per line. A match marks the comment as spam.'),
+          { name: 'floodSeconds', type: 'number', admin: { description: 'Minimum seconds between comments from the same person (0 = off).' }, defaultValue: d.floodSeconds, min: 0 },
+          { name: 'reportThreshold', type: 'number', admin: { description: 'Reports that send an approved comment back to pending.' }, defaultValue: d.reportThreshold, min: 1 },
+          { name: 'editWindowSeconds', type: 'number', admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' }, defaultValue: d.editWindowSeconds, min: 0 },
+        ],
+        label: 'Moderation',
+      },
+      {
+        type: 'collapsible',
+        fields: [
+          {
+            name: 'notifyEditors',
+            type: 'textarea',
+            admin: { description: 'Email addresses (one per line) told about comments awaiting moderation.' },
+            defaultValue: d.notify.editors.join('\n'),
+          },
+          { name: 'notifyReplyAuthors', type: 'checkbox', admin: { description: 'Email a comment’s author when a reply to it is approved.' }, defaultValue: d.notify.replyAuthors },
+        ],
+        label: 'Notifications',
+      },
+    ],
+    label: 'Discussion settings',
+  }
+}

@@ -1,0 +1,135 @@
+import type { CollectionConfig, Field, PayloadRequest, TypedUser } from 'payload'
+
+/** Verdict a pluggable spam checker returns for a new comment. */
+export type SpamVerdict = 'ham' | 'hold' | 'spam'
+
+/** The comment as the moderation engine sees it (plain data, no Payload objects). */
+export type CommentCandidate = {
+  article: number | string
+  authorEmail: string
+  authorName: string
+  authorUrl?: null | string
+  body: string
+  ip?: null | string
+  parent?: null | number | string
+  userAgent?: null | string
+}
+
+export type SpamCheck = (
+  comment: CommentCandidate,
+  ctx: { req: PayloadRequest },
+) => Promise<SpamVerdict> | SpamVerdict
+
+export type HasPremiumAccess = (args: {
+  req: PayloadRequest
+  user: null | TypedUser | undefined
+}) => boolean | Promise<boolean>
+
+/** A collection override: a function over our default fields plus any collection config, merged into ours. */
+export type CollectionOverride = {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+} & Partial<Omit<CollectionConfig, 'fields'>>
+
+export type NewsroomSlugs = {
+  articles?: string
+  comments?: string
+  /** The upload collection used for hero images, posters and video files. Set to the host's own media collection to reuse it. */
+  media?: string
+  /** `false` to use your own auth collection (then provide `premium.hasAccess`). */
+  readers?: false | string
+  videos?: string
+}
+
+export type CommentRulesOptions = {
+  closeAfterDays?: number
+  disallowedKeys?: string[]
+  /** Seconds a reader may edit or delete their own comment after posting (0 turns it off). */
+  editWindowSeconds?: number
+  floodSeconds?: number
+  honeypotField?: string
+  manualApproval?: boolean
+  maxDepth?: number
+  maxLength?: number
+  maxLinks?: number
+  moderationKeys?: string[]
+  notify?: {
+    editors?: string[]
+    /** Email a comment's author when a reply to it is approved. */
+    replyAuthors?: boolean
+  }
+  premiumOnly?: boolean
+  previouslyApproved?: boolean
+  /** Reports from distinct readers that send an approved comment back to pending. */
+  reportThreshold?: number
+  spamCheck?: SpamCheck
+}
+
+export type NewsroomPluginOptions = {
+  comments?: CommentRulesOptions
+  disabled?: boolean
+  /** Whether the plugin adds its own upload collection (`slugs.media`). Set false when `slugs.media` names a host collection. */
+  mediaCollection?: boolean
+  overrides?: {
+    articles?: CollectionOverride
+    comments?: CollectionOverride
+    media?: CollectionOverride
+    readers?: CollectionOverride
+    videos?: CollectionOverride
+  }
+  premium?: {
+    hasAccess?: HasPremiumAccess
+    /** Where locked readers are sent to subscribe (used by print/email). */
+    subscribeUrl?: string
+    teaser?: { blocks?: number }
+  }
+  print?: {
+    /** Extra CSS appended to the print view. */
+    css?: string
+    email?: boolean
+    /** Emails one requester may send per hour. */
+    emailsPerHour?: number
+    pdf?: boolean
+    print?: boolean
+    /** Publisher name shown in print/PDF headers and emails. */
+    publisherName?: string
+  }
+  slugs?: NewsroomSlugs
+  /** Public site URL for canonical links (e.g. https://news.example.com). */
+  siteUrl?: string
+  /** Path of an article on the site; `{slug}` is replaced. */
+  articlePath?: string
+}
+
+/** Options after defaults are applied: every value present. */
+export type ResolvedNewsroomOptions = {
+  articlePath: string
+  comments: Required<Omit<CommentRulesOptions, 'notify' | 'spamCheck'>> & {
+    notify: { editors: string[]; replyAuthors: boolean }
+    spamCheck?: SpamCheck
+  }
+  disabled: boolean
+  mediaCollection: boolean
+  overrides: NonNullable<NewsroomPluginOptions['overrides']>
+  premium: {
+    hasAccess?: HasPremiumAccess
+    subscribeUrl: string
+    teaser: { blocks: number }
+  }
+  print: {
+    css: string
+    email: boolean
+    emailsPerHour: number
+    pdf: boolean
+    print: boolean
+    publisherName: string
+  }
+  siteUrl: string
+  slugs: {
+    articles: string
+    comments: string
+    discussionSettings: string
+    media: string
+    readers: false | string
+    videos: string
+  }
+}
