@@ -1,3 +1,5 @@
+import type { RichTextAdapterProvider } from 'payload'
+
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
@@ -6,7 +8,7 @@ import { paywallBreakBlock } from './paywallBreakBlock.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
 /** The article body editor: Payload's default features plus the paywall break and video blocks. */
-export const articleEditor = (options: ResolvedNewsroomOptions) =>
+export const articleEditor = (options: ResolvedNewsroomOptions): RichTextAdapterProvider<any, any, any> =>
   lexicalEditor({
     features: ({ defaultFeatures }) => [
       ...defaultFeatures,
