@@ -21,11 +21,13 @@ export const slugField = ({
     },
     index: true,
     maxLength: 120,
-    required: true,
     unique: true,
-    validate: (value: null | string | undefined) =>
-      !value || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+    // Not `required`: the hook fills it, so API clients (and GraphQL inputs) may leave it out.
+    validate: (value: null | string | undefined) => {
+      if (!value) return 'A slug (or a title to make one from) is required.'
+      return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
         ? true
-        : 'Use lower-case letters, digits and single hyphens only.',
+        : 'Use lower-case letters, digits and single hyphens only.'
+    },
     ...overrides,
   }) as TextField

@@ -1,0 +1,58 @@
+/**
+ * A host app with the newsroom plugin, as the tests use it: an admin `users` collection (the editors),
+ * the plugin with the given options, and ready-made logins for every role.
+ */
+import type { CollectionConfig, Config } from 'payload'
+
+import type { NewsroomPluginOptions } from '../../src/types.js'
+import type { InitializedPayload } from '../harness/initPayload.js'
+
+import { newsroomPlugin } from '../../src/index.js'
+import { initPayload } from '../harness/initPayload.js'
+
+export const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
+export const READER_PASSWORD = 'reader-password-1'
+
+export const editorsCollection: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'email' },
+  auth: true,
+  fields: [{ name: 'name', type: 'text' }],
+}
+
+export type NewsroomTestApp = InitializedPayload & { editorToken: string }
+
+export async function startNewsroomApp(
+  pluginOptions: NewsroomPluginOptions = {},
+  host: Partial<Config> = {},
+): Promise<NewsroomTestApp> {
+  const app = await initPayload({
+    ...host,
+    admin: { user: 'users', ...host.admin },
+    collections: [editorsCollection, ...(host.collections ?? [])],
+    plugins: [...(host.plugins ?? []), newsroomPlugin(pluginOptions)],
+  })
+  await app.payload.create({ collection: 'users', data: { ...EDITOR, name: 'Edna Editor' } })
+  const editorToken = await app.rest.login('users', EDITOR.email, EDITOR.password)
+  return { ...app, editorToken }
+}
+
+/** A minimal Lexical document of paragraphs. */
+export const lexicalParagraphs = (...texts: string[]) => ({
+  root: {
+    type: 'root',
+    children: texts.map((text) => ({
+      type: 'paragraph',
+      children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      version: 1,
+    })),
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+  },
+})
