@@ -56,6 +56,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
     slugs: {
       articles: options.slugs?.articles ?? 'articles',
       comments: options.slugs?.comments ?? 'comments',
+      commentReports: options.slugs?.commentReports ?? 'comment-reports',
       discussionSettings: 'discussion-settings',
       media: options.slugs?.media ?? 'media',
       readers,

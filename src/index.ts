@@ -2,11 +2,18 @@ import type { Config } from 'payload'
 
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
+import { commentReportsCollection } from '../collections/comments/reports.js'
+import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
+import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
+import { registerAdminComponents } from './components/registerAdminComponents.js'
 import { resolveOptions } from './defaults.js'
+import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { commentNotificationTasks } from './jobs/commentNotifications.js'
+import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
 export type * from './types.js'
 export { resolveOptions } from './defaults.js'
@@ -24,19 +31,40 @@ export const newsroomPlugin =
     const collections = [...(config.collections ?? [])]
     collections.push(articlesCollection(options), commentsCollection(options), videosCollection(options))
     if (slugs.readers) collections.push(readersCollection(options, slugs.readers))
+    // Reader reports of comments need the plugin's reader accounts.
+    if (slugs.readers) collections.push(commentReportsCollection(options, slugs.readers))
     if (options.mediaCollection) collections.push(mediaCollection(options))
+    // A premium video's uploaded file is gated like the video, in our media collection or the host's.
+    const mediaIndex = collections.findIndex((c) => c.slug === slugs.media)
+    if (mediaIndex >= 0) collections[mediaIndex] = guardPremiumVideoFiles(collections[mediaIndex], options)
 
     const globals = [...(config.globals ?? []), discussionSettingsGlobal(options)]
 
-    // Disabled: the schema stays (stable migrations), but no endpoints, admin components or init work.
-    if (options.disabled) {
-      return { ...config, collections, globals }
+    // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
+    collections.push(emailLogCollection(options))
+    const jobs = {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(), ...commentNotificationTasks(options)],
     }
 
+    // Disabled: the schema stays (stable migrations), but no endpoints, admin components or init work.
+    if (options.disabled) {
+      return { ...config, collections, globals, jobs }
+    }
+
+    // Print view, PDF and email of articles, each switchable in `print`.
+    const articlesIndex = collections.findIndex((c) => c.slug === slugs.articles)
+    const articles = collections[articlesIndex]!
+    collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
+
     return {
-      ...config,
-      collections,
+      // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
+      ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
       globals,
+      jobs,
+      // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
+      // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
+      loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
     }
   }

@@ -33,6 +33,8 @@ export type CollectionOverride = {
 export type NewsroomSlugs = {
   articles?: string
   comments?: string
+  /** Reader reports of comments (created only when `readers` is a collection of this plugin's). */
+  commentReports?: string
   /** The upload collection used for hero images, posters and video files. Set to the host's own media collection to reuse it. */
   media?: string
   /** `false` to use your own auth collection (then provide `premium.hasAccess`). */
@@ -71,6 +73,7 @@ export type NewsroomPluginOptions = {
   mediaCollection?: boolean
   overrides?: {
     articles?: CollectionOverride
+    commentReports?: CollectionOverride
     comments?: CollectionOverride
     media?: CollectionOverride
     readers?: CollectionOverride
@@ -127,6 +130,7 @@ export type ResolvedNewsroomOptions = {
   slugs: {
     articles: string
     comments: string
+    commentReports: string
     discussionSettings: string
     media: string
     readers: false | string

@@ -56,7 +56,11 @@ describe('plugin config: appends, never replaces', () => {
     const enabled = newsroomPlugin()(host)
     const disabled = newsroomPlugin({ disabled: true })(host)
     const fieldNames = (cfg: Config) =>
-      cfg.collections!.map((c) => [c.slug, JSON.stringify(c.fields.map((f) => ('name' in f ? f.name : f.type)))])
+      cfg.collections!.map((c) => [
+        c.slug,
+        // UI fields are admin components, not schema.
+        JSON.stringify(c.fields.filter((f) => f.type !== 'ui').map((f) => ('name' in f ? f.name : f.type))),
+      ])
     expect(fieldNames(disabled)).toEqual(fieldNames(enabled))
     expect(disabled.endpoints).toEqual([hostEndpoint])
     const ours = disabled.collections!.filter((c) => c.slug !== 'posts')

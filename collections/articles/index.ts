@@ -4,11 +4,13 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { lockedField, teaserField } from '../../fields/gateFields.js'
 import { premiumField } from '../../fields/premiumField.js'
+import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
-import { gatedFieldRead, markLocked, nullGatedFields } from '../../src/access/premiumGate.js'
+import { premiumGate } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
+import { recountApprovedComments } from '../comments/hooks/commentCount.js'
 import { mergeOverride } from '../mergeOverride.js'
 
 /** Fields a requester who is not entitled never receives from a premium article. */
@@ -16,6 +18,12 @@ export const ARTICLE_GATED_FIELDS = ['content']
 
 export const articlesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { slugs } = options
+  // The teaser is cut from the raw body before field access withholds it, so it exists for every requester.
+  const gate = premiumGate(options, {
+    derive: (doc) => ({ teaser: extractTeaser(doc.content, options.premium.teaser) }),
+    gatedFields: ARTICLE_GATED_FIELDS,
+    needs: ['content', 'teaser'],
+  })
   const defaultFields: Field[] = [
     { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
     slugField(),
@@ -23,7 +31,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     {
       name: 'content',
       type: 'richText',
-      access: { read: gatedFieldRead(options) },
+      access: gate.fieldAccess,
       editor: articleEditor(options),
     },
     premiumField(),
@@ -42,7 +50,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       index: true,
       maxLength: 100,
     },
-    ...(slugs.media ? [{ name: 'heroImage', type: 'upload', relationTo: slugs.media } as Field] : []),
+    ...(slugs.media ? [{ name: 'heroImage', type: 'upload', filterOptions: mustExist, relationTo: slugs.media } as Field] : []),
     {
       type: 'collapsible',
       admin: { initCollapsed: false },
@@ -59,6 +67,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
           access: { create: () => false, update: () => false },
           admin: { description: 'Approved comments (maintained automatically).', readOnly: true },
           defaultValue: 0,
+          // Comment hooks move it atomically; every article save rewrites the true count (drafts carry stale copies).
+          hooks: { beforeChange: [recountApprovedComments(options)] },
         },
       ],
       label: 'Discussion',
@@ -66,6 +76,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     {
       name: 'relatedVideos',
       type: 'relationship',
+      filterOptions: mustExist,
       hasMany: true,
       relationTo: slugs.videos,
     },
@@ -102,14 +113,11 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     defaultSort: '-publishedAt',
     fields: defaultFields,
     // The gate needs these even when a request's `select` leaves them out.
-    forceSelect: { content: true, premium: true },
+    forceSelect: gate.forceSelect,
     hooks: {
-      afterRead: [nullGatedFields(ARTICLE_GATED_FIELDS)],
-      beforeRead: [
-        markLocked(options, (doc) => ({
-          teaser: extractTeaser(doc.content, options.premium.teaser),
-        })),
-      ],
+      afterRead: [...gate.hooks.afterRead],
+      beforeOperation: [...gate.hooks.beforeOperation],
+      beforeRead: [...gate.hooks.beforeRead],
     },
     indexes: [{ fields: ['_status', 'publishedAt'] }],
     labels: { plural: 'Articles', singular: 'Article' },

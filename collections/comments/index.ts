@@ -3,13 +3,24 @@ import type { CollectionConfig, Field } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { authorUrlField } from '../../fields/authorUrlField.js'
-import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { mustExist } from '../../fields/mustExist.js'
+import { editorsOnly } from '../../src/access/roles.js'
+import { reportCommentEndpoint } from '../../src/endpoints/commentsReport.js'
 import { mergeOverride } from '../mergeOverride.js'
+import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
+import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
+import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCount.js'
+import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
+import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
+import { prepareComment } from './hooks/prepareComment.js'
+import { queueCommentNotifications } from './hooks/queueNotifications.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 
 const editorsOnlyField = { create: editorsOnly, read: editorsOnly, update: editorsOnly }
+// Set when the comment is written; afterwards only editors may move it or change who wrote it.
+const fixedAfterCreate = { update: editorsOnly }
 
 export const commentsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { comments: rules, slugs } = options
@@ -17,7 +28,9 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     {
       name: 'article',
       type: 'relationship',
+      access: fixedAfterCreate,
       admin: { position: 'sidebar' },
+      filterOptions: mustExist,
       index: true,
       relationTo: slugs.articles,
       required: true,
@@ -25,16 +38,17 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     {
       name: 'parent',
       type: 'relationship',
+      access: fixedAfterCreate,
       admin: { position: 'sidebar' },
       index: true,
       relationTo: slugs.comments,
     },
-    { name: 'authorName', type: 'text', label: 'Name', maxLength: 100, required: true },
+    { name: 'authorName', type: 'text', access: fixedAfterCreate, label: 'Name', maxLength: 100, required: true },
     {
       name: 'authorEmail',
       type: 'email',
       // Readers are told their email will not be published.
-      access: { read: editorsOnly },
+      access: { read: editorsOnly, update: editorsOnly },
       index: true,
       label: 'Email',
       required: true,
@@ -43,6 +57,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     {
       name: 'body',
       type: 'textarea',
+      admin: { description: 'Plain text.' },
       label: 'Comment',
       maxLength: rules.maxLength,
       required: true,
@@ -58,7 +73,6 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
         label: value[0].toUpperCase() + value.slice(1),
         value,
       })),
-      required: true,
     },
     {
       name: 'moderationReason',
@@ -82,7 +96,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       name: 'fingerprint',
       type: 'text',
       access: editorsOnlyField,
-      admin: { description: 'Hash of the requester (IP + user agent) for flood control.', position: 'sidebar', readOnly: true },
+      admin: { description: 'Keyed hash of the requester (IP + user agent) for flood control.', position: 'sidebar', readOnly: true },
       index: true,
     },
     {
@@ -94,14 +108,31 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     },
   ]
 
+  // `disabled`: the schema and access rules stay, the moderation machinery does not run
+  // (nothing is approved automatically: the public's comments stay pending).
+  const hooks: CollectionConfig['hooks'] = options.disabled
+    ? { afterOperation: [hideSpamVerdict] }
+    : {
+        afterChange: [
+          // First: a rejected concurrent submission must not count or notify.
+          rejectLaterConcurrentSubmission(options),
+          countApprovedOnChange(options),
+          queueCommentNotifications(options),
+          clearReportsOnApproval(options),
+        ],
+        afterDelete: [countApprovedOnDelete(options), cleanUpAfterDelete(options)],
+        afterOperation: [hideSpamVerdict],
+        beforeChange: [moderateOnSave(options)],
+        beforeValidate: [prepareComment(options)],
+      }
+
   const collection: CollectionConfig = {
     slug: slugs.comments,
     access: {
       create: () => true,
-      delete: editorsOnly,
-      // The public reads approved comments only.
-      read: ({ req }) => (isEditor(req) ? true : { status: { equals: 'approved' } }),
-      update: editorsOnly,
+      delete: ownCommentWithinWindow(options),
+      read: readApprovedOrEditor,
+      update: ownCommentWithinWindow(options),
     },
     admin: {
       defaultColumns: ['authorName', 'body', 'article', 'status', 'moderationReason', 'createdAt'],
@@ -110,7 +141,9 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       useAsTitle: 'authorName',
     },
     defaultSort: '-createdAt',
+    endpoints: options.disabled || !slugs.readers ? [] : [reportCommentEndpoint(options)],
     fields: defaultFields,
+    hooks,
     indexes: [
       { fields: ['status', 'createdAt'] },
       { fields: ['article', 'status'] },

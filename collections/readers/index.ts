@@ -38,7 +38,12 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           options: ['active', 'past_due', 'canceled'],
           required: true,
         },
-        { name: 'currentPeriodEnd', type: 'date', access: editorsWrite },
+        {
+          name: 'currentPeriodEnd',
+          type: 'date',
+          access: editorsWrite,
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: no end (e.g. a complimentary subscription).' },
+        },
       ],
     },
   ]

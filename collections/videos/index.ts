@@ -5,9 +5,13 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { lockedField } from '../../fields/gateFields.js'
 import { premiumField } from '../../fields/premiumField.js'
 import { slugField } from '../../fields/slugField.js'
-import { gatedFieldRead, markLocked, nullGatedFields } from '../../src/access/premiumGate.js'
+import { enforceGatedReadArgs, GATE_FIELDS, gatedFieldRead, markLocked, withholdGatedFields } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
 import { mergeOverride } from '../mergeOverride.js'
+import { computeVideoSource } from './hooks/computeVideoSource.js'
+import { nullLockedThumbnail, thumbnailRead } from './hooks/thumbnailAccess.js'
+import { protectPremiumFilesAfterChange, protectPremiumFilesAfterDelete } from './hooks/protectPremiumFiles.js'
 
 /** Playable parts of a premium video: only entitled requesters receive them. */
 export const VIDEO_GATED_FIELDS = ['url', 'file', 'embedUrl', 'providerId']
@@ -26,7 +30,13 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       type: 'text',
       access: gated,
       admin: { description: 'A YouTube or Vimeo link, or a direct .mp4/.webm/.m3u8 file URL. Or upload a file below.' },
-      maxLength: 2000,
+      maxLength: MAX_VIDEO_URL_LENGTH,
+      // Inline feedback in the admin form; the beforeChange hook enforces the same rule for drafts too.
+      validate: (value: null | string | undefined) => {
+        if (!value || !value.trim()) return true
+        const parsed = parseVideoUrl(value)
+        return parsed.ok ? true : parsed.message
+      },
     },
     ...(slugs.media
       ? [
@@ -34,13 +44,15 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
             name: 'file',
             type: 'upload',
             access: gated,
+            admin: { description: 'An uploaded video file, instead of a URL.' },
             filterOptions: { mimeType: { contains: 'video/' } },
             relationTo: slugs.media,
           } as Field,
           {
             name: 'poster',
             type: 'upload',
-            admin: { description: 'Overrides the thumbnail derived from the provider.' },
+            admin: { description: 'Overrides the thumbnail derived from the provider. Always public.' },
+            filterOptions: { mimeType: { contains: 'image/' } },
             relationTo: slugs.media,
           } as Field,
         ]
@@ -60,7 +72,12 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       ],
     },
     { name: 'embedUrl', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
-    { name: 'thumbnailUrl', type: 'text', access: computed, admin: { readOnly: true } },
+    {
+      name: 'thumbnailUrl',
+      type: 'text',
+      access: { ...computed, read: thumbnailRead(options) },
+      admin: { readOnly: true },
+    },
     {
       name: 'duration',
       type: 'number',
@@ -110,12 +127,19 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     },
     defaultSort: '-publishedAt',
     fields: defaultFields,
-    forceSelect: { premium: true },
+    // The gate needs these even when a request's `select` leaves them out.
+    forceSelect: { locked: true, poster: true, premium: true },
     hooks: {
-      afterRead: [nullGatedFields(VIDEO_GATED_FIELDS)],
+      afterChange: [protectPremiumFilesAfterChange(options)],
+      afterDelete: [protectPremiumFilesAfterDelete(options)],
+      afterRead: [withholdGatedFields(options, VIDEO_GATED_FIELDS), nullLockedThumbnail],
+      beforeChange: [computeVideoSource(options)],
+      // Drafts stay editors' alone and `select` cannot drop what the gate needs.
+      beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster'])],
       beforeRead: [markLocked(options)],
     },
-    indexes: [{ fields: ['_status', 'publishedAt'] }],
+    // "Latest videos" (published, newest first), optionally within one category.
+    indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['categories', '_status', 'publishedAt'] }],
     labels: { plural: 'Videos', singular: 'Video' },
     versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
   }

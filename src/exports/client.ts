@@ -1,3 +1,11 @@
 'use client'
-// Client admin components (registered by the plugin by path 'payload-plugin-newsroom/client#Name').
-export {}
+// Client admin components, registered by the plugin as 'payload-plugin-newsroom/client#Name'.
+export { CommentExcerptCell } from '../components/comments/CommentExcerptCell.js'
+export { BulkModerationBar } from '../components/comments/BulkModerationBar.js'
+export { CommentStatusCell } from '../components/comments/CommentStatusCell.js'
+export { PremiumBadgeCell } from '../components/articles/PremiumBadgeCell.js'
+export { SubscriberPreviewField } from '../components/articles/SubscriberPreviewField.js'
+export type { SubscriberPreviewFieldProps } from '../components/articles/SubscriberPreviewField.js'
+export { VideoPosterCell } from '../components/videos/VideoPosterCell.js'
+export { VideoSourcePreviewField } from '../components/videos/VideoSourcePreviewField.js'
+export type { VideoSourcePreviewFieldProps } from '../components/videos/VideoSourcePreviewField.js'

@@ -1,8 +1,13 @@
-import type { GlobalConfig } from 'payload'
+import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { editorsOnly } from '../access/roles.js'
+import {
+  type DiscussionSettings,
+  type DiscussionSettingsDoc,
+  resolveDiscussionSettings,
+} from '../moderation/settings.js'
 
 /** Editors change the moderation rules at runtime; plugin options give the defaults. */
 export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => {
@@ -57,4 +62,47 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
     ],
     label: 'Discussion settings',
   }
+}
+
+// Resolved settings per Payload instance, keyed by the global's `updatedAt`: a save changes the key, so every
+// app instance picks up new settings on its next comment. The database stays the source of truth.
+const settingsCache = new WeakMap<Payload, Map<string, DiscussionSettings>>()
+// One lookup per request, shared by the hooks and access checks of that request.
+const perRequest = new WeakMap<PayloadRequest, Promise<DiscussionSettings>>()
+
+/** The Discussion settings in force, read with `overrideAccess` (readers cannot read the global). */
+export const readDiscussionSettings = (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+): Promise<DiscussionSettings> => {
+  let settings = perRequest.get(req)
+  if (!settings) {
+    settings = loadSettings(req, options)
+    perRequest.set(req, settings)
+    // A failed read must not stick to the request.
+    settings.catch(() => perRequest.delete(req))
+  }
+  return settings
+}
+
+const loadSettings = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<DiscussionSettings> => {
+  const { payload } = req
+  const slug = options.slugs.discussionSettings
+  // Only the version stamp first: long key lists are transferred and compiled only when they changed.
+  const stamp = (await payload.findGlobal({ slug, depth: 0, overrideAccess: true, req, select: { updatedAt: true } })) as {
+    updatedAt?: null | string
+  }
+  const version = stamp.updatedAt ?? 'defaults'
+  let cache = settingsCache.get(payload)
+  if (!cache) {
+    cache = new Map()
+    settingsCache.set(payload, cache)
+  }
+  const cached = cache.get(version)
+  if (cached) return cached
+  const doc = (await payload.findGlobal({ slug, depth: 0, overrideAccess: true, req })) as DiscussionSettingsDoc
+  const settings = resolveDiscussionSettings(doc, options.comments)
+  cache.clear()
+  cache.set(version, settings)
+  return settings
 }

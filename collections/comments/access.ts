@@ -1,0 +1,34 @@
+import type { Access, Where } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
+
+import { isEditor } from '../../src/access/roles.js'
+import { readDiscussionSettings } from '../../src/globals/discussionSettings.js'
+import { readerOf } from './hooks/shared.js'
+
+/** The public reads approved comments only; editors read everything. */
+export const readApprovedOrEditor: Access = ({ req }) => (isEditor(req) ? true : { status: { equals: 'approved' } })
+
+/**
+ * Editors change and delete any comment. A logged-in reader changes or deletes their own, while it is
+ * public or waiting (not spam or trash), within the edit window of the Discussion settings.
+ * The window is part of the query, so an expired comment is simply not found for them.
+ */
+export const ownCommentWithinWindow =
+  (options: ResolvedNewsroomOptions): Access =>
+  async ({ req }) => {
+    if (isEditor(req)) return true
+    const reader = readerOf(req, options)
+    if (!reader) return false
+    const { editWindowSeconds } = await readDiscussionSettings(req, options)
+    if (editWindowSeconds <= 0) return false
+    const since = new Date(Date.now() - editWindowSeconds * 1000).toISOString()
+    const own: Where = {
+      and: [
+        { reader: { equals: reader.id } },
+        { createdAt: { greater_than: since } },
+        { status: { in: ['approved', 'pending'] } },
+      ],
+    }
+    return own
+  }

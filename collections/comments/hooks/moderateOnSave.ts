@@ -1,0 +1,364 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import type { DiscussionSettings } from '../../../src/moderation/settings.js'
+import type { CommentCandidate, ResolvedNewsroomOptions } from '../../../src/types.js'
+
+import { isEntitled } from '../../../src/access/entitlement.js'
+import { isEditor } from '../../../src/access/roles.js'
+import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
+import {
+  type ArticleFacts,
+  type CommentFacts,
+  type ModerationLookups,
+  laterSubmissionRejection,
+  type ModerationVerdict,
+  moderateComment,
+  moderateEdit,
+  type StoredSubmission,
+} from '../../../src/moderation/moderateComment.js'
+import { type FieldError, requesterFromHeaders, submissionErrors } from '../../../src/moderation/submission.js'
+import { type CommentDoc, CommentRejectedError, relationId } from './shared.js'
+
+const NAME_MAX_LENGTH = 100
+const URL_MAX_LENGTH = 500
+
+type CommentData = Partial<Omit<CommentDoc, 'id'>> & Record<string, unknown>
+
+/**
+ * The one place every new or edited comment is moderated, whatever the surface (REST, GraphQL, Local API,
+ * admin). Runs after field access has stripped what the requester may not set, so `status`,
+ * `moderationReason`, `fingerprint` and `reader` here are ours to decide. Editors are not moderated.
+ */
+export const moderateOnSave =
+  (options: ResolvedNewsroomOptions): CollectionBeforeChangeHook =>
+  async ({ collection, data, operation, originalDoc, req }) => {
+    if (operation === 'create') {
+      return isEditor(req)
+        ? checkEditorComment(data as CommentData, collection.slug, options, req)
+        : moderateNewComment(data as CommentData, collection.slug, options, req)
+    }
+    if (operation === 'update' && !isEditor(req)) {
+      return recheckEditedComment(data as CommentData, originalDoc as CommentDoc | undefined, collection.slug, options, req)
+    }
+    return data
+  }
+
+const limitsOf = (options: ResolvedNewsroomOptions) => ({
+  maxBodyLength: options.comments.maxLength,
+  maxNameLength: NAME_MAX_LENGTH,
+  maxUrlLength: URL_MAX_LENGTH,
+})
+
+const fieldErrors = (slug: string, errors: FieldError[], req: PayloadRequest) =>
+  new ValidationError({ collection: slug, errors, req }, req.t)
+
+const factsOf = (data: CommentData, req: PayloadRequest): { comment: CommentFacts; fingerprint: null | string } => {
+  const requester = requesterFromHeaders(req.headers, req.payload.secret)
+  return {
+    comment: {
+      authorEmail: String(data.authorEmail ?? ''),
+      authorName: String(data.authorName ?? ''),
+      authorUrl: (data.authorUrl as null | string | undefined) ?? null,
+      body: String(data.body ?? ''),
+      ip: requester.ip,
+      userAgent: requester.userAgent,
+    },
+    fingerprint: requester.fingerprint,
+  }
+}
+
+type ArticleDoc = ArticleFacts & { id: number | string }
+
+/** The article as this requester may read it: a draft or an unknown id is "not found". */
+const findArticle = async (
+  id: number | string,
+  options: ResolvedNewsroomOptions,
+  req: PayloadRequest,
+): Promise<ArticleDoc | null> => {
+  try {
+    return (await req.payload.findByID({
+      id,
+      collection: options.slugs.articles,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: false,
+      req,
+      select: { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true },
+    })) as ArticleDoc | null
+  } catch {
+    // A malformed id is a missing article, not a server error.
+    return null
+  }
+}
+
+/** Errors of a reply's parent: it must exist (approved, unless an editor replies), be on the same article, and not too deep. */
+const parentErrors = async (
+  parentId: number | string,
+  articleId: number | string,
+  settings: DiscussionSettings,
+  slug: string,
+  req: PayloadRequest,
+): Promise<FieldError[]> => {
+  const load = async (id: number | string) => {
+    try {
+      return (await req.payload.findByID({
+        id,
+        collection: slug,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true,
+        req,
+        select: { article: true, parent: true, status: true },
+      })) as CommentDoc | null
+    } catch {
+      return null
+    }
+  }
+  const parent = await load(parentId)
+  if (!parent || (parent.status !== 'approved' && !isEditor(req))) {
+    return [{ message: 'The comment you are replying to was not found.', path: 'parent' }]
+  }
+  if (String(relationId(parent.article)) !== String(articleId)) {
+    return [{ message: 'A reply must be on the same article as the comment it answers.', path: 'parent' }]
+  }
+  // The parent's level: 1 for a top-level comment. The walk stops at the limit, so a cycle cannot loop.
+  let level = 1
+  let cursor = relationId(parent.parent)
+  while (cursor !== null && level < settings.maxDepth) {
+    const ancestor = await load(cursor)
+    level++
+    cursor = ancestor ? relationId(ancestor.parent) : null
+  }
+  if (level + 1 > settings.maxDepth) {
+    return [{ message: `Replies can be nested at most ${settings.maxDepth} levels deep.`, path: 'parent' }]
+  }
+  return []
+}
+
+/** Editors are not moderated, but their replies still follow the thread rules. */
+const checkEditorComment = async (
+  data: CommentData,
+  slug: string,
+  options: ResolvedNewsroomOptions,
+  req: PayloadRequest,
+): Promise<CommentData> => {
+  const parentId = relationId(data.parent)
+  const articleId = relationId(data.article)
+  if (parentId === null || articleId === null) return data
+  const settings = await readDiscussionSettings(req, options)
+  const errors = await parentErrors(parentId, articleId, settings, slug, req)
+  if (errors.length) throw fieldErrors(slug, errors, req)
+  return data
+}
+
+const moderateNewComment = async (
+  data: CommentData,
+  slug: string,
+  options: ResolvedNewsroomOptions,
+  req: PayloadRequest,
+): Promise<CommentData> => {
+  const errors = submissionErrors(data, limitsOf(options), req.t as never)
+  const articleId = relationId(data.article)
+  const article = articleId === null ? null : await findArticle(articleId, options, req)
+  if (articleId !== null && !article) errors.push({ message: 'Article not found.', path: 'article' })
+  const settings = await readDiscussionSettings(req, options)
+  const parentId = relationId(data.parent)
+  if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req)))
+  if (errors.length || !article) throw fieldErrors(slug, errors, req)
+
+  const { comment, fingerprint } = factsOf(data, req)
+  const now = new Date()
+  const verdict = await moderateComment(
+    {
+      article,
+      comment,
+      // Entitlement costs a lookup for some hosts; only the premium-only rule needs it.
+      commenterEntitled: settings.premiumOnly && article.premium === true ? await isEntitled(req, options) : false,
+      honeypot: data[options.comments.honeypotField],
+      now,
+    },
+    settings,
+    databaseLookups({ article, comment, data, fingerprint, now, options, req, settings, slug }),
+  )
+  if (verdict.outcome === 'reject') throw rejection(verdict, req)
+  return {
+    ...data,
+    fingerprint,
+    moderationReason: verdict.reason,
+    status: verdict.status,
+  }
+}
+
+/** Flood, duplicate and approved-author checks read the database, so they hold across app instances. */
+const databaseLookups = ({
+  article,
+  comment,
+  data,
+  fingerprint,
+  now,
+  options,
+  req,
+  settings,
+  slug,
+}: {
+  article: ArticleDoc
+  comment: CommentFacts
+  data: CommentData
+  fingerprint: null | string
+  now: Date
+  options: ResolvedNewsroomOptions
+  req: PayloadRequest
+  settings: DiscussionSettings
+  slug: string
+}): ModerationLookups => {
+  const findOne = async (where: Where, sort?: string) => {
+    const { docs } = await req.payload.find({
+      collection: slug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { createdAt: true },
+      sort,
+      where,
+    })
+    return docs[0] as { createdAt?: string } | undefined
+  }
+  const email = comment.authorEmail
+  const spamCheck = options.comments.spamCheck
+  const candidate: CommentCandidate = {
+    ...comment,
+    article: article.id,
+    parent: relationId(data.parent),
+  }
+  return {
+    hasApprovedComment: async () =>
+      Boolean(await findOne({ and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] })),
+    isDuplicate: async () =>
+      Boolean(
+        await findOne({
+          and: [
+            { article: { equals: article.id } },
+            { authorEmail: { equals: email } },
+            { body: { equals: comment.body } },
+            { status: { not_equals: 'trash' } },
+          ],
+        }),
+      ),
+    lastCommentAt: async () => {
+      const since = new Date(now.getTime() - settings.floodSeconds * 1000)
+      const last = await findOne(
+        { and: [{ or: sameRequester(email, fingerprint) }, { createdAt: { greater_than: since.toISOString() } }] },
+        '-createdAt',
+      )
+      return last?.createdAt ? new Date(last.createdAt) : null
+    },
+    spamCheck: spamCheck ? async () => spamCheck(candidate, { req }) : undefined,
+  }
+}
+
+/** 403, 409 or 429 with a message; a flood rejection also says when to retry (header and error data). */
+const rejection = (verdict: Extract<ModerationVerdict, { outcome: 'reject' }>, req: PayloadRequest): CommentRejectedError => {
+  if (verdict.retryAfterSeconds !== undefined) {
+    // Payload merges `req.responseHeaders` into the response, for errors too (REST and GraphQL).
+    const headers = new Headers(req.responseHeaders ?? undefined)
+    headers.set('Retry-After', String(verdict.retryAfterSeconds))
+    req.responseHeaders = headers
+  }
+  return new CommentRejectedError(verdict.message, verdict.httpStatus, {
+    rule: verdict.rule,
+    ...(verdict.retryAfterSeconds !== undefined ? { retryAfter: verdict.retryAfterSeconds } : {}),
+  })
+}
+
+const sameRequester = (email: string, fingerprint: null | string | undefined): Where[] => [
+  { authorEmail: { equals: email } },
+  ...(fingerprint ? [{ fingerprint: { equals: fingerprint } }] : []),
+]
+
+/**
+ * After the insert: the flood and duplicate rules once more against comments stored before this one.
+ * Two submissions that passed the checks at the same moment (a double click, two app instances) now see
+ * each other; the later one is removed again and answered 429/409, the earlier one stays.
+ */
+export const rejectLaterConcurrentSubmission =
+  (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
+  async ({ collection, data, doc, operation, req }) => {
+    const stored = data as CommentData
+    if (operation !== 'create' || isEditor(req) || stored.status === 'spam') return doc
+    const createdAt = (doc as CommentDoc).createdAt
+    if (!createdAt) return doc
+    const settings = await readDiscussionSettings(req, options)
+    const self: StoredSubmission = {
+      id: (doc as CommentDoc).id,
+      article: relationId(stored.article),
+      authorEmail: String(stored.authorEmail ?? ''),
+      body: String(stored.body ?? ''),
+      createdAt,
+      fingerprint: stored.fingerprint,
+      status: stored.status,
+    }
+    const conflicts: Where[] = [
+      {
+        and: [
+          { article: { equals: self.article } },
+          { authorEmail: { equals: self.authorEmail } },
+          { body: { equals: self.body } },
+        ],
+      },
+    ]
+    if (settings.floodSeconds > 0) {
+      const since = new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000).toISOString()
+      conflicts.push({ and: [{ or: sameRequester(self.authorEmail, self.fingerprint) }, { createdAt: { greater_than: since } }] })
+    }
+    const { docs } = await req.payload.find({
+      collection: collection.slug,
+      depth: 0,
+      limit: 50,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { article: true, authorEmail: true, body: true, createdAt: true, fingerprint: true, status: true },
+      sort: 'createdAt',
+      where: { and: [{ or: conflicts }, { id: { not_equals: self.id } }, { createdAt: { less_than_equal: createdAt } }] },
+    })
+    const others = (docs as CommentDoc[]).map(
+      (other): StoredSubmission => ({
+        id: other.id,
+        article: relationId(other.article),
+        authorEmail: String(other.authorEmail ?? ''),
+        body: String(other.body ?? ''),
+        createdAt: String(other.createdAt),
+        fingerprint: other.fingerprint,
+        status: other.status,
+      }),
+    )
+    const verdict = laterSubmissionRejection(self, others, settings.floodSeconds, new Date())
+    if (!verdict) return doc
+    // Without a transaction the insert is already durable: undo it before answering.
+    await req.payload.db.deleteOne({ collection: collection.slug, req, where: { id: { equals: self.id } } })
+    throw rejection(verdict, req)
+  }
+
+/** A reader edited their comment: the new text goes through the content rules again. */
+const recheckEditedComment = async (
+  data: CommentData,
+  original: CommentDoc | undefined,
+  slug: string,
+  options: ResolvedNewsroomOptions,
+  req: PayloadRequest,
+): Promise<CommentData> => {
+  if (!original) return data
+  const changed = (['body', 'authorUrl'] as const).some((name) => name in data && (data[name] ?? null) !== (original[name] ?? null))
+  if (!changed) return data
+  const merged = { ...original, ...data }
+  const errors = submissionErrors(merged, limitsOf(options), req.t as never)
+  if (errors.length) throw fieldErrors(slug, errors, req)
+  const settings = await readDiscussionSettings(req, options)
+  const verdict = moderateEdit(factsOf(merged, req).comment, settings)
+  if (!verdict || verdict.outcome !== 'store') return data
+  return { ...data, moderationReason: verdict.reason, status: verdict.status }
+}

@@ -1,0 +1,33 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
+
+import { isEditor } from '../../../src/access/roles.js'
+import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
+import { NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK } from '../../../src/jobs/commentNotifications.js'
+import { type CommentDoc, queueSafely, relationId } from './shared.js'
+
+/**
+ * Queues mail instead of sending it: the comment is saved and answered at once; the jobs queue delivers,
+ * retries a failing mail server, and keeps the job when delivery keeps failing.
+ */
+export const queueCommentNotifications =
+  (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
+  async ({ data, doc, operation, previousDoc, req }) => {
+    const comment = doc as CommentDoc
+    const status = (data as Partial<CommentDoc>)?.status ?? comment.status
+    const settings = await readDiscussionSettings(req, options)
+
+    // A new comment from the public that waits for an editor (spam is not worth a mail).
+    if (operation === 'create' && status === 'pending' && !isEditor(req) && settings.notifyEditors.length > 0) {
+      await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(comment.id), reason: 'pending' })
+    }
+
+    // A reply just became public: its parent's author may want to know.
+    const becameApproved =
+      status === 'approved' && (operation === 'create' || (previousDoc as CommentDoc | undefined)?.status !== 'approved')
+    if (becameApproved && settings.notifyReplyAuthors && relationId(comment.parent ?? (data as CommentDoc)?.parent) !== null) {
+      await queueSafely(req, NOTIFY_REPLY_AUTHOR_TASK, { commentId: String(comment.id) })
+    }
+    return doc
+  }

@@ -1,0 +1,56 @@
+import type { PayloadRequest } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
+
+/** The id of a relationship value, whether it arrived as an id or populated. */
+export const relationId = (value: unknown): null | number | string => {
+  if (typeof value === 'string' || typeof value === 'number') return value === '' ? null : value
+  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
+  return null
+}
+
+/** The stored shape of a comment, as the hooks read it. */
+export type CommentDoc = {
+  article?: unknown
+  authorEmail?: null | string
+  authorName?: null | string
+  authorUrl?: null | string
+  body?: null | string
+  createdAt?: string
+  fingerprint?: null | string
+  id: number | string
+  moderationReason?: null | string
+  parent?: unknown
+  reader?: unknown
+  status?: 'approved' | 'pending' | 'spam' | 'trash' | null
+}
+
+/** A logged-in reader (a user of the plugin's readers collection), or null. */
+export const readerOf = (req: PayloadRequest, options: ResolvedNewsroomOptions) =>
+  req.user && options.slugs.readers && req.user.collection === options.slugs.readers ? req.user : null
+
+/** Queues a job without ever failing the comment: a queue problem is logged, the comment is kept. */
+export const queueSafely = async (
+  req: PayloadRequest,
+  task: string,
+  input: Record<string, unknown>,
+): Promise<void> => {
+  try {
+    await req.payload.jobs.queue({ input, req, task } as Parameters<typeof req.payload.jobs.queue>[0])
+  } catch (error) {
+    req.payload.logger.error({ err: error, msg: `payload-plugin-newsroom: could not queue ${task}` })
+  }
+}
+
+/**
+ * A comment the rules refuse (403 closed, 409 duplicate, 429 flood): an APIError with its own name, so hosts
+ * can set its log level (the plugin logs it at `info`: it is the client's mistake, not the server's).
+ */
+export class CommentRejectedError extends APIError {
+  constructor(message: string, status: number, data: Record<string, unknown>) {
+    super(message, status, data, true)
+    this.name = 'CommentRejectedError'
+  }
+}

@@ -1,0 +1,133 @@
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+
+import { APIError, ValidationError } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../types.js'
+
+import { EMAIL_LOG_SLUG } from '../../collections/emailLog/index.js'
+import { composeArticleEmail } from '../print/email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../print/email/emailQuota.js'
+import { requesterFingerprint } from '../print/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../print/email/sendArticleEmailTask.js'
+import { validateEmailRequest } from '../print/email/validateEmailRequest.js'
+import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
+
+const MAX_BODY_BYTES = 16 * 1024
+// Log entries older than this are of no use to the rate limit (nor to editors looking for abuse).
+const LOG_RETENTION_MS = 24 * 60 * 60 * 1000
+
+/** The form as JSON or as a plain HTML form post (urlencoded / multipart), size-limited. */
+const readForm = async (req: PayloadRequest): Promise<unknown> => {
+  const contentType = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new APIError('The request is too large.', 413)
+  if (contentType === 'application/x-www-form-urlencoded' || contentType === 'multipart/form-data') {
+    const data = await req.formData?.().catch(() => null)
+    if (!data) throw new APIError('The form data could not be read.', 400)
+    const form: Record<string, unknown> = {}
+    for (const key of new Set(data.keys())) {
+      const values = data.getAll(key).filter((value): value is string => typeof value === 'string')
+      form[key] = key === 'to' ? values : values[0]
+    }
+    return form
+  }
+  if (contentType !== 'application/json') throw new APIError('Send the form as JSON (application/json).', 415)
+  const text = (await req.text?.()) ?? ''
+  if (text.length > MAX_BODY_BYTES) throw new APIError('The request is too large.', 413)
+  try {
+    return text ? JSON.parse(text) : {}
+  } catch {
+    throw new APIError('The request body is not valid JSON.', 400)
+  }
+}
+
+/**
+ * Reserves `recipients` sends for this requester in the email log, or refuses with the seconds to wait.
+ * The reservation is written first and then judged against the entries before it, so concurrent
+ * requests cannot both take the last places; a refused reservation is removed again.
+ */
+const reserveQuota = async (
+  req: PayloadRequest,
+  { article, fingerprint, limit, recipients }: { article: string; fingerprint: string; limit: number; recipients: number },
+) => {
+  const now = new Date()
+  // The ledger is the plugin's own bookkeeping: the public may not read or write it, the endpoint must.
+  const reservation = await req.payload.create({
+    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    data: { article, fingerprint, recipients } as never,
+    overrideAccess: true,
+    req,
+  })
+  const { docs } = await req.payload.find({
+    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { createdAt: true, recipients: true } as never,
+    sort: 'createdAt',
+    where: {
+      and: [
+        { fingerprint: { equals: fingerprint } },
+        { createdAt: { greater_than: new Date(now.getTime() - EMAIL_QUOTA_WINDOW_MS).toISOString() } },
+      ],
+    },
+  })
+  const decision = decideEmailQuota({
+    entries: docs as unknown as EmailLogEntry[],
+    limit,
+    now,
+    ownId: reservation.id,
+    requested: recipients,
+  })
+  if (!decision.allowed) {
+    await req.payload.delete({ collection: EMAIL_LOG_SLUG as CollectionSlug, id: reservation.id, overrideAccess: true, req })
+  }
+  await req.payload.delete({
+    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    overrideAccess: true,
+    req,
+    where: { createdAt: { less_than: new Date(now.getTime() - LOG_RETENTION_MS).toISOString() } },
+  })
+  return decision
+}
+
+/**
+ * `POST /api/{articles}/:id/email` `{ to, senderName, message? }`: emails the title, the teaser and the
+ * link (never the body) to up to five addresses, through Payload's email adapter via the jobs queue
+ * (task `newsroomSendArticleEmail`, default queue: the host's job runner delivers). Answers 202.
+ * 400 bad input · 404 unknown or unpublished article · 429 with Retry-After over `print.emailsPerHour`.
+ */
+export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
+  handler: async (req) => {
+    const article = await loadPrintableArticle(req, options, { withBody: false })
+    const check = validateEmailRequest(await readForm(req), { honeypotField: options.comments.honeypotField })
+    if (!check.ok) throw new ValidationError({ collection: options.slugs.articles, errors: check.errors, req })
+    const { form } = check
+    const accepted = () =>
+      Response.json({ message: 'The article is on its way.', recipients: form.to.length }, { status: 202 })
+    // Bots that fill the honeypot get the same answer and nothing is sent or logged.
+    if (form.honeypot) return accepted()
+
+    const decision = await reserveQuota(req, {
+      article: article.id,
+      fingerprint: requesterFingerprint(req),
+      limit: options.print.emailsPerHour,
+      recipients: form.to.length,
+    })
+    if (!decision.allowed) {
+      return Response.json(
+        { errors: [{ message: `Too many emails sent. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minute(s).` }] },
+        { headers: { 'Retry-After': String(decision.retryAfterSeconds) }, status: 429 },
+      )
+    }
+
+    const email = composeArticleEmail({ article, form, publisherName: options.print.publisherName })
+    for (const to of form.to) {
+      const input: SendArticleEmailInput = { ...email, to }
+      await req.payload.jobs.queue({ input: input as never, req, task: SEND_ARTICLE_EMAIL_TASK as never })
+    }
+    return accepted()
+  },
+  method: 'post',
+  path: '/:id/email',
+})

@@ -1,0 +1,133 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../types.js'
+
+import { readDiscussionSettings } from '../globals/discussionSettings.js'
+
+/** Tells editors about a comment awaiting moderation (new and held, or sent back by reader reports). */
+export const NOTIFY_EDITORS_TASK = 'newsroomNotifyEditorsOfComment'
+/** Tells a comment's author that a reply to it was approved. */
+export const NOTIFY_REPLY_AUTHOR_TASK = 'newsroomNotifyReplyAuthor'
+
+export type NotifyEditorsReason = 'pending' | 'reported'
+
+type StoredComment = {
+  article?: unknown
+  authorEmail?: string
+  authorName?: string
+  authorUrl?: null | string
+  body?: string
+  id: number | string
+  moderationReason?: null | string
+  parent?: unknown
+  status?: string
+}
+type StoredArticle = { slug?: null | string; title?: null | string }
+
+// Mail servers fail; the job is retried with growing pauses and the comment itself is never affected.
+const RETRIES = { attempts: 5, backoff: { type: 'exponential' as const, delay: 30_000 } }
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string)
+
+const paragraphs = (text: string): string =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')
+
+const idOf = (value: unknown): null | number | string => {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return null
+}
+
+const load = async <T>(req: PayloadRequest, collection: string, id: null | number | string): Promise<null | T> => {
+  if (id === null) return null
+  return (await req.payload.findByID({ id, collection, depth: 0, disableErrors: true, overrideAccess: true, req })) as null | T
+}
+
+const articleUrl = (options: ResolvedNewsroomOptions, article: StoredArticle | null, commentId: number | string): string =>
+  `${options.siteUrl}${options.articlePath.replace('{slug}', encodeURIComponent(article?.slug ?? ''))}#comment-${commentId}`
+
+const adminUrl = (req: PayloadRequest, slug: string, id: number | string): string => {
+  const { routes, serverURL } = req.payload.config
+  return `${serverURL ?? ''}${routes.admin}/collections/${slug}/${id}`
+}
+
+export const commentNotificationTasks = (options: ResolvedNewsroomOptions): TaskConfig[] => {
+  const { slugs } = options
+  const notifyEditors: TaskConfig = {
+    slug: NOTIFY_EDITORS_TASK,
+    handler: async ({ input, req }) => {
+      const { commentId, reason } = input as { commentId: string; reason: NotifyEditorsReason }
+      const settings = await readDiscussionSettings(req, options)
+      const comment = await load<StoredComment>(req, slugs.comments, commentId)
+      // Nothing to say when there is no one to tell or an editor already dealt with it.
+      if (!comment || comment.status !== 'pending' || settings.notifyEditors.length === 0) {
+        return { output: { sent: 0 } }
+      }
+      const article = await load<StoredArticle>(req, slugs.articles, idOf(comment.article))
+      const title = article?.title ?? 'an article'
+      const subject =
+        reason === 'reported'
+          ? `Comment reported by readers: “${title}”`
+          : `New comment awaiting moderation: “${title}”`
+      const review = adminUrl(req, slugs.comments, comment.id)
+      const who = `${comment.authorName ?? ''} <${comment.authorEmail ?? ''}>${comment.authorUrl ? ` (${comment.authorUrl})` : ''}`
+      await req.payload.sendEmail({
+        html:
+          `<p>${escapeHtml(who)} on <strong>${escapeHtml(title)}</strong>:</p>` +
+          `<blockquote>${paragraphs(comment.body ?? '')}</blockquote>` +
+          `<p>${escapeHtml(comment.moderationReason ?? '')}</p>` +
+          `<p><a href="${escapeHtml(review)}">Review the comment</a></p>`,
+        subject,
+        text: `${who} on “${title}”:\n\n${comment.body ?? ''}\n\n${comment.moderationReason ?? ''}\n\nReview: ${review}\n`,
+        to: settings.notifyEditors,
+      })
+      return { output: { sent: settings.notifyEditors.length } }
+    },
+    inputSchema: [
+      { name: 'commentId', type: 'text', required: true },
+      { name: 'reason', type: 'select', options: ['pending', 'reported'], required: true },
+    ],
+    label: 'Newsroom: notify editors of a comment',
+    outputSchema: [{ name: 'sent', type: 'number' }],
+    retries: RETRIES,
+  }
+
+  const notifyReplyAuthor: TaskConfig = {
+    slug: NOTIFY_REPLY_AUTHOR_TASK,
+    handler: async ({ input, req }) => {
+      const { commentId } = input as { commentId: string }
+      const settings = await readDiscussionSettings(req, options)
+      const reply = await load<StoredComment>(req, slugs.comments, commentId)
+      if (!settings.notifyReplyAuthors || !reply || reply.status !== 'approved') return { output: { sent: 0 } }
+      const parent = await load<StoredComment>(req, slugs.comments, idOf(reply.parent))
+      // No mail to yourself, nor about a parent that is no longer public.
+      if (!parent?.authorEmail || parent.status !== 'approved' || parent.authorEmail === reply.authorEmail) {
+        return { output: { sent: 0 } }
+      }
+      const article = await load<StoredArticle>(req, slugs.articles, idOf(reply.article))
+      const title = article?.title ?? 'an article'
+      const link = articleUrl(options, article, reply.id)
+      const replier = reply.authorName ?? 'Someone'
+      await req.payload.sendEmail({
+        html:
+          `<p>${escapeHtml(replier)} replied to your comment on <strong>${escapeHtml(title)}</strong>:</p>` +
+          `<blockquote>${paragraphs(reply.body ?? '')}</blockquote>` +
+          `<p><a href="${escapeHtml(link)}">Read the conversation</a></p>`,
+        subject: `${replier} replied to your comment on “${title}”`,
+        text: `${replier} replied to your comment on “${title}”:\n\n${reply.body ?? ''}\n\n${link}\n`,
+        to: parent.authorEmail,
+      })
+      return { output: { sent: 1 } }
+    },
+    inputSchema: [{ name: 'commentId', type: 'text', required: true }],
+    label: 'Newsroom: notify a comment author of an approved reply',
+    outputSchema: [{ name: 'sent', type: 'number' }],
+    retries: RETRIES,
+  }
+
+  return [notifyEditors, notifyReplyAuthor]
+}

@@ -1,0 +1,308 @@
+/**
+ * The comment moderation rules (CONTRACT.md "Comment moderation rules"), as plain functions over plain data.
+ * The comments hook gathers the facts, calls `moderateComment` / `moderateEdit` and acts on the verdict;
+ * database lookups are passed in as lazy functions so a rule that decides early spares the later queries.
+ */
+import type { KeyMatcher } from './keyMatcher.js'
+
+export type CommentStatusVerdict = 'approved' | 'pending' | 'spam'
+export type SpamVerdict = 'ham' | 'hold' | 'spam'
+
+/** Every rule, in the order it is evaluated. */
+export const MODERATION_RULES = [
+  'honeypot',
+  'disallowedKeys',
+  'closed',
+  'flood',
+  'duplicate',
+  'maxLinks',
+  'moderationKeys',
+  'spamCheck',
+  'manualApproval',
+  'previouslyApproved',
+  'default',
+] as const
+export type ModerationRule = (typeof MODERATION_RULES)[number]
+
+/** The rule settings after the Discussion settings global was merged over the plugin defaults. */
+export type ModerationSettings = {
+  closeAfterDays: number
+  disallowedKeys: KeyMatcher
+  floodSeconds: number
+  manualApproval: boolean
+  maxLinks: number
+  moderationKeys: KeyMatcher
+  premiumOnly: boolean
+  previouslyApproved: boolean
+}
+
+/** What the requester sent, plus where it came from. Key lists are matched against every field here. */
+export type CommentFacts = {
+  authorEmail: string
+  authorName: string
+  authorUrl?: null | string
+  body: string
+  ip?: null | string
+  userAgent?: null | string
+}
+
+export type ArticleFacts = {
+  allowComments?: boolean | null
+  commentsCloseAt?: Date | null | string
+  premium?: boolean | null
+  publishedAt?: Date | null | string
+}
+
+export type ModerationInput = {
+  article: ArticleFacts
+  comment: CommentFacts
+  /** Whether the commenter may read premium articles (for `premiumOnly`). */
+  commenterEntitled: boolean
+  /** The honeypot field's value; anything non-empty means a bot filled it in. */
+  honeypot?: unknown
+  now: Date
+}
+
+/** Database and service lookups, called only when the rules reach them. */
+export type ModerationLookups = {
+  /** Whether the same email already has an approved comment. */
+  hasApprovedComment: () => Promise<boolean>
+  /** Whether a comment with the same article, email and body exists. */
+  isDuplicate: () => Promise<boolean>
+  /** When the same requester (fingerprint) or email last commented, within the flood window. */
+  lastCommentAt: () => Promise<Date | null>
+  spamCheck?: () => Promise<SpamVerdict>
+}
+
+export type ModerationVerdict =
+  | {
+      httpStatus: 403 | 409 | 429
+      message: string
+      outcome: 'reject'
+      /** Seconds until the requester may comment again (flood only). */
+      retryAfterSeconds?: number
+      rule: ModerationRule
+    }
+  | { outcome: 'store'; reason: string; rule: ModerationRule; status: CommentStatusVerdict }
+
+const FIELD_LABELS = ['name', 'email', 'website', 'comment', 'IP address', 'user agent'] as const
+
+/** The fields key lists are matched against, in a fixed order (labels above). */
+export const keyedFields = (c: CommentFacts): (null | string | undefined)[] => [
+  c.authorName,
+  c.authorEmail,
+  c.authorUrl,
+  c.body,
+  c.ip,
+  c.userAgent,
+]
+
+/** A key from `matcher` found in any of the comment's fields, described for the moderation reason. */
+export const findKey = (matcher: KeyMatcher, comment: CommentFacts): null | string => {
+  if (matcher.size === 0) return null
+  const hit = matcher.findIn(keyedFields(comment))
+  return hit ? `"${hit.key}" in ${FIELD_LABELS[hit.textIndex]}` : null
+}
+
+export const isHoneypotFilled = (value: unknown): boolean => {
+  if (value === undefined || value === null || value === false) return false
+  if (typeof value === 'string') return value.trim() !== ''
+  return true
+}
+
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']*/gi
+
+/** Links in a plain-text comment: each `http(s)://…` or `www.…` run counts once. */
+export const countLinks = (text: null | string | undefined): number => (text ? (text.match(LINK)?.length ?? 0) : 0)
+
+const toTime = (value: Date | null | string | undefined): null | number => {
+  if (value === null || value === undefined || value === '') return null
+  const time = new Date(value).getTime()
+  return Number.isNaN(time) ? null : time
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Why comments on this article are closed for this commenter, or null when they are open. */
+export const commentsClosedReason = (
+  article: ArticleFacts,
+  settings: Pick<ModerationSettings, 'closeAfterDays' | 'premiumOnly'>,
+  commenterEntitled: boolean,
+  now: Date,
+): null | string => {
+  if (article.allowComments === false) return 'Comments are closed for this article.'
+  const closeAt = toTime(article.commentsCloseAt)
+  if (closeAt !== null && now.getTime() >= closeAt) return 'Comments are closed for this article.'
+  const publishedAt = toTime(article.publishedAt)
+  if (settings.closeAfterDays > 0 && publishedAt !== null && now.getTime() >= publishedAt + settings.closeAfterDays * DAY_MS) {
+    return `Comments close ${settings.closeAfterDays} days after publication.`
+  }
+  if (settings.premiumOnly && article.premium === true && !commenterEntitled) {
+    return 'Only subscribers can comment on this article.'
+  }
+  return null
+}
+
+/** Seconds the requester must still wait, or null when the flood window has passed (or the rule is off). */
+export const floodRetryAfter = (lastCommentAt: Date | null, floodSeconds: number, now: Date): null | number => {
+  if (floodSeconds <= 0 || !lastCommentAt) return null
+  const waitMs = lastCommentAt.getTime() + floodSeconds * 1000 - now.getTime()
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : null
+}
+
+type Rejection = Extract<ModerationVerdict, { outcome: 'reject' }>
+
+const floodRejection = (retryAfterSeconds: number): Rejection => ({
+  httpStatus: 429,
+  message: `You are posting comments too quickly. Try again in ${retryAfterSeconds} seconds.`,
+  outcome: 'reject',
+  retryAfterSeconds,
+  rule: 'flood',
+})
+
+const DUPLICATE_REJECTION: Rejection = {
+  httpStatus: 409,
+  message: 'Duplicate comment detected; it looks as though you’ve already said that.',
+  outcome: 'reject',
+  rule: 'duplicate',
+}
+
+const store = (status: CommentStatusVerdict, rule: ModerationRule, reason: string): ModerationVerdict => ({
+  outcome: 'store',
+  reason,
+  rule,
+  status,
+})
+
+/** Runs a pluggable spam checker; a checker that fails holds the comment rather than losing it. */
+const askSpamCheck = async (check: () => Promise<SpamVerdict>): Promise<{ error?: string; verdict: SpamVerdict }> => {
+  try {
+    const verdict = await check()
+    return verdict === 'spam' || verdict === 'hold' || verdict === 'ham'
+      ? { verdict }
+      : { error: `unexpected verdict ${JSON.stringify(verdict)}`, verdict: 'hold' }
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error), verdict: 'hold' }
+  }
+}
+
+/** Decides what happens to a new comment, evaluating the rules in the contract's order. */
+export const moderateComment = async (
+  input: ModerationInput,
+  settings: ModerationSettings,
+  lookups: ModerationLookups,
+): Promise<ModerationVerdict> => {
+  const { comment, now } = input
+
+  if (isHoneypotFilled(input.honeypot)) return store('spam', 'honeypot', 'Honeypot field was filled in.')
+
+  const disallowed = findKey(settings.disallowedKeys, comment)
+  if (disallowed) return store('spam', 'disallowedKeys', `Disallowed key ${disallowed}.`)
+
+  const closed = commentsClosedReason(input.article, settings, input.commenterEntitled, now)
+  if (closed) return { httpStatus: 403, message: closed, outcome: 'reject', rule: 'closed' }
+
+  if (settings.floodSeconds > 0) {
+    const retryAfterSeconds = floodRetryAfter(await lookups.lastCommentAt(), settings.floodSeconds, now)
+    if (retryAfterSeconds !== null) return floodRejection(retryAfterSeconds)
+  }
+
+  if (await lookups.isDuplicate()) return DUPLICATE_REJECTION
+
+  const held = holdForContent(comment, settings)
+  if (held) return held
+
+  if (lookups.spamCheck) {
+    const { error, verdict } = await askSpamCheck(lookups.spamCheck)
+    if (verdict === 'spam') return store('spam', 'spamCheck', 'Spam check said spam.')
+    if (verdict === 'hold') {
+      return store('pending', 'spamCheck', error ? `Spam check failed (${error}); held.` : 'Spam check asked to hold.')
+    }
+  }
+
+  if (settings.manualApproval) return store('pending', 'manualApproval', 'Manual approval is on.')
+
+  if (settings.previouslyApproved && (await lookups.hasApprovedComment())) {
+    return store('approved', 'previouslyApproved', 'Author has a previously approved comment.')
+  }
+
+  return store('pending', 'default', 'Awaiting moderation.')
+}
+
+/** The content rules (links, moderation keys) that hold a comment for an editor. */
+const holdForContent = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
+  const links = countLinks(comment.body)
+  if (links > settings.maxLinks) {
+    return store('pending', 'maxLinks', `${links} links (more than ${settings.maxLinks}).`)
+  }
+  const moderationKey = findKey(settings.moderationKeys, comment)
+  if (moderationKey) return store('pending', 'moderationKeys', `Moderation key ${moderationKey}.`)
+  return null
+}
+
+/**
+ * Re-checks a comment its author edited: disallowed keys → spam; too many links or a moderation key → pending;
+ * otherwise null (the comment keeps its status).
+ */
+export const moderateEdit = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
+  const disallowed = findKey(settings.disallowedKeys, comment)
+  if (disallowed) return store('spam', 'disallowedKeys', `Edited: disallowed key ${disallowed}.`)
+  const held = holdForContent(comment, settings)
+  if (held && held.outcome === 'store') return { ...held, reason: `Edited: ${held.reason}` }
+  return null
+}
+
+/** A stored comment as the after-insert check compares it. */
+export type StoredSubmission = {
+  article: null | number | string
+  authorEmail: string
+  body: string
+  createdAt: Date | string
+  fingerprint?: null | string
+  id: number | string
+  status?: null | string
+}
+
+const compareIds = (a: number | string, b: number | string): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
+
+/** Total order of submissions: creation time, then id. Every instance agrees on it. */
+export const isEarlierSubmission = (a: StoredSubmission, b: StoredSubmission): boolean => {
+  const ta = new Date(a.createdAt).getTime()
+  const tb = new Date(b.createdAt).getTime()
+  return ta < tb || (ta === tb && compareIds(a.id, b.id) < 0)
+}
+
+/**
+ * The flood and duplicate rules once more, after the comment is stored: two submissions that passed the
+ * checks at the same moment (a double click, two app instances) now see each other, and only the later
+ * one is rejected. Null when no earlier comment conflicts.
+ */
+export const laterSubmissionRejection = (
+  self: StoredSubmission,
+  others: readonly StoredSubmission[],
+  floodSeconds: number,
+  now: Date,
+): null | Rejection => {
+  const earlier = others.filter((other) => String(other.id) !== String(self.id) && isEarlierSubmission(other, self))
+  if (floodSeconds > 0) {
+    const selfTime = new Date(self.createdAt).getTime()
+    const flooding = earlier.filter(
+      (other) =>
+        (other.authorEmail === self.authorEmail || (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint)) &&
+        selfTime - new Date(other.createdAt).getTime() < floodSeconds * 1000,
+    )
+    if (flooding.length > 0) {
+      const latest = flooding.reduce((a, b) => (isEarlierSubmission(a, b) ? b : a))
+      return floodRejection(floodRetryAfter(new Date(latest.createdAt), floodSeconds, now) ?? 1)
+    }
+  }
+  const duplicate = earlier.some(
+    (other) =>
+      other.status !== 'trash' &&
+      String(other.article) === String(self.article) &&
+      other.authorEmail === self.authorEmail &&
+      other.body === self.body,
+  )
+  return duplicate ? DUPLICATE_REJECTION : null
+}

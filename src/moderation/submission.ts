@@ -1,0 +1,95 @@
+/**
+ * What a comment submission must look like before any moderation rule runs, and who sent it.
+ * Plain functions; the comments hooks call them.
+ */
+import { createHmac } from 'node:crypto'
+
+import { isHttpUrl } from '../../fields/authorUrlField.js'
+
+// Control characters other than tab and newline never belong in a plain-text comment.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+// eslint-disable-next-line no-control-regex
+const CONTROL_AND_BREAKS = /[\u0000-\u001F\u007F]+/g
+
+/** A comment body as stored: newlines normalised, control characters removed, outer whitespace trimmed. */
+export const normalizeBody = (value: string): string =>
+  value.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim()
+
+/** A one-line value (name, URL): control characters and line breaks become single spaces. */
+export const normalizeLine = (value: string): string => value.replace(CONTROL_AND_BREAKS, ' ').trim()
+
+// Deliberately looser than Payload's own email validation (which still runs afterwards): a
+// submission rejected here must also fail there, never the other way round.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export type FieldError = { message: string; path: string }
+export type Translate = (key: string, vars?: Record<string, unknown>) => string
+
+export type SubmissionFields = {
+  article?: unknown
+  authorEmail?: unknown
+  authorName?: unknown
+  authorUrl?: unknown
+  body?: unknown
+}
+
+const isBlank = (value: unknown) => typeof value !== 'string' || value.trim() === ''
+
+/**
+ * Field-level errors of a submission, in Payload's shape and with Payload's messages, so a bad
+ * submission is answered 400 before moderation spends any database lookups on it.
+ */
+export const submissionErrors = (
+  data: SubmissionFields,
+  limits: { maxBodyLength: number; maxNameLength: number; maxUrlLength: number },
+  t: Translate,
+): FieldError[] => {
+  const errors: FieldError[] = []
+  const required = t('validation:required')
+  if (data.article === undefined || data.article === null || data.article === '') {
+    errors.push({ message: required, path: 'article' })
+  }
+  if (isBlank(data.authorName)) errors.push({ message: required, path: 'authorName' })
+  else if ((data.authorName as string).length > limits.maxNameLength) {
+    errors.push({ message: t('validation:shorterThanMax', { maxLength: limits.maxNameLength }), path: 'authorName' })
+  }
+  if (isBlank(data.authorEmail)) errors.push({ message: required, path: 'authorEmail' })
+  else if (!LOOKS_LIKE_EMAIL.test(data.authorEmail as string)) {
+    errors.push({ message: t('validation:emailAddress'), path: 'authorEmail' })
+  }
+  if (data.authorUrl !== undefined && data.authorUrl !== null && data.authorUrl !== '') {
+    if (typeof data.authorUrl !== 'string' || !isHttpUrl(data.authorUrl)) {
+      errors.push({ message: 'Website must be an http:// or https:// address.', path: 'authorUrl' })
+    } else if (data.authorUrl.length > limits.maxUrlLength) {
+      errors.push({ message: t('validation:shorterThanMax', { maxLength: limits.maxUrlLength }), path: 'authorUrl' })
+    }
+  }
+  if (isBlank(data.body)) errors.push({ message: required, path: 'body' })
+  else if ((data.body as string).length > limits.maxBodyLength) {
+    errors.push({ message: t('validation:shorterThanMax', { maxLength: limits.maxBodyLength }), path: 'body' })
+  }
+  return errors
+}
+
+export type Requester = {
+  /** HMAC-SHA256 of IP and user agent keyed with the Payload secret (not reversible); null when neither is known. */
+  fingerprint: null | string
+  ip: null | string
+  userAgent: null | string
+}
+
+/**
+ * Who is commenting, from the request headers: the first `X-Forwarded-For` hop, else `X-Real-IP`,
+ * and the user agent. Behind a proxy that sets these headers, they are the client's; trust them only there.
+ */
+export const requesterFromHeaders = (headers: Headers | undefined, secret: string): Requester => {
+  const forwarded = headers?.get('x-forwarded-for')?.split(',')[0]?.trim()
+  const ip = forwarded || headers?.get('x-real-ip')?.trim() || null
+  const userAgent = headers?.get('user-agent')?.trim() || null
+  const fingerprint =
+    ip || userAgent
+      ? createHmac('sha256', secret).update(`${ip ?? ''}\n${userAgent ?? ''}`).digest('hex')
+      : null
+  return { fingerprint, ip, userAgent }
+}
