@@ -43,6 +43,8 @@ const config = {
   // the embedded server). Must be a setupFile: a --require preload would patch
   // Node's own module cache, which Jest's per-file registry does not use.
   setupFiles: ['<rootDir>/test/harness/jongodb-preload.cjs'],
+  // Closes any Payload instance a test file left open (see initPayload.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/harness/jestAfterEnv.ts'],
   globalSetup: '<rootDir>/test/harness/globalSetup.mjs',
   globalTeardown: '<rootDir>/test/harness/globalTeardown.mjs',
   testTimeout: 120_000,

@@ -2,6 +2,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets the browser tests build and serve while `npm run dev` is running.
+  distDir: process.env.NEWSROOM_NEXT_DIST_DIR || '.next',
   // Type-checked by `npm run typecheck` (the root tsconfig includes dev/); skipping it here keeps builds fast.
   typescript: { ignoreBuildErrors: true },
   // The plugin is imported from source (../src, ../collections, ../fields): its NodeNext-style
@@ -12,6 +14,8 @@ const nextConfig = {
       '.js': ['.ts', '.tsx', '.js', '.jsx'],
       '.mjs': ['.mts', '.mjs'],
     }
+    // The reader's page sends the very GraphQL documents the README shows and the tests run.
+    webpackConfig.module.rules.push({ test: /\.graphql$/, type: 'asset/source' })
     return webpackConfig
   },
 }

@@ -29,6 +29,7 @@ const Categories: CollectionConfig = {
   slug: 'categories',
   fields: [
     { name: 'name', type: 'text', required: true },
+    { name: 'code', type: 'text', unique: true },
     { name: 'posts', type: 'join', collection: 'posts', on: 'category' },
   ],
 }
@@ -108,11 +109,15 @@ describe('harness: environment', () => {
     expect(users.docs.map((u) => u.email)).toEqual([ADMIN.email])
   })
 
-  it('keeps unique indexes (mongoose autoCreate workaround)', async () => {
+  it('builds unique indexes (mongoose autoCreate workaround)', async () => {
+    // Payload itself does not check `unique: true` on plain fields: only the DB index does.
+    await payload.create({ collection: 'categories', data: { code: 'uniq', name: 'First' } })
     await expect(
-      payload.create({ collection: 'users', data: { ...ADMIN, name: 'Duplicate' } }),
-    ).rejects.toThrow()
-    expect(await payload.count({ collection: 'users' })).toEqual({ totalDocs: 1 })
+      payload.create({ collection: 'categories', data: { code: 'uniq', name: 'Second' } }),
+    ).rejects.toThrow(/code/)
+    expect(await payload.count({ collection: 'categories', where: { code: { equals: 'uniq' } } })).toEqual({
+      totalDocs: 1,
+    })
   })
 })
 

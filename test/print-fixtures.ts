@@ -79,3 +79,14 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedPdf> {
 
 /** PDF text with whitespace collapsed (line wrapping does not matter to the assertions). */
 export const flat = (value: string) => value.replace(/\s+/g, ' ').trim()
+
+/** A parsed HTML document (happy-dom's DOMParser: no scripts run, nothing is fetched). */
+export async function parseHTML(html: string): Promise<Document> {
+  const { Window } = await import('happy-dom')
+  const window = new Window({
+    settings: { disableCSSFileLoading: true, disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, navigation: { disableMainFrameNavigation: true } },
+  })
+  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document
+  await window.happyDOM.close()
+  return document
+}

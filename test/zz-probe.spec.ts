@@ -7,8 +7,8 @@ it('probe', async () => {
     const M = ctx.payload.db.collections[c]!
     console.log(c, JSON.stringify((await M.collection.indexes()).map((i: any) => i.name)))
   }
-  await ctx.payload.create({ collection: 'users', data: { email: 'a@b.c', password: 'x' } })
-  const e = await ctx.payload.create({ collection: 'users', data: { email: 'a@b.c', password: 'x' } }).catch(e => e)
+  await ctx.payload.create({ collection: 'users', data: { email: 'a@example.com', password: 'xxxxxxxxxxx1' } })
+  const e = await ctx.payload.create({ collection: 'users', data: { email: 'a@example.com', password: 'xxxxxxxxxxx1' } }).catch(e => e)
   console.log('dup user ->', e?.name, e?.message)
   await ctx.payload.create({ collection: 'things', data: { code: 'A' } })
   const e2 = await ctx.payload.create({ collection: 'things', data: { code: 'A' } }).catch(e => e)

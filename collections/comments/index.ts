@@ -1,4 +1,6 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, TextFieldSingleValidation } from 'payload'
+
+import { text } from 'payload/shared'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
@@ -43,7 +45,16 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       index: true,
       relationTo: slugs.comments,
     },
-    { name: 'authorName', type: 'text', access: fixedAfterCreate, label: 'Name', maxLength: 100, required: true },
+    {
+      name: 'authorName',
+      type: 'text',
+      access: fixedAfterCreate,
+      label: 'Name',
+      maxLength: 100,
+      // Required, but through `validate` rather than `required`: a logged-in reader's name comes from the
+      // account, so GraphQL must not demand it in the input.
+      validate: ((value, args) => (typeof value === 'string' && value.trim() ? text(value, args) : args.req.t('validation:required'))) as TextFieldSingleValidation,
+    },
     {
       name: 'authorEmail',
       type: 'email',
@@ -141,6 +152,8 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       useAsTitle: 'authorName',
     },
     defaultSort: '-createdAt',
+    // A copy would be a new comment that skipped the form; nobody needs one.
+    disableDuplicate: true,
     endpoints: options.disabled || !slugs.readers ? [] : [reportCommentEndpoint(options)],
     fields: defaultFields,
     hooks,

@@ -121,7 +121,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       update: editorsOnly,
     },
     admin: {
-      defaultColumns: ['title', 'provider', 'premium', 'publishedAt', '_status'],
+      defaultColumns: ['title', 'thumbnailUrl', 'provider', 'premium', 'publishedAt', '_status'],
       group: 'Newsroom',
       useAsTitle: 'title',
     },

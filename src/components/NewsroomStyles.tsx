@@ -53,7 +53,8 @@ const css = `
 .newsroom-video-preview__error{color:var(--theme-error-750)}
 .newsroom-poster{display:block;width:96px;aspect-ratio:16/9;object-fit:cover;border-radius:var(--style-radius-s,3px);background:var(--theme-elevation-100)}
 .newsroom-poster--empty{display:flex;align-items:center;justify-content:center;font-size:11px;color:var(--theme-elevation-500)}
-.newsroom-paywall-break{display:flex;align-items:center;gap:12px;margin:8px 0;color:var(--theme-warning-800);font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase}
+.newsroom-paywall-break-row{display:flex;align-items:center;gap:8px;margin:8px 0}
+.newsroom-paywall-break{flex:1;display:flex;align-items:center;gap:12px;color:var(--theme-warning-800);font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase}
 .newsroom-paywall-break::before,.newsroom-paywall-break::after{content:"";flex:1;border-top:2px dashed var(--theme-warning-400)}
 `
 

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
+import type { Block, CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
@@ -169,3 +169,12 @@ export const insertAfter = (fields: Field[], name: string, extra: Field): Field[
     }
     return [field]
   })
+
+/**
+ * The paywall-break block as the article editor shows it: a labelled dashed rule instead of an empty
+ * block card. Used only when the plugin is enabled (a disabled plugin registers no components).
+ */
+export const withPaywallBreakDivider = (block: Block): Block => ({
+  ...block,
+  admin: { ...block.admin, components: { ...block.admin?.components, Block: client('PaywallBreakDivider') } },
+})

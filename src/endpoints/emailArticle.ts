@@ -1,10 +1,11 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { EMAIL_LOG_SLUG } from '../../collections/emailLog/index.js'
+import { answeringClientErrors, PrintClientError } from '../print/clientError.js'
 import { composeArticleEmail } from '../print/email/composeArticleEmail.js'
 import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../print/email/emailQuota.js'
 import { requesterFingerprint } from '../print/email/requesterFingerprint.js'
@@ -16,27 +17,44 @@ const MAX_BODY_BYTES = 16 * 1024
 // Log entries older than this are of no use to the rate limit (nor to editors looking for abuse).
 const LOG_RETENTION_MS = 24 * 60 * 60 * 1000
 
-/** The form as JSON or as a plain HTML form post (urlencoded / multipart), size-limited. */
+/** The request body as text, refusing (413) past `max` bytes without buffering more than that. */
+const readBodyText = async (req: PayloadRequest, max: number): Promise<string> => {
+  if (Number(req.headers.get('content-length') ?? 0) > max) throw new PrintClientError('The request is too large.', 413)
+  const stream = req.body as null | ReadableStream<Uint8Array> | undefined
+  if (!stream) return (await req.text?.()) ?? ''
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel()
+      throw new PrintClientError('The request is too large.', 413)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The form as JSON, or as a plain HTML form post (urlencoded, `to` may repeat). */
 const readForm = async (req: PayloadRequest): Promise<unknown> => {
   const contentType = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new APIError('The request is too large.', 413)
-  if (contentType === 'application/x-www-form-urlencoded' || contentType === 'multipart/form-data') {
-    const data = await req.formData?.().catch(() => null)
-    if (!data) throw new APIError('The form data could not be read.', 400)
+  if (contentType !== 'application/json' && contentType !== 'application/x-www-form-urlencoded') {
+    throw new PrintClientError('Send the form as JSON (application/json) or as a form (application/x-www-form-urlencoded).', 415)
+  }
+  const text = await readBodyText(req, MAX_BODY_BYTES)
+  if (contentType === 'application/x-www-form-urlencoded') {
+    const params = new URLSearchParams(text)
     const form: Record<string, unknown> = {}
-    for (const key of new Set(data.keys())) {
-      const values = data.getAll(key).filter((value): value is string => typeof value === 'string')
-      form[key] = key === 'to' ? values : values[0]
-    }
+    for (const key of new Set(params.keys())) form[key] = key === 'to' ? params.getAll(key) : params.get(key)
     return form
   }
-  if (contentType !== 'application/json') throw new APIError('Send the form as JSON (application/json).', 415)
-  const text = (await req.text?.()) ?? ''
-  if (text.length > MAX_BODY_BYTES) throw new APIError('The request is too large.', 413)
   try {
     return text ? JSON.parse(text) : {}
   } catch {
-    throw new APIError('The request body is not valid JSON.', 400)
+    throw new PrintClientError('The request body is not valid JSON.', 400)
   }
 }
 
@@ -98,7 +116,7 @@ const reserveQuota = async (
  * 400 bad input · 404 unknown or unpublished article · 429 with Retry-After over `print.emailsPerHour`.
  */
 export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
-  handler: async (req) => {
+  handler: answeringClientErrors(async (req) => {
     const article = await loadPrintableArticle(req, options, { withBody: false })
     const check = validateEmailRequest(await readForm(req), { honeypotField: options.comments.honeypotField })
     if (!check.ok) throw new ValidationError({ collection: options.slugs.articles, errors: check.errors, req })
@@ -127,7 +145,7 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
       await req.payload.jobs.queue({ input: input as never, req, task: SEND_ARTICLE_EMAIL_TASK as never })
     }
     return accepted()
-  },
+  }),
   method: 'post',
   path: '/:id/email',
 })

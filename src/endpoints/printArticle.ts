@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { answeringClientErrors } from '../print/clientError.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
 import {
   PRINT_CONTENT_SECURITY_POLICY,
@@ -13,7 +14,7 @@ import { renderPrintDocument } from '../print/renderPrintDocument.js'
 
 /** `GET /api/{articles}/:id/print` (id or slug): the print-friendly HTML page, gated like every read. */
 export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
-  handler: async (req) => {
+  handler: answeringClientErrors(async (req) => {
     const article = await loadPrintableArticle(req, options)
     const html = renderPrintDocument(
       article,
@@ -33,7 +34,7 @@ export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
       },
       status: 200,
     })
-  },
+  }),
   method: 'get',
   path: '/:id/print',
 })

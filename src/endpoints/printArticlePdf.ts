@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { answeringClientErrors } from '../print/clientError.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
 import { loadPdfImages } from '../print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
@@ -13,7 +14,7 @@ import { pdfFilename, printLinkContext, printLocale, PRIVATE_DOCUMENT_HEADERS } 
  * Gated like every read: a locked article exports its teaser and a subscribe notice only.
  */
 export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
-  handler: async (req) => {
+  handler: answeringClientErrors(async (req) => {
     const article = await loadPrintableArticle(req, options)
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
@@ -35,7 +36,7 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
       },
       status: 200,
     })
-  },
+  }),
   method: 'get',
   path: '/:id/pdf',
 })

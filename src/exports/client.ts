@@ -9,3 +9,4 @@ export type { SubscriberPreviewFieldProps } from '../components/articles/Subscri
 export { VideoPosterCell } from '../components/videos/VideoPosterCell.js'
 export { VideoSourcePreviewField } from '../components/videos/VideoSourcePreviewField.js'
 export type { VideoSourcePreviewFieldProps } from '../components/videos/VideoSourcePreviewField.js'
+export { PaywallBreakDivider } from '../components/lexical/PaywallBreakDivider.js'

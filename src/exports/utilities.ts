@@ -17,3 +17,13 @@ export {
   videoEmbedToHTML,
 } from '../lexical/htmlConverters.js'
 export type { VideoEmbedHTMLOptions, VideoForHTML } from '../lexical/htmlConverters.js'
+export { articleUrl, toPrintableArticle } from '../print/printableArticle.js'
+export type { PrintableArticle, PrintableImage } from '../print/printableArticle.js'
+export { printHTMLConverters, renderBodyHTML } from '../print/printHTMLConverters.js'
+export type { PrintLinkContext } from '../print/printHTMLConverters.js'
+export { PRINT_CSS, renderPrintDocument } from '../print/renderPrintDocument.js'
+export type { PrintSettings } from '../print/renderPrintDocument.js'
+export { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
+export type { PdfBlock, PdfRun } from '../print/pdf/lexicalToPdfBlocks.js'
+export { renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
+export type { PdfSettings } from '../print/pdf/renderArticlePdf.js'

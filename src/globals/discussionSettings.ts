@@ -21,7 +21,11 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
   return {
     slug: options.slugs.discussionSettings,
     access: { read: editorsOnly, update: editorsOnly },
-    admin: { group: 'Newsroom' },
+    admin: {
+      description:
+        'Rules for reader comments. They apply to every new comment from the moment you save; the plugin options only set the starting values.',
+      group: 'Newsroom',
+    },
     fields: [
       {
         type: 'collapsible',
@@ -29,20 +33,20 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
           { name: 'manualApproval', type: 'checkbox', admin: { description: 'Hold every new comment for an editor.' }, defaultValue: d.manualApproval },
           { name: 'previouslyApproved', type: 'checkbox', admin: { description: 'Approve at once when the author (same email) already has an approved comment.' }, defaultValue: d.previouslyApproved },
           { name: 'premiumOnly', type: 'checkbox', admin: { description: 'On premium articles, only subscribers may comment.' }, defaultValue: d.premiumOnly },
-          { name: 'closeAfterDays', type: 'number', admin: { description: 'Close comments this many days after publication (0 = never).' }, defaultValue: d.closeAfterDays, min: 0 },
-          { name: 'maxDepth', type: 'number', admin: { description: 'Deepest reply level allowed.' }, defaultValue: d.maxDepth, min: 1, max: 20 },
+          { name: 'closeAfterDays', type: 'number', label: 'Close comments after (days)', admin: { description: 'Close comments this many days after publication (0 = never).' }, defaultValue: d.closeAfterDays, min: 0 },
+          { name: 'maxDepth', type: 'number', label: 'Deepest reply level', admin: { description: 'Deepest reply level allowed.' }, defaultValue: d.maxDepth, min: 1, max: 20 },
         ],
         label: 'Who can comment',
       },
       {
         type: 'collapsible',
         fields: [
-          { name: 'maxLinks', type: 'number', admin: { description: 'Hold a comment with more links than this.' }, defaultValue: d.maxLinks, min: 0 },
+          { name: 'maxLinks', type: 'number', label: 'Most links allowed', admin: { description: 'Hold a comment with more links than this.' }, defaultValue: d.maxLinks, min: 0 },
           keyList('moderationKeys', 'One word, phrase, email, URL or IP per line. A match holds the comment for moderation.'),
           keyList('disallowedKeys', 'One per line. A match marks the comment as spam.'),
-          { name: 'floodSeconds', type: 'number', admin: { description: 'Minimum seconds between comments from the same person (0 = off).' }, defaultValue: d.floodSeconds, min: 0 },
-          { name: 'reportThreshold', type: 'number', admin: { description: 'Reports that send an approved comment back to pending.' }, defaultValue: d.reportThreshold, min: 1 },
-          { name: 'editWindowSeconds', type: 'number', admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' }, defaultValue: d.editWindowSeconds, min: 0 },
+          { name: 'floodSeconds', type: 'number', label: 'Seconds between comments', admin: { description: 'Minimum seconds between comments from the same person (0 = off).' }, defaultValue: d.floodSeconds, min: 0 },
+          { name: 'reportThreshold', type: 'number', label: 'Reports before re-review', admin: { description: 'Reports that send an approved comment back to pending.' }, defaultValue: d.reportThreshold, min: 1 },
+          { name: 'editWindowSeconds', type: 'number', label: 'Edit window (seconds)', admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' }, defaultValue: d.editWindowSeconds, min: 0 },
         ],
         label: 'Moderation',
       },

@@ -1,9 +1,10 @@
 import type { RichTextAdapterProvider } from 'payload'
 
-import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { withPaywallBreakDivider } from '../components/registerAdminComponents.js'
 import { paywallBreakBlock } from './paywallBreakBlock.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
@@ -12,6 +13,13 @@ export const articleEditor = (options: ResolvedNewsroomOptions): RichTextAdapter
   lexicalEditor({
     features: ({ defaultFeatures }) => [
       ...defaultFeatures,
-      BlocksFeature({ blocks: [paywallBreakBlock, videoEmbedBlock(options.slugs.videos)] }),
+      // A toolbar above the text whose insert menu offers the paywall break (also in the "/" menu).
+      FixedToolbarFeature(),
+      BlocksFeature({
+        blocks: [
+          options.disabled ? paywallBreakBlock : withPaywallBreakDivider(paywallBreakBlock),
+          videoEmbedBlock(options.slugs.videos),
+        ],
+      }),
     ],
   })

@@ -1,10 +1,11 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { APIError, NotFound } from 'payload'
+import { NotFound } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { articleIdShape, articleLookupWhere } from './articleLookup.js'
+import { PrintClientError } from './clientError.js'
 import { populateBodyRelations } from './populateBodyRelations.js'
 import { type PrintableArticle, toPrintableArticle } from './printableArticle.js'
 
@@ -23,7 +24,7 @@ export const loadPrintableArticle = async (
   const param = req.routeParams?.id
   const where =
     typeof param === 'string' ? articleLookupWhere(param, articleIdShape(req.payload, collection)) : null
-  if (!where) throw new APIError('The article must be given by its id or its slug.', 400)
+  if (!where) throw new PrintClientError('The article must be given by its id or its slug.', 400)
 
   const { docs } = await req.payload.find({
     collection,

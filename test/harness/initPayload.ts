@@ -48,6 +48,19 @@ export interface InitializedPayload {
   shutdown(): Promise<void>
 }
 
+/** Instances not shut down yet (per test file: each file has its own module registry). */
+const liveInstances = new Set<InitializedPayload>()
+
+/**
+ * Shut down every instance this test file started and did not shut down.
+ * Registered as an `afterAll` by test/harness/jestAfterEnv.ts, so a failing
+ * `beforeAll` cannot leave an open DB connection that keeps Jest alive.
+ */
+export async function shutdownAllPayloadInstances(): Promise<void> {
+  const instances = [...liveInstances]
+  await Promise.allSettled(instances.map((instance) => instance.shutdown()))
+}
+
 export async function initPayload(
   testConfig: TestConfig,
   options: InitPayloadOptions = {},
@@ -85,6 +98,7 @@ export async function initPayload(
   const shutdown = async (): Promise<void> => {
     if (shutDown) return
     shutDown = true
+    liveInstances.delete(initialized)
     try {
       if (database && !database.embedded) {
         // Real MongoDB: leave nothing behind. (jongodb has no dropDatabase;
@@ -97,7 +111,7 @@ export async function initPayload(
     }
   }
 
-  return {
+  const initialized: InitializedPayload = {
     config: payload.config,
     database,
     graphql: createGraphQLClient(payload.config, key),
@@ -106,4 +120,6 @@ export async function initPayload(
     rest: createRestClient(payload.config, key),
     shutdown,
   }
+  liveInstances.add(initialized)
+  return initialized
 }

@@ -19,6 +19,13 @@ export const prepareComment =
     if (!data) return data
     const next = { ...data }
 
+    if (!isEditor(req)) {
+      // Payload accepts timestamps from the request body; a backdated or future `createdAt` would dodge
+      // the flood rule and stretch the edit window. Only editors may set them.
+      delete next.createdAt
+      delete next.updatedAt
+    }
+
     if (operation === 'create' && req.user && !isEditor(req)) {
       const account = req.user as Identity
       if (typeof account.email === 'string' && account.email) next.authorEmail = account.email

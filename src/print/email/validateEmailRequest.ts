@@ -52,7 +52,9 @@ export const validateEmailRequest = (body: unknown, { honeypotField }: { honeypo
   const errors: EmailFormErrors = []
 
   const addresses = recipientsOf(input.to)
-  const to = [...new Map((addresses ?? []).map((address) => [address.toLowerCase(), address])).values()]
+  const seen = new Set<string>()
+  // Addresses are compared case-insensitively; the first spelling is kept.
+  const to = (addresses ?? []).filter((address) => !seen.has(address.toLowerCase()) && seen.add(address.toLowerCase()))
   const invalid = to.filter((address) => !isEmailAddress(address))
   if (!addresses || !to.length) errors.push({ message: 'Enter at least one recipient email address.', path: 'to' })
   else if (invalid.length) {

@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit'
-
 import type { PrintableArticle, PrintableImage } from '../printableArticle.js'
 import type { PrintLinkContext } from '../printHTMLConverters.js'
 
@@ -249,6 +247,8 @@ export const renderArticlePdf = async (
   images: Map<string, Uint8Array> = new Map(),
   blocks: PdfBlock[] = lexicalToPdfBlocks(article.body, links),
 ): Promise<Buffer> => {
+  // Loaded on first use: importing the utilities entry (e.g. in a browser bundle) must not pull in pdfkit.
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     autoFirstPage: true,
     bufferPages: true,

@@ -28,6 +28,8 @@ const REPLACEMENTS: Record<string, string> = {
   ł: 'l',
 }
 
+const LATIN1_ONLY = /^[\n\x20-\x7e\xa0-\xff]*$/
+
 const isEncodable = (char: string): boolean => {
   const code = char.codePointAt(0)!
   return char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)
@@ -39,6 +41,8 @@ const isEncodable = (char: string): boolean => {
  * instead of the wrong glyphs the fonts would print.
  */
 export const toWinAnsi = (text: string): string => {
+  // Most text is plain Latin-1 already: nothing to do.
+  if (LATIN1_ONLY.test(text)) return text
   let out = ''
   for (const char of text) {
     if (isEncodable(char)) {

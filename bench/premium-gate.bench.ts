@@ -1,0 +1,208 @@
+/**
+ * Cost of the premium gate on the public's article list: an anonymous REST list and an anonymous GraphQL
+ * list of 50 published articles (half premium) through the plugin's `articles`, against the same 50
+ * documents in an ungated control collection with identical fields (same rich-text editor, a join on the
+ * same comments collection), built from the plugin's own articles config minus the gate. Both run in this process, on the same
+ * database, request by request; the ratio is the median of gated/control over the pairs (target ≤ 1.10).
+ *
+ *   npx tsx bench/premium-gate.bench.ts            (starts the embedded MongoDB-compatible server)
+ *   MONGODB_URI=mongodb://… npx tsx bench/premium-gate.bench.ts
+ */
+import type { CollectionConfig, Field } from 'payload'
+
+import { articlesCollection } from '../collections/articles/index.js'
+import { newsroomPlugin } from '../src/index.js'
+import { resolveOptions } from '../src/defaults.js'
+import { startEmbeddedMongo } from '../test/harness/embeddedMongo.mjs'
+import { initPayload } from '../test/harness/initPayload.js'
+
+const ARTICLES = 50
+const WARMUP = 30
+const SAMPLES = 200
+const TARGET = 1.1
+
+const CONTROL = 'control-articles'
+/** Added to the plugin's comments (bench config only) so the control's join reads the very same collection. */
+const CONTROL_RELATION = 'controlArticle'
+
+/** The plugin's article fields without field access (the gate); the comments join reads the same comments by `controlArticle`. */
+const ungated = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    const copy = { ...field } as Field & { access?: unknown; fields?: Field[]; on?: string; type: string }
+    if (copy.access) delete copy.access
+    if (copy.type === 'join') copy.on = CONTROL_RELATION
+    if (Array.isArray(copy.fields)) copy.fields = ungated(copy.fields)
+    return copy
+  })
+
+const controlCollection = (): CollectionConfig => {
+  const gated = articlesCollection(resolveOptions())
+  // The gate is the articles collection's only read hooks; if that changes, this control must too.
+  const readHooks = ['beforeOperation', 'beforeRead', 'afterRead'] as const
+  const counts = readHooks.map((k) => gated.hooks?.[k]?.length ?? 0)
+  if (counts.join() !== '1,1,1') throw new Error(`articles read hooks changed (${counts.join()}): update the control`)
+  return {
+    slug: CONTROL,
+    access: { read: () => true },
+    fields: ungated(gated.fields),
+    graphQL: { pluralName: 'ControlArticles', singularName: 'ControlArticle' },
+    versions: gated.versions,
+  }
+}
+
+const paragraph = (text: string) => ({
+  type: 'paragraph',
+  children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  version: 1,
+})
+const SENTENCE = 'The council approved the budget after a long debate about housing, schools and the river bridge. '
+const body = (i: number, premium: boolean) => ({
+  root: {
+    type: 'root',
+    children: [
+      paragraph(`Article ${i}. ${SENTENCE.repeat(3)}`),
+      paragraph(SENTENCE.repeat(4)),
+      ...(premium ? [{ type: 'block', fields: { id: `66${String(i).padStart(22, '0')}`, blockName: '', blockType: 'paywallBreak' }, format: '', version: 2 }] : []),
+      ...Array.from({ length: 6 }, () => paragraph(SENTENCE.repeat(4))),
+    ],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+  },
+})
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+const main = async () => {
+  process.on('beforeExit', () => { if (!(globalThis as any).__done) console.error('PREMATURE EXIT at', (globalThis as any).__stage) });
+  ;(globalThis as any).__stage = 'mongo'
+  let stopServer: (() => Promise<void>) | undefined
+  if (!process.env.MONGODB_URI) {
+    const server = await startEmbeddedMongo()
+    process.env.MONGODB_URI = server.uri
+    process.env.NEWSROOM_EMBEDDED_MONGO = '1'
+    stopServer = server.stop
+  }
+
+  ;(globalThis as any).__stage = 'init'
+  const app = await initPayload({
+    admin: { user: 'users' },
+    collections: [{ slug: 'users', auth: true, fields: [] }, controlCollection()],
+    logger: { options: { level: 'warn' } },
+    plugins: [
+      newsroomPlugin({
+        overrides: {
+          comments: {
+            fields: ({ defaultFields }) => [...defaultFields, { name: CONTROL_RELATION, type: 'relationship', index: true, relationTo: CONTROL }],
+          },
+        },
+      }),
+    ],
+  })
+  const { graphql, payload, rest } = app
+  ;(globalThis as any).__stage = 'seed'
+
+  try {
+    for (let i = 0; i < ARTICLES; i++) {
+      const premium = i % 2 === 0
+      const data = {
+        _status: 'published' as const,
+        content: body(i, premium),
+        excerpt: `Excerpt of article ${i}.`,
+        premium,
+        publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+        title: `Article ${i}`,
+      }
+      await payload.create({ collection: 'articles', data })
+      await payload.create({ collection: CONTROL as 'articles', data })
+    }
+
+    const FIELDS = 'id title slug excerpt content premium locked teaser publishedAt'
+    const cases = [
+      {
+        control: () => rest.get(`/${CONTROL}`, { query: { limit: ARTICLES } }),
+        gated: () => rest.get('/articles', { query: { limit: ARTICLES } }),
+        name: 'REST list (depth default, join included)',
+      },
+      {
+        control: () => graphql(`{ ControlArticles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
+        gated: () => graphql(`{ Articles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
+        name: 'GraphQL list',
+      },
+    ]
+
+    // Sanity: both sides return the same 50 documents, and the gate really withholds half of the bodies.
+    for (const c of cases) {
+      const [gated, control] = [await c.gated(), await c.control()]
+      const docsOf = (r: unknown) => {
+        const value = r as { data?: Record<string, { docs: { content: unknown; locked?: boolean }[] }>; json?: { docs: { content: unknown; locked?: boolean }[] } }
+        return value.json?.docs ?? Object.values(value.data ?? {})[0]?.docs ?? []
+      }
+      const gatedDocs = docsOf(gated)
+      const controlDocs = docsOf(control)
+      const locked = gatedDocs.filter((d) => d.locked === true && d.content === null).length
+      if (gatedDocs.length !== ARTICLES || controlDocs.length !== ARTICLES || locked !== ARTICLES / 2) {
+        throw new Error(`${c.name}: unexpected results (gated ${gatedDocs.length}, control ${controlDocs.length}, locked ${locked})`)
+      }
+    }
+
+    ;(globalThis as any).__stage = 'measure'
+    const timed = async (run: () => Promise<unknown>) => {
+      const start = performance.now()
+      await run()
+      return performance.now() - start
+    }
+
+    console.log(
+      `premium gate: anonymous list of ${ARTICLES} articles (${ARTICLES / 2} premium), ms per request (median of ${SAMPLES}), ` +
+        'gated and control requests interleaved',
+    )
+    console.log(`${'case'.padEnd(44)}${'gated'.padStart(10)}${'control'.padStart(10)}${'ratio'.padStart(9)}`)
+    const ratios: number[] = []
+    for (const c of cases) {
+      for (let i = 0; i < WARMUP; i++) {
+        await c.gated()
+        await c.control()
+      }
+      const gatedTimes: number[] = []
+      const controlTimes: number[] = []
+      const pairRatios: number[] = []
+      for (let i = 0; i < SAMPLES; i++) {
+        // Alternate which side goes first, so neither always runs on a warmer cache; pair them so drift cancels.
+        const [gated, control] =
+          i % 2 === 0
+            ? [await timed(c.gated), await timed(c.control)]
+            : (([control, gated]) => [gated, control])([await timed(c.control), await timed(c.gated)])
+        gatedTimes.push(gated)
+        controlTimes.push(control)
+        pairRatios.push(gated / control)
+      }
+      const ratio = median(pairRatios)
+      ratios.push(ratio)
+      console.log(
+        `${c.name.padEnd(44)}${median(gatedTimes).toFixed(2).padStart(10)}${median(controlTimes).toFixed(2).padStart(10)}${ratio.toFixed(3).padStart(9)}`,
+      )
+    }
+    const worst = Math.max(...ratios)
+    console.log(`overhead ratio (worst case): ${worst.toFixed(3)} — target ≤ ${TARGET.toFixed(2)}: ${worst <= TARGET ? 'met' : 'MISSED'}`)
+  } finally {
+    ;(globalThis as any).__stage = 'shutdown'
+    await app.shutdown()
+    await stopServer?.()
+    ;(globalThis as any).__done = true
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

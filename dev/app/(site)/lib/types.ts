@@ -1,0 +1,77 @@
+/** Shapes of the answers to dev/graphql/*.graphql (only what the reader's page selects). */
+
+export type LexicalState = { root: { children: unknown[]; type: string } & Record<string, unknown> }
+
+export type Subscription = {
+  currentPeriodEnd?: null | string
+  plan?: 'free' | 'premium' | null
+  status?: 'active' | 'canceled' | 'past_due' | null
+}
+
+export type Reader = { email: string; id: string; name?: null | string; subscription?: null | Subscription }
+
+export type ArticleComment = {
+  authorName: string
+  authorUrl?: null | string
+  body: string
+  createdAt: string
+  id: string
+  parent?: { id: string } | null
+}
+
+export type ArticlePageArticle = {
+  allowComments?: boolean | null
+  author?: null | string
+  commentCount?: null | number
+  comments?: { docs: ArticleComment[]; hasNextPage: boolean } | null
+  commentsCloseAt?: null | string
+  content?: LexicalState | null
+  excerpt?: null | string
+  id: string
+  locked?: boolean | null
+  premium?: boolean | null
+  publishedAt?: null | string
+  slug: string
+  teaser?: LexicalState | null
+  title: string
+}
+
+export type ArticlePageData = { Articles: { docs: ArticlePageArticle[] } | null }
+
+export type LatestVideo = {
+  duration?: null | number
+  embedUrl?: null | string
+  id: string
+  locked?: boolean | null
+  premium?: boolean | null
+  provider?: 'file' | 'upload' | 'vimeo' | 'youtube' | null
+  publishedAt?: null | string
+  slug: string
+  thumbnailUrl?: null | string
+  title: string
+  url?: null | string
+}
+
+export type LatestVideosData = { Videos: { docs: LatestVideo[] } | null }
+
+export type LatestArticlesData = {
+  Articles: {
+    docs: Pick<ArticlePageArticle, 'author' | 'excerpt' | 'id' | 'premium' | 'publishedAt' | 'slug' | 'title'>[]
+  } | null
+}
+
+export type CurrentReaderData = { meReader: { user: null | Reader } | null }
+
+export type ReaderLoginData = { loginReader: { exp?: null | number; user: null | Reader } | null }
+
+export type SubmitCommentData = { createComment: { createdAt: string; id: string; status: string } | null }
+
+/** A field-level error as Payload reports it (`ValidationError`). */
+export type FieldError = { message: string; path: string }
+
+export type GraphQLErrorEntry = {
+  extensions?: { data?: { errors?: FieldError[] } & Record<string, unknown>; name?: string; statusCode?: number }
+  message: string
+}
+
+export type GraphQLResult<T> = { data?: null | T; errors?: GraphQLErrorEntry[] }

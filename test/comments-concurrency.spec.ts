@@ -1,0 +1,92 @@
+/**
+ * Many submissions at once through the real REST handler: none lost, none duplicated, the approved count
+ * exact; and the same submission sent twice at the same moment (a double click) is stored once.
+ */
+import type { Payload } from 'payload'
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+
+import type { NewsroomTestApp } from './helpers/newsroomApp.js'
+
+import { commentCountOf, publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import { startNewsroomApp } from './helpers/newsroomApp.js'
+
+const CONCURRENT = 200
+
+let app: NewsroomTestApp
+let payload: Payload
+
+beforeAll(async () => {
+  app = await startNewsroomApp()
+  payload = app.payload
+})
+afterAll(() => app?.shutdown())
+afterEach(() => setDiscussion(payload, { floodSeconds: 15 }))
+
+const commentsOf = async (article: string) =>
+  (await payload.find({ collection: 'comments', depth: 0, limit: 0, pagination: false, where: { article: { equals: article } } }))
+    .docs as Record<string, any>[]
+
+describe(`${CONCURRENT} concurrent submissions`, () => {
+  it('all persist, each exactly once', async () => {
+    const article = await publishArticle(payload)
+    const bodies = Array.from({ length: CONCURRENT }, (_, i) => `Concurrent comment number ${i}`)
+    const answers = await Promise.all(
+      bodies.map((body) => submit(app, 'REST', { article, authorEmail: uniqueEmail(), authorName: 'Crowd', body }, { ip: uniqueIp() })),
+    )
+    const failures = answers.filter((a) => a.status !== 201)
+    console.log(JSON.stringify(failures.slice(0, 3)), failures.length, JSON.stringify([...new Set(failures.map((f) => f.status + ' ' + f.message))]))
+    expect(answers.map((a) => a.status)).toEqual(Array(CONCURRENT).fill(201))
+    const docs = await commentsOf(article)
+    expect(docs).toHaveLength(CONCURRENT)
+    expect(new Set(docs.map((d) => String(d.id))).size).toBe(CONCURRENT)
+    expect(docs.map((d) => d.body).sort()).toEqual([...bodies].sort())
+    expect(new Set(answers.map((a) => String(a.doc!.id)))).toEqual(new Set(docs.map((d) => String(d.id))))
+  })
+
+  it('approved on arrival (previously approved authors), they are all counted', async () => {
+    const seedArticle = await publishArticle(payload)
+    const article = await publishArticle(payload)
+    const editor = (await payload.find({ collection: 'users', limit: 1 })).docs[0]
+    const authors = Array.from({ length: CONCURRENT }, () => uniqueEmail('regular'))
+    for (let i = 0; i < authors.length; i += 50) {
+      await Promise.all(
+        authors.slice(i, i + 50).map((authorEmail) =>
+          payload.create({
+            collection: 'comments',
+            data: { article: seedArticle, authorEmail, authorName: 'Regular', body: 'Earlier approved comment', status: 'approved' } as never,
+            overrideAccess: false,
+            user: editor as never,
+          }),
+        ),
+      )
+    }
+    // The seed comments were just written by the same emails: the flood rule would (rightly) refuse.
+    await setDiscussion(payload, { floodSeconds: 0 })
+    const answers = await Promise.all(
+      authors.map((authorEmail, i) => submit(app, 'REST', { article, authorEmail, authorName: 'Regular', body: `Again, number ${i}` })),
+    )
+    expect(answers.every((a) => a.status === 201 && a.doc?.status === 'approved')).toBe(true)
+    expect(await commentsOf(article)).toHaveLength(CONCURRENT)
+    expect(await commentCountOf(payload, article)).toBe(CONCURRENT)
+    expect(await commentCountOf(payload, seedArticle)).toBe(CONCURRENT)
+  })
+})
+
+describe('the same submission sent several times at once', () => {
+  it.each([
+    ['flood on: one stored, the rest 429', 15, 429],
+    ['flood off: one stored, the rest 409 (duplicate)', 0, 409],
+  ])('%s', async (_, floodSeconds, refusal) => {
+    await setDiscussion(payload, { floodSeconds })
+    const article = await publishArticle(payload)
+    for (let round = 0; round < 3; round++) {
+      const data = { article, authorEmail: uniqueEmail(), authorName: 'Double Clicker', body: `Clicked twice, round ${round}` }
+      const ip = uniqueIp()
+      const answers = await Promise.all(Array.from({ length: 5 }, () => submit(app, 'REST', data, { ip })))
+      const statuses = answers.map((a) => a.status).sort()
+      expect(statuses).toEqual([201, refusal, refusal, refusal, refusal].sort())
+    }
+    expect(await commentsOf(article)).toHaveLength(3)
+  })
+})
