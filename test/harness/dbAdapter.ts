@@ -19,6 +19,7 @@ import type {
 } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { createRequire } from 'node:module'
 
 import {
   EMBEDDED_FLAG_ENV,
@@ -27,6 +28,23 @@ import {
 } from './embeddedMongo.mjs'
 
 export const JOBS_COLLECTION_SLUG = 'payload-jobs'
+
+/**
+ * Apply the findOneAndDelete driver patch (jongodb-preload.cjs) to the
+ * `mongodb` instance this module sees. Under Jest the `setupFiles` entry already
+ * did it (createRequire here goes through Jest's per-file registry, so it is
+ * the same instance); in plain Node/tsx scripts (bench, seeds) this makes
+ * `--require` unnecessary. Returns false if it could not be applied (e.g. when
+ * bundled by Next, which must use `NODE_OPTIONS=--require=...` instead).
+ */
+export function ensureFindOneAndDeletePatch(): boolean {
+  try {
+    const preload = createRequire(import.meta.url)('./jongodb-preload.cjs') as { applyPatch(): boolean }
+    return preload.applyPatch()
+  } catch {
+    return false
+  }
+}
 
 /** True when the harness runs against the embedded jongodb server. */
 export function isEmbeddedMongo(): boolean {
@@ -79,12 +97,15 @@ export interface TestDatabase {
  *    transactions run concurrently);
  *  - jobs: `$push` of the task log is rewritten into a full-array write
  *    (jongodb has no `$push`), see {@link applyEmbeddedJobsWorkaround}.
- * Always (harmless on MongoDB): findOneAndDelete patch from jongodb-preload.cjs.
+ *  - findOneAndDelete driver patch (jongodb-preload.cjs; also loaded by Jest `setupFiles`
+ *    for every file, where it is a no-op on a real MongoDB).
  */
 export function createTestDatabase(options: TestDatabaseAdapterOptions = {}): TestDatabase {
   const embedded = options.embedded ?? isEmbeddedMongo()
   const dbName = options.dbName ?? uniqueDatabaseName()
   const url = withDatabaseName(options.serverURI ?? mongoServerURI(), dbName)
+
+  if (embedded) ensureFindOneAndDeletePatch()
 
   const embeddedArgs: Partial<MongooseAdapterArgs> = embedded
     ? {
@@ -182,7 +203,7 @@ export function applyEmbeddedJobsWorkaround(target: Payload | BaseDatabaseAdapte
     id: number | string,
     req: UpdateJobsArgs['req'],
   ): Promise<Record<string, unknown>[]> => {
-    const doc = await db.findOne<JsonObject>({
+    const doc = await db.findOne<{ id: number | string; log?: unknown }>({
       collection: JOBS_COLLECTION_SLUG,
       req,
       where: { id: { equals: id } },
