@@ -4,6 +4,10 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // A separate build folder lets the browser tests build and serve while `npm run dev` is running.
   distDir: process.env.NEWSROOM_NEXT_DIST_DIR || '.next',
+  experimental: {
+    // Keep server class names: Payload chooses the log level of an error by its name (ValidationError → info).
+    serverMinification: false,
+  },
   // Type-checked by `npm run typecheck` (the root tsconfig includes dev/); skipping it here keeps builds fast.
   typescript: { ignoreBuildErrors: true },
   // The plugin is imported from source (../src, ../collections, ../fields): its NodeNext-style

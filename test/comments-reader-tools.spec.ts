@@ -35,7 +35,7 @@ beforeAll(async () => {
   app = await startNewsroomApp({ comments: { disallowedKeys: ['forbidden-word'], floodSeconds: 0 } })
   payload = app.payload
   articleId = await publishArticle(payload)
-  pool = await readerPool(app, 48)
+  pool = await readerPool(app, 50)
 })
 afterAll(() => app?.shutdown())
 afterEach(() => setDiscussion(payload, DEFAULT_SETTINGS))
@@ -231,6 +231,7 @@ describe('reporting a comment', () => {
     ['your own comment', async (author: TestReader) => ({ id: await commentBy(author), token: author.token }), 'You cannot report your own comment.'],
     ['a comment awaiting moderation', async (author: TestReader) => ({ id: await commentBy(author, { approve: false }), token: freshReader().token }), 'Comment not found.'],
     ['an unknown comment', async () => ({ id: '000000000000000000000000', token: freshReader().token }), 'Comment not found.'],
+    ['a malformed id', async () => ({ id: 'not-an-id', token: freshReader().token }), 'Comment not found.'],
   ])('reporting %s is a 400', async (_, setup, message) => {
     const { id, token } = await setup(freshReader())
     const res = await report(id, token)

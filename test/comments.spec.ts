@@ -11,6 +11,7 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import {
   createReader,
+  graphqlWithHeaders,
   publishArticle,
   setDiscussion,
   stored,
@@ -178,6 +179,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       ['a pending comment', async () => (await submit(app, 'REST', comment())).doc!.id],
       ['a comment of another article', async () => (await approvedComment({ article: await publishArticle(payload) })).id],
       ['an unknown comment', async () => '000000000000000000000000'],
+      ['a malformed id', async () => 'not-an-id'],
     ])('may not answer %s (400 on parent)', async (_, parentOf) => {
       const res = await submit(app, surface, comment({ parent: await parentOf() }))
       expect(res.status).toBe(400)
@@ -319,6 +321,17 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Author has a previously approved comment.' })
     })
 
+    it('previously approved: a reader account’s email earns trust only when that reader is logged in', async () => {
+      await setDiscussion(payload, { floodSeconds: 0 })
+      const account = await createReader(app, { name: 'Vera Verified' })
+      await approvedComment({ authorEmail: account.email, reader: account.id })
+      const impostor = await submit(app, surface, comment({ authorEmail: account.email, authorName: 'Vera Verified' }))
+      expect(impostor.status).toBe(201)
+      expect(await stored(payload, impostor.doc!.id)).toMatchObject({ moderationReason: 'Awaiting moderation.', status: 'pending' })
+      const genuine = await submit(app, surface, comment(), { token: account.token })
+      expect(genuine.doc?.status).toBe('approved')
+    })
+
     it('manual approval → pending, even for a previously approved author', async () => {
       await setDiscussion(payload, { floodSeconds: 0, manualApproval: true })
       const authorEmail = uniqueEmail()
@@ -341,6 +354,66 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(res.status).toBe(201)
       expect((await stored(payload, res.doc!.id)).status).toBe('spam')
     })
+  })
+})
+
+describe('error shapes (as documented in the README)', () => {
+  it('REST: 429 with Retry-After and `errors[0]` { name, message, data: { rule, retryAfter } }', async () => {
+    const data = comment()
+    await app.rest.post('/comments', { body: data })
+    const res = await app.rest.post('/comments', { body: { ...data, body: 'Second' } })
+    expect(res.status).toBe(429)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(res.json).toEqual({
+      errors: [
+        {
+          data: { retryAfter: Number(res.headers.get('retry-after')), rule: 'flood' },
+          message: expect.stringMatching(/^You are posting comments too quickly/),
+          name: 'CommentRejectedError',
+        },
+      ],
+    })
+  })
+
+  it('GraphQL: `createComment: null` and `errors[0].extensions` { name, statusCode, data }', async () => {
+    const closed = await publishArticle(payload, { allowComments: false })
+    const res = await graphqlWithHeaders(
+      app,
+      'mutation($data: mutationCommentInput!) { createComment(data: $data) { id } }',
+      { data: comment({ article: closed }) },
+    )
+    expect(res.data).toEqual({ createComment: null })
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        extensions: { data: { rule: 'closed' }, name: 'CommentRejectedError', statusCode: 403 },
+        message: 'Comments are closed for this article.',
+        path: ['createComment'],
+      }),
+    ])
+  })
+
+  it('GraphQL: field errors are a ValidationError with `extensions.data.errors` [{ path, message }]', async () => {
+    const res = await graphqlWithHeaders(
+      app,
+      'mutation($data: mutationCommentInput!) { createComment(data: $data) { id } }',
+      { data: comment({ authorEmail: 'nope' }) },
+    )
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: {
+        data: { collection: 'comments', errors: [{ message: 'Please enter a valid email address.', path: 'authorEmail' }] },
+        name: 'ValidationError',
+        statusCode: 400,
+      },
+      message: 'The following field is invalid: authorEmail',
+    })
+  })
+})
+
+describe('Discussion settings', () => {
+  it('notification recipients must be email addresses (field-level 400)', async () => {
+    const res = await app.rest.post('/globals/discussion-settings', { body: { notifyEditors: 'desk@example.org\nnot-an-address' }, token: app.editorToken })
+    expect(res.status).toBe(400)
+    expect(res.json.errors[0].data.errors).toEqual([{ label: expect.anything(), message: 'Not an email address: not-an-address', path: 'notifyEditors' }])
   })
 })
 
@@ -387,6 +460,11 @@ describe('Local API', () => {
     // The requester sees the held status; the stored truth is spam.
     expect(created.status).toBe('pending')
     expect((await stored(payload, created.id)).status).toBe('spam')
+  })
+
+  it('trusted server code (overrideAccess, the Local API default) is not moderated, like an editor', async () => {
+    const created = await payload.create({ collection: 'comments', data: comment({ body: 'forbidden-word', status: 'approved' }) as never })
+    expect(created.status).toBe('approved')
   })
 
   it('refusals are errors with their status', async () => {

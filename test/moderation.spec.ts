@@ -9,14 +9,21 @@ import {
   commentsClosedReason,
   countLinks,
   floodRetryAfter,
+  isDuplicateOf,
+  isEarlierSubmission,
   isHoneypotFilled,
+  isSameRequester,
+  lastCommentBy,
+  laterSubmissionRejection,
   type ModerationInput,
   type ModerationLookups,
   type ModerationSettings,
   moderateComment,
   moderateEdit,
+  type StoredSubmission,
 } from '../src/moderation/moderateComment.js'
 import { compiledKeys, resolveDiscussionSettings } from '../src/moderation/settings.js'
+import { normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../src/moderation/submission.js'
 import { defaultCommentRules } from '../src/defaults.js'
 
 const NOW = new Date('2025-06-01T12:00:00.000Z')
@@ -381,5 +388,117 @@ describe('resolveDiscussionSettings', () => {
   it('compiles one automaton per distinct key list', () => {
     expect(compiledKeys(['a', 'b'])).toBe(compiledKeys(['a', 'b']))
     expect(compiledKeys(['a', 'b'])).not.toBe(compiledKeys(['a', 'c']))
+  })
+})
+
+describe('flood and duplicate over stored comments', () => {
+  const at = (secondsAgo: number) => new Date(NOW.getTime() - secondsAgo * 1000).toISOString()
+  const self: StoredSubmission = { id: 'b', article: 'a1', authorEmail: 'ann@example.org', body: 'Hello', createdAt: at(0), fingerprint: 'fp-ann', status: 'pending' }
+  const other = (overrides: Partial<StoredSubmission>): StoredSubmission => ({ ...self, id: 'a', ...overrides })
+
+  it.each([
+    [other({}), true],
+    [other({ authorEmail: 'bob@example.org' }), true],
+    [other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), false],
+    [other({ fingerprint: null }), true],
+  ])('isSameRequester(%j) → %j', (o, expected) => {
+    expect(isSameRequester(o, self)).toBe(expected)
+  })
+
+  it('a missing fingerprint never matches another missing one', () => {
+    expect(isSameRequester(other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...self, fingerprint: null })).toBe(false)
+  })
+
+  it.each([
+    [other({}), true],
+    [other({ status: 'spam' }), true],
+    [other({ status: 'trash' }), false],
+    [other({ article: 'a2' }), false],
+    [other({ body: 'Hello!' }), false],
+    [other({ authorEmail: 'bob@example.org' }), false],
+  ])('isDuplicateOf(%j) → %j', (o, expected) => {
+    expect(isDuplicateOf(o, self)).toBe(expected)
+  })
+
+  it('lastCommentBy: the newest comment of the same requester after `since`', () => {
+    const since = new Date(NOW.getTime() - 15_000)
+    expect(lastCommentBy(self, [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), authorEmail: 'x@y.z', fingerprint: 'other' })], since)).toEqual(new Date(at(10)))
+    expect(lastCommentBy(self, [other({ createdAt: at(20) })], since)).toBeNull()
+  })
+
+  it('isEarlierSubmission: by time, then by id', () => {
+    expect(isEarlierSubmission(other({ createdAt: at(1) }), self)).toBe(true)
+    expect(isEarlierSubmission(other({ createdAt: at(0), id: 'a' }), self)).toBe(true)
+    expect(isEarlierSubmission(other({ createdAt: at(0), id: 'c' }), self)).toBe(false)
+    expect(isEarlierSubmission({ ...self, id: 9 }, { ...self, id: 10 })).toBe(true)
+  })
+
+  it.each([
+    { expected: null, name: 'no earlier comment', others: [] },
+    { expected: 429, name: 'an earlier comment of the same requester within the window', others: [other({ body: 'Other words', createdAt: at(3) })] },
+    { expected: 409, name: 'an earlier exact duplicate outside the window', others: [other({ createdAt: at(60) })] },
+    { expected: null, name: 'a later duplicate (that one is the loser)', others: [other({ createdAt: at(0), id: 'c' })] },
+    { expected: null, name: 'itself', others: [self] },
+    { expected: null, name: 'a trashed duplicate', others: [other({ createdAt: at(60), status: 'trash' })] },
+  ])('laterSubmissionRejection: $name → $expected', ({ expected, others }) => {
+    const verdict = laterSubmissionRejection(self, others, 15, NOW)
+    expect(verdict?.httpStatus ?? null).toBe(expected)
+  })
+
+  it('laterSubmissionRejection gives the seconds left for a flood', () => {
+    expect(laterSubmissionRejection(self, [other({ body: 'x', createdAt: at(5) })], 15, NOW)).toMatchObject({ retryAfterSeconds: 10, rule: 'flood' })
+    expect(laterSubmissionRejection(self, [other({ body: 'x', createdAt: at(5) })], 0, NOW)).toBeNull()
+  })
+})
+
+describe('submission', () => {
+  const t = (key: string, vars?: Record<string, unknown>) => (vars ? `${key} ${JSON.stringify(vars)}` : key)
+  const limits = { maxBodyLength: 20, maxNameLength: 10, maxUrlLength: 30 }
+  const valid = { article: 'a1', authorEmail: 'ann@example.org', authorName: 'Ann', body: 'Hello' }
+
+  it.each([
+    [{}, []],
+    [{ article: undefined }, [['article', 'validation:required']]],
+    [{ authorName: '  ' }, [['authorName', 'validation:required']]],
+    [{ authorName: 'x'.repeat(11) }, [['authorName', 'validation:shorterThanMax {"maxLength":10}']]],
+    [{ authorEmail: 'ann' }, [['authorEmail', 'validation:emailAddress']]],
+    [{ authorEmail: 'ann@example' }, [['authorEmail', 'validation:emailAddress']]],
+    [{ authorEmail: 42 }, [['authorEmail', 'validation:required']]],
+    [{ authorUrl: 'ftp://x.example' }, [['authorUrl', 'Website must be an http:// or https:// address.']]],
+    [{ authorUrl: 'https://x.example/' + 'p'.repeat(20) }, [['authorUrl', 'validation:shorterThanMax {"maxLength":30}']]],
+    [{ authorUrl: '' }, []],
+    [{ body: 'x'.repeat(21) }, [['body', 'validation:shorterThanMax {"maxLength":20}']]],
+    [{ body: '' }, [['body', 'validation:required']]],
+  ])('submissionErrors(valid + %j)', (overrides, expected) => {
+    expect(submissionErrors({ ...valid, ...overrides }, limits, t).map((e) => [e.path, e.message])).toEqual(expected)
+  })
+
+  it.each([
+    ['  Hello\r\nworld\u0000!  ', 'Hello\nworld!'],
+    ['a\tb\u0007c\rd', 'a\tbc\nd'],
+  ])('normalizeBody(%j) → %j', (raw, expected) => {
+    expect(normalizeBody(raw)).toBe(expected)
+  })
+
+  it('normalizeLine folds line breaks and control characters into spaces', () => {
+    expect(normalizeLine('  Ann\r\nSmith\u0000 ')).toBe('Ann Smith')
+  })
+
+  it.each([
+    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }, '203.0.113.7', 'UA'],
+    [{ 'x-real-ip': '198.51.100.2' }, '198.51.100.2', null],
+    [{}, null, null],
+  ])('requesterFromHeaders(%j)', (headers, ip, userAgent) => {
+    const requester = requesterFromHeaders(new Headers(headers), 'secret')
+    expect(requester).toMatchObject({ ip, userAgent })
+    if (ip || userAgent) expect(requester.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    else expect(requester.fingerprint).toBeNull()
+  })
+
+  it('the fingerprint depends on IP, user agent and secret, and hides them', () => {
+    const fp = (ip: string, ua: string, secret = 's') => requesterFromHeaders(new Headers({ 'user-agent': ua, 'x-forwarded-for': ip }), secret).fingerprint
+    expect(fp('1.1.1.1', 'A')).toBe(fp('1.1.1.1', 'A'))
+    expect(new Set([fp('1.1.1.1', 'A'), fp('1.1.1.2', 'A'), fp('1.1.1.1', 'B'), fp('1.1.1.1', 'A', 'other')]).size).toBe(4)
+    expect(fp('1.1.1.1', 'A')).not.toContain('1.1.1.1')
   })
 })

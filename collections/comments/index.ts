@@ -15,6 +15,7 @@ import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCou
 import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
 import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
+import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
@@ -79,6 +80,8 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       access: { create: editorsOnly, update: editorsOnly },
       admin: { position: 'sidebar' },
       defaultValue: 'pending',
+      // Runs for every write, before the collection hooks: tells them whether the write is trusted.
+      hooks: { beforeValidate: [recordTrustedWrite] },
       index: true,
       options: COMMENT_STATUSES.map((value) => ({
         label: value[0].toUpperCase() + value.slice(1),

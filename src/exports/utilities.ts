@@ -27,3 +27,31 @@ export { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
 export type { PdfBlock, PdfRun } from '../print/pdf/lexicalToPdfBlocks.js'
 export { renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
 export type { PdfSettings } from '../print/pdf/renderArticlePdf.js'
+export {
+  commentsClosedReason,
+  countLinks,
+  findKey,
+  floodRetryAfter,
+  isDuplicateOf,
+  isHoneypotFilled,
+  isSameRequester,
+  lastCommentBy,
+  laterSubmissionRejection,
+  MODERATION_RULES,
+  moderateComment,
+  moderateEdit,
+} from '../moderation/moderateComment.js'
+export type {
+  ArticleFacts,
+  CommentFacts,
+  ModerationInput,
+  ModerationLookups,
+  ModerationRule,
+  ModerationSettings,
+  ModerationVerdict,
+} from '../moderation/moderateComment.js'
+export { compileKeyMatcher, parseKeyList } from '../moderation/keyMatcher.js'
+export type { KeyMatch, KeyMatcher } from '../moderation/keyMatcher.js'
+export { resolveDiscussionSettings } from '../moderation/settings.js'
+export type { DiscussionSettings, DiscussionSettingsDoc } from '../moderation/settings.js'
+export { normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../moderation/submission.js'

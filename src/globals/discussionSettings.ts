@@ -3,6 +3,7 @@ import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { editorsOnly } from '../access/roles.js'
+import { parseKeyList } from '../moderation/keyMatcher.js'
 import {
   type DiscussionSettings,
   type DiscussionSettingsDoc,
@@ -58,6 +59,10 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             type: 'textarea',
             admin: { description: 'Email addresses (one per line) told about comments awaiting moderation.' },
             defaultValue: d.notify.editors.join('\n'),
+            validate: (value: null | string | undefined) => {
+              const invalid = parseKeyList(value).filter((line) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(line))
+              return invalid.length === 0 ? true : `Not an email address: ${invalid.join(', ')}`
+            },
           },
           { name: 'notifyReplyAuthors', type: 'checkbox', admin: { description: 'Email a comment’s author when a reply to it is approved.' }, defaultValue: d.notify.replyAuthors },
         ],

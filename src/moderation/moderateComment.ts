@@ -252,15 +252,40 @@ export const moderateEdit = (comment: CommentFacts, settings: ModerationSettings
   return null
 }
 
-/** A stored comment as the after-insert check compares it. */
-export type StoredSubmission = {
+/** What the flood and duplicate rules compare: who sent which words where. */
+export type SubmissionKey = {
   article: null | number | string
   authorEmail: string
   body: string
-  createdAt: Date | string
   fingerprint?: null | string
+}
+
+/** A stored comment as the flood and duplicate rules see it. */
+export type StoredSubmission = {
+  createdAt: Date | string
   id: number | string
   status?: null | string
+} & SubmissionKey
+
+/** Same person: the same email, or the same requester fingerprint. */
+export const isSameRequester = (other: SubmissionKey, self: SubmissionKey): boolean =>
+  other.authorEmail === self.authorEmail || (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint)
+
+/** An exact duplicate: same article, email and body (a trashed comment does not count). */
+export const isDuplicateOf = (other: StoredSubmission, self: SubmissionKey): boolean =>
+  other.status !== 'trash' &&
+  String(other.article) === String(self.article) &&
+  other.authorEmail === self.authorEmail &&
+  other.body === self.body
+
+/** When the same requester last commented after `since`, among `recent` (any order). */
+export const lastCommentBy = (self: SubmissionKey, recent: readonly StoredSubmission[], since: Date): Date | null => {
+  let last: null | number = null
+  for (const other of recent) {
+    const time = new Date(other.createdAt).getTime()
+    if (time > since.getTime() && isSameRequester(other, self) && (last === null || time > last)) last = time
+  }
+  return last === null ? null : new Date(last)
 }
 
 const compareIds = (a: number | string, b: number | string): number =>
@@ -286,23 +311,9 @@ export const laterSubmissionRejection = (
 ): null | Rejection => {
   const earlier = others.filter((other) => String(other.id) !== String(self.id) && isEarlierSubmission(other, self))
   if (floodSeconds > 0) {
-    const selfTime = new Date(self.createdAt).getTime()
-    const flooding = earlier.filter(
-      (other) =>
-        (other.authorEmail === self.authorEmail || (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint)) &&
-        selfTime - new Date(other.createdAt).getTime() < floodSeconds * 1000,
-    )
-    if (flooding.length > 0) {
-      const latest = flooding.reduce((a, b) => (isEarlierSubmission(a, b) ? b : a))
-      return floodRejection(floodRetryAfter(new Date(latest.createdAt), floodSeconds, now) ?? 1)
-    }
+    const since = new Date(new Date(self.createdAt).getTime() - floodSeconds * 1000)
+    const last = lastCommentBy(self, earlier, since)
+    if (last) return floodRejection(floodRetryAfter(last, floodSeconds, now) ?? 1)
   }
-  const duplicate = earlier.some(
-    (other) =>
-      other.status !== 'trash' &&
-      String(other.article) === String(self.article) &&
-      other.authorEmail === self.authorEmail &&
-      other.body === self.body,
-  )
-  return duplicate ? DUPLICATE_REJECTION : null
+  return earlier.some((other) => isDuplicateOf(other, self)) ? DUPLICATE_REJECTION : null
 }

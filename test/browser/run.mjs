@@ -13,7 +13,7 @@
  * NEWSROOM_BROWSER_ONLY=<part of a scenario name>, NEWSROOM_BROWSER_SHOW_SERVER_LOG=1.
  */
 import assert from 'node:assert/strict'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
 
@@ -133,6 +133,9 @@ const logInAs = async (page, email) => {
   await page.getByRole('button', { name: 'Log out' }).waitFor()
 }
 
+/** The "Leave a Comment" section. @param {import('playwright-core').Page} page */
+const commentForm = (page) => page.getByRole('region', { name: 'Leave a Comment' })
+
 /** @param {import('playwright-core').Page} page */
 const assertLocked = async (page) => {
   await page.getByText(TEASER_TEXT).waitFor()
@@ -201,7 +204,9 @@ const scenarios = [
     'an invalid email shows a field error next to the field (keyboard only)',
     async ({ page, shot }) => {
       await page.goto(ARTICLE_PATH)
-      await page.getByLabel('Name').focus()
+      const form = commentForm(page)
+      await form.getByRole('button', { name: 'Post Comment' }).waitFor()
+      await form.getByLabel('Name').focus()
       await page.keyboard.type('Keyboard Kim')
       await page.keyboard.press('Tab')
       await page.keyboard.type('not-an-email')
@@ -209,8 +214,10 @@ const scenarios = [
       await page.keyboard.press('Tab')
       await page.keyboard.type('Typed without a mouse.')
       await page.keyboard.press('Tab')
+      // Submit from the keyboard once the form is interactive.
+      await page.waitForFunction(() => !document.querySelector('#respond button[type=submit]')?.hasAttribute('disabled'))
       await page.keyboard.press('Enter')
-      const email = page.getByLabel('Email')
+      const email = form.getByLabel('Email')
       const error = page.locator('#comment-email-error')
       await error.waitFor()
       assert.match((await error.textContent()) ?? '', /valid email/i)
@@ -226,12 +233,13 @@ const scenarios = [
     async ({ baseURL, page, shot }) => {
       const body = `Browser test comment ${Date.now()}: the Vietnam leg deserves its own story.`
       await page.goto(ARTICLE_PATH)
-      await page.getByLabel('Name').fill('Browser Tester')
-      await page.getByLabel('Email').fill(`browser-${Date.now()}@example.com`)
-      await page.getByLabel('Website').fill('https://example.com/tester')
-      await page.getByLabel('Comment').fill(body)
-      await page.getByRole('button', { name: 'Post Comment' }).click()
-      await page.getByRole('status').getByText('Your comment is awaiting moderation.').waitFor()
+      const form = commentForm(page)
+      await form.getByLabel('Name').fill('Browser Tester')
+      await form.getByLabel('Email').fill(`browser-${Date.now()}@example.com`)
+      await form.getByLabel('Website').fill('https://example.com/tester')
+      await form.getByLabel('Comment').fill(body)
+      await form.getByRole('button', { name: 'Post Comment' }).click()
+      await form.getByRole('status').getByText('Your comment is awaiting moderation.').waitFor()
       await shot('comment-held')
       await page.reload()
       await page.getByRole('heading', { name: 'Leave a Comment' }).waitFor()
@@ -246,7 +254,7 @@ const scenarios = [
       await page.reload()
       const comment = page.locator('.comment', { hasText: body })
       await comment.waitFor()
-      await comment.getByRole('link', { name: 'Browser Tester' }).waitFor()
+      await comment.getByRole('link', { exact: true, name: 'Browser Tester' }).waitFor()
       await shot('comment-approved')
     },
   ],
@@ -336,6 +344,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 
 let failures = 0
 try {
+  await rm(SCREENSHOTS, { force: true, recursive: true })
   await mkdir(SCREENSHOTS, { recursive: true })
   const port = await freePort()
   const baseURL = `http://localhost:${port}`

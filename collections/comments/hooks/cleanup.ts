@@ -2,7 +2,6 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { isEditor } from '../../../src/access/roles.js'
 import { type CommentDoc, relationId } from './shared.js'
 
 /**
@@ -29,11 +28,14 @@ export const cleanUpAfterDelete =
     return doc
   }
 
-/** An editor approving a reported comment has reviewed the reports: they are cleared, so the count starts over. */
+/**
+ * Approving a reported comment (only editors and server code can) means the reports were reviewed:
+ * they are cleared, so the count starts over.
+ */
 export const clearReportsOnApproval =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ doc, operation, previousDoc, req }) => {
-    if (operation !== 'update' || !isEditor(req)) return doc
+    if (operation !== 'update') return doc
     if ((doc as CommentDoc).status !== 'approved' || (previousDoc as CommentDoc | undefined)?.status === 'approved') return doc
     if (!req.payload.collections[options.slugs.commentReports]) return doc
     await req.payload.db.deleteMany({

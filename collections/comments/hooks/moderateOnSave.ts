@@ -6,20 +6,22 @@ import type { DiscussionSettings } from '../../../src/moderation/settings.js'
 import type { CommentCandidate, ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { isEntitled } from '../../../src/access/entitlement.js'
-import { isEditor } from '../../../src/access/roles.js'
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import {
   type ArticleFacts,
   type CommentFacts,
-  type ModerationLookups,
+  isDuplicateOf,
+  lastCommentBy,
   laterSubmissionRejection,
+  type ModerationLookups,
   type ModerationVerdict,
   moderateComment,
   moderateEdit,
   type StoredSubmission,
+  type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
-import { type FieldError, requesterFromHeaders, submissionErrors } from '../../../src/moderation/submission.js'
-import { type CommentDoc, CommentRejectedError, relationId } from './shared.js'
+import { type FieldError, requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
+import { type CommentDoc, CommentRejectedError, isModeratedWrite, readerOf, relationId } from './shared.js'
 
 const NAME_MAX_LENGTH = 100
 const URL_MAX_LENGTH = 500
@@ -27,19 +29,21 @@ const URL_MAX_LENGTH = 500
 type CommentData = Partial<Omit<CommentDoc, 'id'>> & Record<string, unknown>
 
 /**
- * The one place every new or edited comment is moderated, whatever the surface (REST, GraphQL, Local API,
- * admin). Runs after field access has stripped what the requester may not set, so `status`,
- * `moderationReason`, `fingerprint` and `reader` here are ours to decide. Editors are not moderated.
+ * The one place every new or edited comment is moderated, whatever the surface (REST, GraphQL, Local API
+ * with `overrideAccess: false`, admin). Runs after field access has stripped what the requester may not set,
+ * so `status`, `moderationReason`, `fingerprint` and `reader` here are ours to decide. Editors and trusted
+ * server code are not moderated.
  */
 export const moderateOnSave =
   (options: ResolvedNewsroomOptions): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
+    const moderated = isModeratedWrite(req, data)
     if (operation === 'create') {
-      return isEditor(req)
-        ? checkEditorComment(data as CommentData, collection.slug, options, req)
-        : moderateNewComment(data as CommentData, collection.slug, options, req)
+      return moderated
+        ? moderateNewComment(data as CommentData, collection.slug, options, req)
+        : checkThread(data as CommentData, collection.slug, options, req)
     }
-    if (operation === 'update' && !isEditor(req)) {
+    if (operation === 'update' && moderated) {
       return recheckEditedComment(data as CommentData, originalDoc as CommentDoc | undefined, collection.slug, options, req)
     }
     return data
@@ -71,53 +75,46 @@ const factsOf = (data: CommentData, req: PayloadRequest): { comment: CommentFact
 
 type ArticleDoc = ArticleFacts & { id: number | string }
 
-/** The article as this requester may read it: a draft or an unknown id is "not found". */
+/** The article as this requester may read it: a draft, an unknown or a malformed id is "not found" (null). */
 const findArticle = async (
   id: number | string,
   options: ResolvedNewsroomOptions,
   req: PayloadRequest,
-): Promise<ArticleDoc | null> => {
-  try {
-    return (await req.payload.findByID({
-      id,
-      collection: options.slugs.articles,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: false,
-      req,
-      select: { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true },
-    })) as ArticleDoc | null
-  } catch {
-    // A malformed id is a missing article, not a server error.
-    return null
-  }
-}
+): Promise<ArticleDoc | null> =>
+  (await req.payload.findByID({
+    id,
+    collection: options.slugs.articles,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: false,
+    req,
+    select: { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true },
+  })) as ArticleDoc | null
 
-/** Errors of a reply's parent: it must exist (approved, unless an editor replies), be on the same article, and not too deep. */
+/**
+ * Errors of a reply's parent: it must exist, be approved (unless `anyStatus`: editors may answer a held
+ * comment), be on the same article, and not be too deep.
+ */
 const parentErrors = async (
   parentId: number | string,
   articleId: number | string,
   settings: DiscussionSettings,
   slug: string,
   req: PayloadRequest,
+  anyStatus: boolean,
 ): Promise<FieldError[]> => {
-  const load = async (id: number | string) => {
-    try {
-      return (await req.payload.findByID({
-        id,
-        collection: slug,
-        depth: 0,
-        disableErrors: true,
-        overrideAccess: true,
-        req,
-        select: { article: true, parent: true, status: true },
-      })) as CommentDoc | null
-    } catch {
-      return null
-    }
-  }
+  const load = async (id: number | string) =>
+    (await req.payload.findByID({
+      id,
+      collection: slug,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+      select: { article: true, parent: true, status: true },
+    })) as CommentDoc | null
   const parent = await load(parentId)
-  if (!parent || (parent.status !== 'approved' && !isEditor(req))) {
+  if (!parent || (parent.status !== 'approved' && !anyStatus)) {
     return [{ message: 'The comment you are replying to was not found.', path: 'parent' }]
   }
   if (String(relationId(parent.article)) !== String(articleId)) {
@@ -137,8 +134,8 @@ const parentErrors = async (
   return []
 }
 
-/** Editors are not moderated, but their replies still follow the thread rules. */
-const checkEditorComment = async (
+/** Editors and server code are not moderated, but their replies still follow the thread rules. */
+const checkThread = async (
   data: CommentData,
   slug: string,
   options: ResolvedNewsroomOptions,
@@ -148,7 +145,7 @@ const checkEditorComment = async (
   const articleId = relationId(data.article)
   if (parentId === null || articleId === null) return data
   const settings = await readDiscussionSettings(req, options)
-  const errors = await parentErrors(parentId, articleId, settings, slug, req)
+  const errors = await parentErrors(parentId, articleId, settings, slug, req, true)
   if (errors.length) throw fieldErrors(slug, errors, req)
   return data
 }
@@ -159,13 +156,13 @@ const moderateNewComment = async (
   options: ResolvedNewsroomOptions,
   req: PayloadRequest,
 ): Promise<CommentData> => {
-  const errors = submissionErrors(data, limitsOf(options), req.t as never)
+  const errors = submissionErrors(data, limitsOf(options), req.t as Translate)
   const articleId = relationId(data.article)
   const article = articleId === null ? null : await findArticle(articleId, options, req)
   if (articleId !== null && !article) errors.push({ message: 'Article not found.', path: 'article' })
   const settings = await readDiscussionSettings(req, options)
   const parentId = relationId(data.parent)
-  if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req)))
+  if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
   if (errors.length || !article) throw fieldErrors(slug, errors, req)
 
   const { comment, fingerprint } = factsOf(data, req)
@@ -191,7 +188,50 @@ const moderateNewComment = async (
   }
 }
 
-/** Flood, duplicate and approved-author checks read the database, so they hold across app instances. */
+/**
+ * Comments that may conflict with `key` under the flood rule (same email or fingerprint after `floodSince`) or
+ * the duplicate rule (same article, email and body), read once: both rules then judge the same snapshot.
+ * Read from the database, so they hold across app instances.
+ */
+const conflictingComments = async (
+  req: PayloadRequest,
+  slug: string,
+  key: SubmissionKey,
+  floodSince: Date | null,
+  extra: Where[] = [],
+): Promise<StoredSubmission[]> => {
+  const conflicts: Where[] = [
+    { and: [{ article: { equals: key.article } }, { authorEmail: { equals: key.authorEmail } }, { body: { equals: key.body } }] },
+  ]
+  if (floodSince) {
+    const sameRequester: Where[] = [{ authorEmail: { equals: key.authorEmail } }]
+    if (key.fingerprint) sameRequester.push({ fingerprint: { equals: key.fingerprint } })
+    conflicts.push({ and: [{ or: sameRequester }, { createdAt: { greater_than: floodSince.toISOString() } }] })
+  }
+  const { docs } = await req.payload.find({
+    collection: slug,
+    depth: 0,
+    // A flood within seconds or a duplicate: a handful of comments; the newest decide.
+    limit: 50,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { article: true, authorEmail: true, body: true, createdAt: true, fingerprint: true, status: true },
+    sort: '-createdAt',
+    where: { and: [{ or: conflicts }, ...extra] },
+  })
+  return (docs as CommentDoc[]).map((other) => ({
+    id: other.id,
+    article: relationId(other.article),
+    authorEmail: String(other.authorEmail ?? ''),
+    body: String(other.body ?? ''),
+    createdAt: String(other.createdAt),
+    fingerprint: other.fingerprint,
+    status: other.status,
+  }))
+}
+
+/** The rules' database lookups, each run only if the rules get that far. */
 const databaseLookups = ({
   article,
   comment,
@@ -213,49 +253,34 @@ const databaseLookups = ({
   settings: DiscussionSettings
   slug: string
 }): ModerationLookups => {
-  const findOne = async (where: Where, sort?: string) => {
-    const { docs } = await req.payload.find({
-      collection: slug,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { createdAt: true },
-      sort,
-      where,
-    })
-    return docs[0] as { createdAt?: string } | undefined
-  }
-  const email = comment.authorEmail
+  const key: SubmissionKey = { article: article.id, authorEmail: comment.authorEmail, body: comment.body, fingerprint }
+  const floodSince = settings.floodSeconds > 0 ? new Date(now.getTime() - settings.floodSeconds * 1000) : null
+  let recent: Promise<StoredSubmission[]> | undefined
+  const recentConflicts = () => (recent ??= conflictingComments(req, slug, key, floodSince))
   const spamCheck = options.comments.spamCheck
-  const candidate: CommentCandidate = {
-    ...comment,
-    article: article.id,
-    parent: relationId(data.parent),
-  }
+  const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
   return {
-    hasApprovedComment: async () =>
-      Boolean(await findOne({ and: [{ authorEmail: { equals: email } }, { status: { equals: 'approved' } }] })),
-    isDuplicate: async () =>
-      Boolean(
-        await findOne({
-          and: [
-            { article: { equals: article.id } },
-            { authorEmail: { equals: email } },
-            { body: { equals: comment.body } },
-            { status: { not_equals: 'trash' } },
-          ],
-        }),
-      ),
-    lastCommentAt: async () => {
-      const since = new Date(now.getTime() - settings.floodSeconds * 1000)
-      const last = await findOne(
-        { and: [{ or: sameRequester(email, fingerprint) }, { createdAt: { greater_than: since.toISOString() } }] },
-        '-createdAt',
-      )
-      return last?.createdAt ? new Date(last.createdAt) : null
+    hasApprovedComment: async () => {
+      const approved = await req.payload.count({
+        collection: slug,
+        overrideAccess: true,
+        req,
+        where: { and: [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }] },
+      })
+      if (approved.totalDocs === 0) return false
+      // The address of a reader account earns trust only when that reader is the one logged in:
+      // anyone can type someone else's email into the form.
+      if (!options.slugs.readers || readerOf(req, options)) return true
+      const accounts = await req.payload.count({
+        collection: options.slugs.readers,
+        overrideAccess: true,
+        req,
+        where: { email: { equals: key.authorEmail } },
+      })
+      return accounts.totalDocs === 0
     },
+    isDuplicate: async () => (await recentConflicts()).some((other) => isDuplicateOf(other, key)),
+    lastCommentAt: async () => (floodSince ? lastCommentBy(key, await recentConflicts(), floodSince) : null),
     spamCheck: spamCheck ? async () => spamCheck(candidate, { req }) : undefined,
   }
 }
@@ -274,11 +299,6 @@ const rejection = (verdict: Extract<ModerationVerdict, { outcome: 'reject' }>, r
   })
 }
 
-const sameRequester = (email: string, fingerprint: null | string | undefined): Where[] => [
-  { authorEmail: { equals: email } },
-  ...(fingerprint ? [{ fingerprint: { equals: fingerprint } }] : []),
-]
-
 /**
  * After the insert: the flood and duplicate rules once more against comments stored before this one.
  * Two submissions that passed the checks at the same moment (a double click, two app instances) now see
@@ -288,7 +308,7 @@ export const rejectLaterConcurrentSubmission =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ collection, data, doc, operation, req }) => {
     const stored = data as CommentData
-    if (operation !== 'create' || isEditor(req) || stored.status === 'spam') return doc
+    if (operation !== 'create' || !isModeratedWrite(req, data) || stored.status === 'spam') return doc
     const createdAt = (doc as CommentDoc).createdAt
     if (!createdAt) return doc
     const settings = await readDiscussionSettings(req, options)
@@ -301,41 +321,12 @@ export const rejectLaterConcurrentSubmission =
       fingerprint: stored.fingerprint,
       status: stored.status,
     }
-    const conflicts: Where[] = [
-      {
-        and: [
-          { article: { equals: self.article } },
-          { authorEmail: { equals: self.authorEmail } },
-          { body: { equals: self.body } },
-        ],
-      },
-    ]
-    if (settings.floodSeconds > 0) {
-      const since = new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000).toISOString()
-      conflicts.push({ and: [{ or: sameRequester(self.authorEmail, self.fingerprint) }, { createdAt: { greater_than: since } }] })
-    }
-    const { docs } = await req.payload.find({
-      collection: collection.slug,
-      depth: 0,
-      limit: 50,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { article: true, authorEmail: true, body: true, createdAt: true, fingerprint: true, status: true },
-      sort: 'createdAt',
-      where: { and: [{ or: conflicts }, { id: { not_equals: self.id } }, { createdAt: { less_than_equal: createdAt } }] },
-    })
-    const others = (docs as CommentDoc[]).map(
-      (other): StoredSubmission => ({
-        id: other.id,
-        article: relationId(other.article),
-        authorEmail: String(other.authorEmail ?? ''),
-        body: String(other.body ?? ''),
-        createdAt: String(other.createdAt),
-        fingerprint: other.fingerprint,
-        status: other.status,
-      }),
-    )
+    const floodSince =
+      settings.floodSeconds > 0 ? new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000) : null
+    const others = await conflictingComments(req, collection.slug, self, floodSince, [
+      { id: { not_equals: self.id } },
+      { createdAt: { less_than_equal: createdAt } },
+    ])
     const verdict = laterSubmissionRejection(self, others, settings.floodSeconds, new Date())
     if (!verdict) return doc
     // Without a transaction the insert is already durable: undo it before answering.
@@ -355,7 +346,7 @@ const recheckEditedComment = async (
   const changed = (['body', 'authorUrl'] as const).some((name) => name in data && (data[name] ?? null) !== (original[name] ?? null))
   if (!changed) return data
   const merged = { ...original, ...data }
-  const errors = submissionErrors(merged, limitsOf(options), req.t as never)
+  const errors = submissionErrors(merged, limitsOf(options), req.t as Translate)
   if (errors.length) throw fieldErrors(slug, errors, req)
   const settings = await readDiscussionSettings(req, options)
   const verdict = moderateEdit(factsOf(merged, req).comment, settings)

@@ -2,31 +2,29 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { isEditor } from '../../../src/access/roles.js'
 import { normalizeBody, normalizeLine } from '../../../src/moderation/submission.js'
-import { readerOf } from './shared.js'
+import { isModeratedWrite, readerOf } from './shared.js'
 
 type Identity = { email?: unknown; name?: unknown }
 
 /**
- * Before validation (field access has already stripped what the requester may not set):
- * a logged-in commenter's name and email come from the account, the reader link is set,
- * and the text fields are normalised so validation and duplicate checks see what will be stored.
+ * Before validation (field access has already stripped what the requester may not set): for a moderated
+ * write, a logged-in commenter's name and email come from the account and the reader link is set; for every
+ * write the text fields are normalised so validation and duplicate checks see what will be stored.
  */
 export const prepareComment =
   (options: ResolvedNewsroomOptions): CollectionBeforeValidateHook =>
   ({ data, operation, req }) => {
     if (!data) return data
     const next = { ...data }
+    if (!isModeratedWrite(req, data)) return normalize(next)
 
-    if (!isEditor(req)) {
-      // Payload accepts timestamps from the request body; a backdated or future `createdAt` would dodge
-      // the flood rule and stretch the edit window. Only editors may set them.
-      delete next.createdAt
-      delete next.updatedAt
-    }
+    // Payload accepts timestamps from the request body; a backdated or future `createdAt` would dodge
+    // the flood rule and stretch the edit window.
+    delete next.createdAt
+    delete next.updatedAt
 
-    if (operation === 'create' && req.user && !isEditor(req)) {
+    if (operation === 'create' && req.user) {
       const account = req.user as Identity
       if (typeof account.email === 'string' && account.email) next.authorEmail = account.email
       const accountName = typeof account.name === 'string' ? account.name.trim() : ''
@@ -36,16 +34,14 @@ export const prepareComment =
       }
       const reader = readerOf(req, options)
       if (reader) next.reader = reader.id
-    } else if (operation === 'create' && req.user && isEditor(req)) {
-      // Editors may comment on someone's behalf; otherwise their own account fills the gaps.
-      const account = req.user as Identity
-      if (!next.authorEmail && typeof account.email === 'string') next.authorEmail = account.email
-      if (!next.authorName) next.authorName = typeof account.name === 'string' && account.name ? account.name : account.email
     }
-
-    if (typeof next.authorName === 'string') next.authorName = normalizeLine(next.authorName)
-    if (typeof next.authorEmail === 'string') next.authorEmail = next.authorEmail.trim().toLowerCase()
-    if (typeof next.authorUrl === 'string') next.authorUrl = normalizeLine(next.authorUrl) || null
-    if (typeof next.body === 'string') next.body = normalizeBody(next.body)
-    return next
+    return normalize(next)
   }
+
+const normalize = (next: Record<string, unknown>) => {
+  if (typeof next.authorName === 'string') next.authorName = normalizeLine(next.authorName)
+  if (typeof next.authorEmail === 'string') next.authorEmail = next.authorEmail.trim().toLowerCase()
+  if (typeof next.authorUrl === 'string') next.authorUrl = normalizeLine(next.authorUrl) || null
+  if (typeof next.body === 'string') next.body = normalizeBody(next.body)
+  return next
+}

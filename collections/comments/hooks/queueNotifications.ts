@@ -2,10 +2,9 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { isEditor } from '../../../src/access/roles.js'
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK } from '../../../src/jobs/commentNotifications.js'
-import { type CommentDoc, queueSafely, relationId } from './shared.js'
+import { type CommentDoc, isModeratedWrite, queueSafely, relationId } from './shared.js'
 
 /**
  * Queues mail instead of sending it: the comment is saved and answered at once; the jobs queue delivers,
@@ -18,8 +17,9 @@ export const queueCommentNotifications =
     const status = (data as Partial<CommentDoc>)?.status ?? comment.status
     const settings = await readDiscussionSettings(req, options)
 
-    // A new comment from the public that waits for an editor (spam is not worth a mail).
-    if (operation === 'create' && status === 'pending' && !isEditor(req) && settings.notifyEditors.length > 0) {
+    // A new comment from the public that waits for an editor (spam is not worth a mail; editors and
+    // server imports know what they wrote).
+    if (operation === 'create' && status === 'pending' && isModeratedWrite(req, data) && settings.notifyEditors.length > 0) {
       await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(comment.id), reason: 'pending' })
     }
 

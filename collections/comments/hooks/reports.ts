@@ -30,20 +30,15 @@ export const checkReport =
     const notFound = () =>
       new ValidationError({ collection: collection.slug, errors: [{ message: 'Comment not found.', path: 'comment' }], req }, req.t)
     if (commentId === null) throw notFound()
-    let comment: CommentDoc | null = null
-    try {
-      // Read as the reader: only approved comments are visible to them.
-      comment = (await req.payload.findByID({
-        id: commentId,
-        collection: options.slugs.comments,
-        depth: 0,
-        disableErrors: true,
-        overrideAccess: false,
-        req,
-      })) as CommentDoc | null
-    } catch {
-      comment = null
-    }
+    // Read as the reader: only approved comments are visible to them.
+    const comment = (await req.payload.findByID({
+      id: commentId,
+      collection: options.slugs.comments,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: false,
+      req,
+    })) as CommentDoc | null
     if (!comment) throw notFound()
     if (String(relationId(comment.reader)) === String(reader.id)) {
       throw new ValidationError(

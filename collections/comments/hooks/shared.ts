@@ -1,8 +1,10 @@
-import type { PayloadRequest } from 'payload'
+import type { FieldHook, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
+
+import { isEditor } from '../../../src/access/roles.js'
 
 /** The id of a relationship value, whether it arrived as an id or populated. */
 export const relationId = (value: unknown): null | number | string => {
@@ -26,6 +28,23 @@ export type CommentDoc = {
   reader?: unknown
   status?: 'approved' | 'pending' | 'spam' | 'trash' | null
 }
+
+/**
+ * Marks the data of a write made by trusted server code (Local API with `overrideAccess`, Payload's default):
+ * like an editor's, it is not moderated. Collection hooks are not told `overrideAccess`, field hooks are:
+ * the status field's hook sets this key. A symbol: a request body cannot carry it, object spreads keep it,
+ * and the database never sees it.
+ */
+export const TRUSTED_WRITE = Symbol('payload-plugin-newsroom.trustedWrite')
+
+export const recordTrustedWrite: FieldHook = ({ data, overrideAccess }) => {
+  if (data) (data as Record<symbol, unknown>)[TRUSTED_WRITE] = overrideAccess === true
+  return undefined
+}
+
+/** Whether this write goes through moderation: anyone but editors and trusted server code. */
+export const isModeratedWrite = (req: PayloadRequest, data: unknown): boolean =>
+  !isEditor(req) && !(data && typeof data === 'object' && (data as Record<symbol, unknown>)[TRUSTED_WRITE] === true)
 
 /** A logged-in reader (a user of the plugin's readers collection), or null. */
 export const readerOf = (req: PayloadRequest, options: ResolvedNewsroomOptions) =>

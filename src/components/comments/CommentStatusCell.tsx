@@ -5,6 +5,7 @@ import { toast, useConfig, useRouteCache } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { NewsroomStyles } from '../NewsroomStyles.js'
+import { useHydrated } from '../useHydrated.js'
 import { useNewsroomTranslation } from '../useNewsroomTranslation.js'
 import {
   actionLabelKey,
@@ -31,6 +32,7 @@ export const CommentStatusCell: React.FC<DefaultCellComponentProps<SelectFieldCl
   } = useConfig()
   const { clearRouteCache } = useRouteCache()
   const [busy, setBusy] = useState(false)
+  const hydrated = useHydrated()
   const status = isModerationStatus(cellData) ? cellData : undefined
 
   const moveTo = async (target: ModerationStatus) => {
@@ -74,7 +76,7 @@ export const CommentStatusCell: React.FC<DefaultCellComponentProps<SelectFieldCl
             <button
               className={`newsroom-action newsroom-action--${target}`}
               data-action={target}
-              disabled={busy}
+              disabled={busy || !hydrated}
               key={target}
               onClick={() => void moveTo(target)}
               type="button"

@@ -1,13 +1,12 @@
 import type { CollectionSlug } from 'payload'
 
 import { Link } from '@payloadcms/ui'
-import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { NewsroomStyles } from '../NewsroomStyles.js'
 import { newsroomT } from '../serverTranslation.js'
-import { type AdminServerProps, countPendingComments, resolveServerProps } from './pendingComments.js'
-import { queueSearch } from './moderationStatus.js'
+import { countComments, queueURL } from './moderationQueue.js'
+import { type AdminServerProps, resolveServerProps } from './pendingComments.js'
 
 /** In the admin nav: "Moderation queue" with the number of pending comments, linking to the queue. */
 export const PendingCommentsNavLink = async (props: { commentsSlug?: string } & AdminServerProps) => {
@@ -17,17 +16,16 @@ export const PendingCommentsNavLink = async (props: { commentsSlug?: string } & 
   const t = newsroomT(i18n)
   let pending: number
   try {
-    pending = await countPendingComments(payload, user, commentsSlug)
+    pending = await countComments({ commentsSlug, payload, user }, 'pending')
   } catch {
     // Someone who may not read comments gets no link to them.
     return null
   }
-  const href = `${formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${commentsSlug}` })}${queueSearch('pending')}`
   return (
     <Link
       aria-label={`${t('plugin-newsroom:moderationQueue')}: ${t('plugin-newsroom:pendingCount', { count: pending })}`}
       className="nav__link newsroom-nav-link"
-      href={href}
+      href={queueURL(payload, commentsSlug, 'pending')}
       id="nav-newsroom-moderation-queue"
       prefetch={false}
     >

@@ -7,19 +7,11 @@ import React from 'react'
 import { NewsroomStyles } from '../NewsroomStyles.js'
 import { newsroomT } from '../serverTranslation.js'
 import { excerpt } from '../shared/excerpt.js'
-import { queueSearch } from './moderationStatus.js'
-import { type AdminServerProps, countPendingComments, resolveServerProps } from './pendingComments.js'
+import { pendingSummary, queueURL } from './moderationQueue.js'
+import { type AdminServerProps, resolveServerProps } from './pendingComments.js'
 
 /** How many of the newest pending comments the widget lists. */
 const NEWEST_SHOWN = 5
-
-type PendingDoc = {
-  article?: { id: number | string; title?: null | string } | null | number | string
-  authorName?: string
-  body?: string
-  createdAt?: string
-  id: number | string
-}
 
 /**
  * Dashboard widget: the pending count and the newest pending comments, linking to the queue.
@@ -33,33 +25,19 @@ export const PendingCommentsWidget = async (
   const articlesSlug = props.articlesSlug ?? 'articles'
   if (!payload || !i18n || !user || !payload.collections[commentsSlug as CollectionSlug]) return null
   const t = newsroomT(i18n)
-  const adminRoute = payload.config.routes.admin
-  let pending: number
-  let newest: PendingDoc[]
+  let summary: Awaited<ReturnType<typeof pendingSummary>>
   try {
-    ;[pending, newest] = await Promise.all([
-      countPendingComments(payload, user, commentsSlug),
-      payload
-        .find({
-          collection: commentsSlug as CollectionSlug,
-          depth: 1,
-          limit: NEWEST_SHOWN,
-          overrideAccess: false,
-          pagination: false,
-          populate: { [articlesSlug]: { title: true } },
-          select: { article: true, authorName: true, body: true, createdAt: true },
-          sort: '-createdAt',
-          user,
-          where: { status: { equals: 'pending' } },
-        })
-        .then((res) => res.docs as unknown as PendingDoc[]),
-    ])
+    summary = await pendingSummary({ articlesSlug, commentsSlug, limit: NEWEST_SHOWN, payload, user })
   } catch {
+    // Someone who may not read comments sees no widget.
     return null
   }
-  const queueURL = `${formatAdminURL({ adminRoute, path: `/collections/${commentsSlug}` })}${queueSearch('pending')}`
+  const { newest, pending } = summary
   const docURL = (id: number | string) =>
-    formatAdminURL({ adminRoute, path: `/collections/${commentsSlug}/${encodeURIComponent(String(id))}` })
+    formatAdminURL({
+      adminRoute: payload.config.routes.admin,
+      path: `/collections/${commentsSlug}/${encodeURIComponent(String(id))}`,
+    })
 
   return (
     <section aria-labelledby="newsroom-moderation-widget-title" className="newsroom-widget" data-newsroom-widget="moderation">
@@ -78,25 +56,25 @@ export const PendingCommentsWidget = async (
         <>
           <span className="newsroom-widget__meta">{t('plugin-newsroom:newestPending')}</span>
           <ul className="newsroom-widget__list">
-            {newest.map((doc) => {
-              const articleTitle = typeof doc.article === 'object' && doc.article ? doc.article.title : undefined
-              return (
-                <li className="newsroom-widget__item" key={String(doc.id)}>
-                  <Link href={docURL(doc.id)} prefetch={false}>
-                    <strong>{doc.authorName}</strong>: {excerpt(doc.body, 90)}
-                  </Link>
-                  <span className="newsroom-widget__meta">
-                    {articleTitle ? t('plugin-newsroom:onArticle', { article: articleTitle }) : null}
-                    {articleTitle && doc.createdAt ? ' · ' : null}
-                    {doc.createdAt ? new Date(doc.createdAt).toLocaleString(i18n.language) : null}
-                  </span>
-                </li>
-              )
-            })}
+            {newest.map((comment) => (
+              <li className="newsroom-widget__item" key={String(comment.id)}>
+                <Link href={docURL(comment.id)} prefetch={false}>
+                  <strong>{comment.authorName}</strong>: {excerpt(comment.body, 90)}
+                </Link>
+                <span className="newsroom-widget__meta">
+                  {[
+                    comment.articleTitle ? t('plugin-newsroom:onArticle', { article: comment.articleTitle }) : null,
+                    comment.createdAt ? new Date(comment.createdAt).toLocaleString(i18n.language) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
           </ul>
         </>
       )}
-      <Link href={queueURL} prefetch={false}>
+      <Link href={queueURL(payload, commentsSlug, 'pending')} prefetch={false}>
         {t('plugin-newsroom:openQueue')} →
       </Link>
     </section>

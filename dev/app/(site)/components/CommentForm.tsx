@@ -7,6 +7,7 @@ import type { Reader, SubmitCommentData } from '../lib/types.js'
 
 import submitComment from '../../../graphql/submitComment.graphql'
 import { fieldErrorsOf, sendGraphQL } from '../lib/browser.js'
+import { useHydrated } from '../lib/useHydrated.js'
 
 /** The plugin's default `comments.honeypotField`: hidden from people, filled in by bots. */
 const HONEYPOT_FIELD = 'phone'
@@ -37,6 +38,7 @@ export function CommentForm({
   replyTo: { authorName: string; id: string } | null
 }) {
   const router = useRouter()
+  const hydrated = useHydrated()
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [outcome, setOutcome] = useState<Outcome>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -90,7 +92,10 @@ export function CommentForm({
           <a href={`${articlePath}#respond`}>Cancel reply</a>
         </p>
       ) : null}
-      <form noValidate onSubmit={onSubmit}>
+      <noscript>
+        <p>Posting a comment needs JavaScript.</p>
+      </noscript>
+      <form method="post" noValidate onSubmit={onSubmit}>
         <p className="form-note">
           Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
         </p>
@@ -156,7 +161,7 @@ export function CommentForm({
           <input autoComplete="off" id="comment-honeypot" name={HONEYPOT_FIELD} tabIndex={-1} type="text" />
         </div>
         <p>
-          <button disabled={submitting} type="submit">
+          <button disabled={submitting || !hydrated} type="submit">
             {submitting ? 'Posting…' : 'Post Comment'}
           </button>
         </p>

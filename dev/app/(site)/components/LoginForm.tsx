@@ -6,9 +6,11 @@ import type { ReaderLoginData } from '../lib/types.js'
 
 import readerLogin from '../../../graphql/readerLogin.graphql'
 import { sendGraphQL } from '../lib/browser.js'
+import { useHydrated } from '../lib/useHydrated.js'
 
 /** Reader log-in through the ReaderLogin mutation; the API sets the login cookie, then we go back. */
 export function LoginForm({ next }: { next: string }) {
+  const hydrated = useHydrated()
   const [error, setError] = useState<null | string>(null)
   const [submitting, setSubmitting] = useState(false)
 
@@ -28,7 +30,11 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form aria-labelledby="login-title" className="login-form" onSubmit={onSubmit}>
+    <>
+    <noscript>
+      <p>Logging in needs JavaScript.</p>
+    </noscript>
+    <form aria-labelledby="login-title" className="login-form" method="post" onSubmit={onSubmit}>
       <div className="field">
         <label htmlFor="login-email">Email</label>
         <input autoComplete="username" id="login-email" name="email" required type="email" />
@@ -43,10 +49,11 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       ) : null}
       <p>
-        <button disabled={submitting} type="submit">
+        <button disabled={submitting || !hydrated} type="submit">
           {submitting ? 'Logging in…' : 'Log in'}
         </button>
       </p>
     </form>
+    </>
   )
 }

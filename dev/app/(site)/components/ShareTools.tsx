@@ -4,6 +4,8 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react'
 
 import type { FieldError } from '../lib/types.js'
 
+import { useHydrated } from '../lib/useHydrated.js'
+
 /** The plugin's default honeypot field name, shared by the comment and the email forms. */
 const HONEYPOT_FIELD = 'phone'
 
@@ -16,6 +18,7 @@ type EmailResponse = { errors?: { data?: { errors?: FieldError[] }; message?: st
 export function ShareTools({ articleId, title }: { articleId: string; title: string }) {
   const base = `/api/articles/${encodeURIComponent(articleId)}`
   const formId = useId()
+  const hydrated = useHydrated()
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [result, setResult] = useState<{ message: string; ok: boolean } | null>(null)
   const [sending, setSending] = useState(false)
@@ -90,7 +93,7 @@ export function ShareTools({ articleId, title }: { articleId: string; title: str
         <li>
           <details className="email-article">
             <summary className="button">Email</summary>
-            <form aria-label={`Email “${title}”`} noValidate onSubmit={onSubmit}>
+            <form aria-label={`Email “${title}”`} method="post" noValidate onSubmit={onSubmit}>
               {field('to', 'Recipient email (up to 5, separated by commas) *', <input {...a11y('to')} aria-required="true" autoComplete="off" type="text" />)}
               {field('senderName', 'Your name *', <input {...a11y('senderName')} aria-required="true" autoComplete="name" type="text" />)}
               {field('message', 'Message (optional)', <textarea {...a11y('message')} maxLength={1000} rows={3} />)}
@@ -99,7 +102,7 @@ export function ShareTools({ articleId, title }: { articleId: string; title: str
                 <input autoComplete="off" id={`${formId}-honeypot`} name={HONEYPOT_FIELD} tabIndex={-1} type="text" />
               </div>
               <p>
-                <button disabled={sending} type="submit">
+                <button disabled={sending || !hydrated} type="submit">
                   {sending ? 'Sending…' : 'Send'}
                 </button>
               </p>
