@@ -99,6 +99,11 @@ export type NewsroomPluginOptions = {
   slugs?: NewsroomSlugs
   /** Public site URL for canonical links (e.g. https://news.example.com). */
   siteUrl?: string
+  /**
+   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For`. The client
+   * is taken that many entries from the right (the entries to the left are whatever the client sent).
+   */
+  trustedProxies?: number
   /** Path of an article on the site; `{slug}` is replaced. */
   articlePath?: string
 }
@@ -127,6 +132,7 @@ export type ResolvedNewsroomOptions = {
     publisherName: string
   }
   siteUrl: string
+  trustedProxies: number
   slugs: {
     articles: string
     comments: string

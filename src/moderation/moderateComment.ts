@@ -65,11 +65,11 @@ export type ModerationInput = {
 
 /** Database and service lookups, called only when the rules reach them. */
 export type ModerationLookups = {
-  /** Whether the same email already has an approved comment. */
+  /** Whether the same author already has an approved comment (see `isSameRequester` for "same"). */
   hasApprovedComment: () => Promise<boolean>
-  /** Whether a comment with the same article, email and body exists. */
+  /** Whether the same requester already left this comment (same article, email and body; `isDuplicateOf`). */
   isDuplicate: () => Promise<boolean>
-  /** When the same requester (fingerprint) or email last commented, within the flood window. */
+  /** When the same requester last commented, within the flood window (`lastCommentBy`). */
   lastCommentAt: () => Promise<Date | null>
   spamCheck?: () => Promise<SpamVerdict>
 }
@@ -186,7 +186,11 @@ const askSpamCheck = async (check: () => Promise<SpamVerdict>): Promise<{ error?
   }
 }
 
-/** Decides what happens to a new comment, evaluating the rules in the contract's order. */
+/**
+ * Decides what happens to a new comment, evaluating the rules in the contract's order. The one refinement:
+ * a comment found to be spam (honeypot, disallowed keys) still meets the refusals that follow (closed,
+ * flood, duplicate) like any comment, so that no answer depends on the editors' secret key lists.
+ */
 export const moderateComment = async (
   input: ModerationInput,
   settings: ModerationSettings,
@@ -194,10 +198,12 @@ export const moderateComment = async (
 ): Promise<ModerationVerdict> => {
   const { comment, now } = input
 
-  if (isHoneypotFilled(input.honeypot)) return store('spam', 'honeypot', 'Honeypot field was filled in.')
-
-  const disallowed = findKey(settings.disallowedKeys, comment)
-  if (disallowed) return store('spam', 'disallowedKeys', `Disallowed key ${disallowed}.`)
+  // A spam verdict is stored with 201, but only once the request-level rules (closed, flood, duplicate)
+  // are passed: were spam answered differently from any other comment there, the answer would tell
+  // which words are on the disallowed list.
+  const spam = isHoneypotFilled(input.honeypot)
+    ? store('spam', 'honeypot', 'Honeypot field was filled in.')
+    : disallowedVerdict(comment, settings)
 
   const closed = commentsClosedReason(input.article, settings, input.commenterEntitled, now)
   if (closed) return { httpStatus: 403, message: closed, outcome: 'reject', rule: 'closed' }
@@ -208,6 +214,8 @@ export const moderateComment = async (
   }
 
   if (await lookups.isDuplicate()) return DUPLICATE_REJECTION
+
+  if (spam) return spam
 
   const held = holdForContent(comment, settings)
   if (held) return held
@@ -227,6 +235,11 @@ export const moderateComment = async (
   }
 
   return store('pending', 'default', 'Awaiting moderation.')
+}
+
+const disallowedVerdict = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
+  const disallowed = findKey(settings.disallowedKeys, comment)
+  return disallowed ? store('spam', 'disallowedKeys', `Disallowed key ${disallowed}.`) : null
 }
 
 /** The content rules (links, moderation keys) that hold a comment for an editor. */
@@ -258,6 +271,8 @@ export type SubmissionKey = {
   authorEmail: string
   body: string
   fingerprint?: null | string
+  /** The email comes from the logged-in account, not from the form. */
+  verified?: boolean
 }
 
 /** A stored comment as the flood and duplicate rules see it. */
@@ -267,16 +282,25 @@ export type StoredSubmission = {
   status?: null | string
 } & SubmissionKey
 
-/** Same person: the same email, or the same requester fingerprint. */
+/**
+ * Same person: the same requester fingerprint, or the same email when that email is the logged-in account's.
+ * A typed-in email alone never links two comments: anyone can type anyone's address, and the answer
+ * would tell whether that address commented (an oracle on an editors-only field).
+ */
 export const isSameRequester = (other: SubmissionKey, self: SubmissionKey): boolean =>
-  other.authorEmail === self.authorEmail || (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint)
+  (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint) ||
+  (self.verified === true && other.authorEmail === self.authorEmail)
 
-/** An exact duplicate: same article, email and body (a trashed comment does not count). */
+/**
+ * An exact duplicate: same article, email and body, from the same requester (a trashed comment does not
+ * count). Requiring the same requester keeps the 409 from confirming a guessed email of a public comment.
+ */
 export const isDuplicateOf = (other: StoredSubmission, self: SubmissionKey): boolean =>
   other.status !== 'trash' &&
   String(other.article) === String(self.article) &&
   other.authorEmail === self.authorEmail &&
-  other.body === self.body
+  other.body === self.body &&
+  isSameRequester(other, self)
 
 /** When the same requester last commented after `since`, among `recent` (any order). */
 export const lastCommentBy = (self: SubmissionKey, recent: readonly StoredSubmission[], since: Date): Date | null => {

@@ -80,12 +80,22 @@ export type Requester = {
 }
 
 /**
- * Who is commenting, from the request headers: the first `X-Forwarded-For` hop, else `X-Real-IP`,
- * and the user agent. Behind a proxy that sets these headers, they are the client's; trust them only there.
+ * The client address from `X-Forwarded-For`: each proxy appends the address it received the request from,
+ * so the client is `trustedProxies` entries from the right; the entries further left are whatever the client
+ * sent and prove nothing. Without the header, `X-Real-IP`.
  */
-export const requesterFromHeaders = (headers: Headers | undefined, secret: string): Requester => {
-  const forwarded = headers?.get('x-forwarded-for')?.split(',')[0]?.trim()
-  const ip = forwarded || headers?.get('x-real-ip')?.trim() || null
+export const clientAddress = (headers: Headers | undefined, trustedProxies: number): null | string => {
+  const hops = (headers?.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+  if (hops.length > 0) return hops[Math.max(0, hops.length - Math.max(1, trustedProxies))]
+  return headers?.get('x-real-ip')?.trim() || null
+}
+
+/** Who is commenting, from the request headers: the client address (see `clientAddress`) and user agent. */
+export const requesterFromHeaders = (headers: Headers | undefined, secret: string, trustedProxies = 1): Requester => {
+  const ip = clientAddress(headers, trustedProxies)
   const userAgent = headers?.get('user-agent')?.trim() || null
   const fingerprint =
     ip || userAgent

@@ -114,6 +114,8 @@ const settledShots = (run) => (args) =>
     ...args,
     shot: async (name) => {
       await args.page.waitForLoadState('networkidle')
+      // Relationship cells (a comment's article, a video's poster upload) fill in after the list renders.
+      await args.page.waitForFunction(() => !document.querySelector('table')?.textContent?.includes('Loading...'))
       await args.shot(name)
     },
   })

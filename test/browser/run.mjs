@@ -27,6 +27,7 @@ import {
   waitForHttp,
 } from '../../dev/scripts/devServer.mjs'
 import { uniqueDatabaseName, withDatabaseName } from '../harness/embeddedMongo.mjs'
+import { adminScenarios } from './admin.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -314,6 +315,8 @@ const scenarios = [
       await shot('latest-videos')
     },
   ],
+  // The editors' admin panel (issue #6), after the reader's scenarios: they approve, spam and publish.
+  ...adminScenarios,
 ]
 
 // ---------------------------------------------------------------------------------------------

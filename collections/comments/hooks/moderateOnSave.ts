@@ -21,7 +21,7 @@ import {
   type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
 import { type FieldError, requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
-import { type CommentDoc, CommentRejectedError, isModeratedWrite, readerOf, relationId } from './shared.js'
+import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
 
 const NAME_MAX_LENGTH = 100
 const URL_MAX_LENGTH = 500
@@ -58,8 +58,12 @@ const limitsOf = (options: ResolvedNewsroomOptions) => ({
 const fieldErrors = (slug: string, errors: FieldError[], req: PayloadRequest) =>
   new ValidationError({ collection: slug, errors, req }, req.t)
 
-const factsOf = (data: CommentData, req: PayloadRequest): { comment: CommentFacts; fingerprint: null | string } => {
-  const requester = requesterFromHeaders(req.headers, req.payload.secret)
+const factsOf = (
+  data: CommentData,
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+): { comment: CommentFacts; fingerprint: null | string } => {
+  const requester = requesterFromHeaders(req.headers, req.payload.secret, options.trustedProxies)
   return {
     comment: {
       authorEmail: String(data.authorEmail ?? ''),
@@ -165,7 +169,7 @@ const moderateNewComment = async (
   if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
   if (errors.length || !article) throw fieldErrors(slug, errors, req)
 
-  const { comment, fingerprint } = factsOf(data, req)
+  const { comment, fingerprint } = factsOf(data, req, options)
   const now = new Date()
   const verdict = await moderateComment(
     {
@@ -189,9 +193,9 @@ const moderateNewComment = async (
 }
 
 /**
- * Comments that may conflict with `key` under the flood rule (same email or fingerprint after `floodSince`) or
- * the duplicate rule (same article, email and body), read once: both rules then judge the same snapshot.
- * Read from the database, so they hold across app instances.
+ * Comments that may conflict with `key` under the flood rule (same requester after `floodSince`) or the
+ * duplicate rule (same article, email and body), read once: both rules then judge the same snapshot
+ * (`isSameRequester`, `isDuplicateOf`). Read from the database, so they hold across app instances.
  */
 const conflictingComments = async (
   req: PayloadRequest,
@@ -203,9 +207,10 @@ const conflictingComments = async (
   const conflicts: Where[] = [
     { and: [{ article: { equals: key.article } }, { authorEmail: { equals: key.authorEmail } }, { body: { equals: key.body } }] },
   ]
-  if (floodSince) {
-    const sameRequester: Where[] = [{ authorEmail: { equals: key.authorEmail } }]
-    if (key.fingerprint) sameRequester.push({ fingerprint: { equals: key.fingerprint } })
+  const sameRequester: Where[] = []
+  if (key.fingerprint) sameRequester.push({ fingerprint: { equals: key.fingerprint } })
+  if (key.verified) sameRequester.push({ authorEmail: { equals: key.authorEmail } })
+  if (floodSince && sameRequester.length > 0) {
     conflicts.push({ and: [{ or: sameRequester }, { createdAt: { greater_than: floodSince.toISOString() } }] })
   }
   const { docs } = await req.payload.find({
@@ -253,31 +258,31 @@ const databaseLookups = ({
   settings: DiscussionSettings
   slug: string
 }): ModerationLookups => {
-  const key: SubmissionKey = { article: article.id, authorEmail: comment.authorEmail, body: comment.body, fingerprint }
+  const key: SubmissionKey = {
+    article: article.id,
+    authorEmail: comment.authorEmail,
+    body: comment.body,
+    fingerprint,
+    // A logged-in commenter's email was taken from the account (prepareComment), not typed in.
+    verified: Boolean(req.user),
+  }
   const floodSince = settings.floodSeconds > 0 ? new Date(now.getTime() - settings.floodSeconds * 1000) : null
   let recent: Promise<StoredSubmission[]> | undefined
   const recentConflicts = () => (recent ??= conflictingComments(req, slug, key, floodSince))
   const spamCheck = options.comments.spamCheck
   const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
   return {
+    // Trust is earned by an address, but only the account holder can claim an address: an anonymous
+    // commenter must also be the same requester (fingerprint) as an approved comment of that address.
+    // Otherwise typing a known address would publish an impostor and confirm the address commented.
     hasApprovedComment: async () => {
-      const approved = await req.payload.count({
-        collection: slug,
-        overrideAccess: true,
-        req,
-        where: { and: [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }] },
-      })
-      if (approved.totalDocs === 0) return false
-      // The address of a reader account earns trust only when that reader is the one logged in:
-      // anyone can type someone else's email into the form.
-      if (!options.slugs.readers || readerOf(req, options)) return true
-      const accounts = await req.payload.count({
-        collection: options.slugs.readers,
-        overrideAccess: true,
-        req,
-        where: { email: { equals: key.authorEmail } },
-      })
-      return accounts.totalDocs === 0
+      const sameAuthor: Where[] = [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }]
+      if (!key.verified) {
+        if (!key.fingerprint) return false
+        sameAuthor.push({ fingerprint: { equals: key.fingerprint } })
+      }
+      const approved = await req.payload.count({ collection: slug, overrideAccess: true, req, where: { and: sameAuthor } })
+      return approved.totalDocs > 0
     },
     isDuplicate: async () => (await recentConflicts()).some((other) => isDuplicateOf(other, key)),
     lastCommentAt: async () => (floodSince ? lastCommentBy(key, await recentConflicts(), floodSince) : null),
@@ -308,7 +313,7 @@ export const rejectLaterConcurrentSubmission =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ collection, data, doc, operation, req }) => {
     const stored = data as CommentData
-    if (operation !== 'create' || !isModeratedWrite(req, data) || stored.status === 'spam') return doc
+    if (operation !== 'create' || !isModeratedWrite(req, data)) return doc
     const createdAt = (doc as CommentDoc).createdAt
     if (!createdAt) return doc
     const settings = await readDiscussionSettings(req, options)
@@ -320,6 +325,7 @@ export const rejectLaterConcurrentSubmission =
       createdAt,
       fingerprint: stored.fingerprint,
       status: stored.status,
+      verified: Boolean(req.user),
     }
     const floodSince =
       settings.floodSeconds > 0 ? new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000) : null
@@ -349,7 +355,7 @@ const recheckEditedComment = async (
   const errors = submissionErrors(merged, limitsOf(options), req.t as Translate)
   if (errors.length) throw fieldErrors(slug, errors, req)
   const settings = await readDiscussionSettings(req, options)
-  const verdict = moderateEdit(factsOf(merged, req).comment, settings)
+  const verdict = moderateEdit(factsOf(merged, req, options).comment, settings)
   if (!verdict || verdict.outcome !== 'store') return data
   return { ...data, moderationReason: verdict.reason, status: verdict.status }
 }

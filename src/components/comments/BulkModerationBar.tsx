@@ -1,7 +1,7 @@
 'use client'
 import type { Where } from 'payload'
 
-import { toast, useConfig, useListQuery, useRouteCache, useSelection } from '@payloadcms/ui'
+import { toast, useConfig, useListDrawerContext, useListQuery, useRouteCache, useSelection } from '@payloadcms/ui'
 import { mergeListSearchAndWhere } from 'payload/shared'
 import React, { useState } from 'react'
 
@@ -33,9 +33,11 @@ export const BulkModerationBar: React.FC<{ collectionSlug?: string }> = ({ colle
     getEntityConfig,
   } = useConfig()
   const { clearRouteCache } = useRouteCache()
+  const { isInDrawer } = useListDrawerContext()
   const [busy, setBusy] = useState(false)
   const collectionSlug = slugFromProps ?? slugFromList
-  if (count === 0 || !collectionSlug) return null
+  // In a relationship picker, selecting rows means choosing them, not moderating them.
+  if (count === 0 || !collectionSlug || isInDrawer) return null
 
   const selectionWhere = (): Where => {
     if (selectAll !== 'allAvailable') return { id: { in: selectedIDs } }

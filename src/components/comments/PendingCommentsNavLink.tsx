@@ -6,7 +6,7 @@ import React from 'react'
 import { NewsroomStyles } from '../NewsroomStyles.js'
 import { newsroomT } from '../serverTranslation.js'
 import { countComments, queueURL } from './moderationQueue.js'
-import { type AdminServerProps, resolveServerProps } from './pendingComments.js'
+import { type AdminServerProps, resolveServerProps } from '../shared/serverProps.js'
 
 /** In the admin nav: "Moderation queue" with the number of pending comments, linking to the queue. */
 export const PendingCommentsNavLink = async (props: { commentsSlug?: string } & AdminServerProps) => {

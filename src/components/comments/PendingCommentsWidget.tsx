@@ -8,7 +8,7 @@ import { NewsroomStyles } from '../NewsroomStyles.js'
 import { newsroomT } from '../serverTranslation.js'
 import { excerpt } from '../shared/excerpt.js'
 import { pendingSummary, queueURL } from './moderationQueue.js'
-import { type AdminServerProps, resolveServerProps } from './pendingComments.js'
+import { type AdminServerProps, resolveServerProps } from '../shared/serverProps.js'
 
 /** How many of the newest pending comments the widget lists. */
 const NEWEST_SHOWN = 5

@@ -1,1 +1,0 @@
-import { newsroomPlugin } from '../src/index.js'; console.log(typeof newsroomPlugin)
