@@ -9,6 +9,7 @@ import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGua
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
+import { lockReadersOutOfHostDefaults, lockReadersOutOfLockedDocuments } from './access/lockOutReaders.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
@@ -47,9 +48,27 @@ export const newsroomPlugin =
       tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(), ...commentNotificationTasks(options)],
     }
 
+    // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.
+    const ours = new Set([
+      ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
+      options.slugs.discussionSettings,
+    ])
+    const secure = (result: Config): Config => {
+      if (!slugs.readers) return result
+      const readersSlug = slugs.readers
+      const incomingOnInit = result.onInit
+      return {
+        ...lockReadersOutOfHostDefaults(result, readersSlug, ours),
+        onInit: async (payload) => {
+          if (incomingOnInit) await incomingOnInit(payload)
+          lockReadersOutOfLockedDocuments(payload, readersSlug)
+        },
+      }
+    }
+
     // Disabled: the schema stays (stable migrations), but no endpoints, admin components or init work.
     if (options.disabled) {
-      return { ...config, collections, globals, jobs }
+      return secure({ ...config, collections, globals, jobs })
     }
 
     // Print view, PDF and email of articles, each switchable in `print`.
@@ -57,7 +76,7 @@ export const newsroomPlugin =
     const articles = collections[articlesIndex]!
     collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
 
-    return {
+    return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
       ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
@@ -66,5 +85,5 @@ export const newsroomPlugin =
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
       loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
-    }
+    })
   }

@@ -40,7 +40,10 @@ describe('plugin config: appends, never replaces', () => {
   it('keeps the host collections, globals and endpoints and adds its own', () => {
     const slugs = result.collections!.map((c) => c.slug)
     expect(slugs).toEqual(expect.arrayContaining(['posts', 'articles', 'comments', 'videos', 'readers', 'media']))
-    expect(result.collections![0]).toBe(hostPosts)
+    const posts = result.collections![0]!
+    expect(posts.fields).toBe(hostPosts.fields)
+    expect(posts.hooks).toBe(hostPosts.hooks)
+    expect(posts.access!.read).toBe(hostPosts.access!.read)
     expect(result.globals!.map((g) => g.slug)).toEqual(expect.arrayContaining(['site', 'discussion-settings']))
     expect(result.endpoints).toContain(hostEndpoint)
     expect(result.admin?.components?.beforeDashboard).toContain('host/component#Widget')

@@ -1,0 +1,48 @@
+import type { Access, CollectionConfig, Config, GlobalConfig, Payload, PayloadRequest } from 'payload'
+
+/**
+ * Payload's default access is "any logged-in user". Readers sign themselves up, so once the plugin is
+ * installed "logged in" no longer means "staff": wherever the host (or Payload itself) relies on that
+ * default, readers are locked out and the host's users keep exactly the access they had.
+ */
+export const loggedInButNotReader =
+  (readersSlug: string): Access =>
+  ({ req }: { req: PayloadRequest }) =>
+    Boolean(req.user) && req.user!.collection !== readersSlug
+
+const COLLECTION_OPERATIONS = ['create', 'read', 'update', 'delete', 'readVersions', 'unlock'] as const
+const GLOBAL_OPERATIONS = ['read', 'update', 'readVersions'] as const
+
+const fillMissing = <T extends Record<string, unknown>>(access: T | undefined, ops: readonly string[], fallback: Access): T => {
+  const filled: Record<string, unknown> = { ...access }
+  for (const op of ops) if (!filled[op]) filled[op] = fallback
+  return filled as T
+}
+
+export const lockReadersOutOfHostDefaults = (config: Config, readersSlug: string, ours: Set<string>): Config => {
+  const fallback = loggedInButNotReader(readersSlug)
+  return {
+    ...config,
+    collections: (config.collections ?? []).map((c): CollectionConfig =>
+      ours.has(c.slug) ? c : { ...c, access: fillMissing(c.access, COLLECTION_OPERATIONS, fallback) },
+    ),
+    globals: (config.globals ?? []).map((g): GlobalConfig =>
+      ours.has(g.slug) ? g : { ...g, access: fillMissing(g.access, GLOBAL_OPERATIONS, fallback) },
+    ),
+    jobs: config.jobs
+      ? { ...config.jobs, access: fillMissing(config.jobs.access, ['run', 'queue', 'cancel'], fallback) }
+      : config.jobs,
+  }
+}
+
+/** Payload adds `payload-locked-documents` after plugins run, with the default access: close it to readers at init. */
+export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: string): void => {
+  const locked = payload.collections['payload-locked-documents' as keyof typeof payload.collections]
+  if (!locked) return
+  const access = locked.config.access as Record<string, Access | undefined>
+  const notReader = loggedInButNotReader(readersSlug)
+  for (const op of ['create', 'read', 'update', 'delete']) {
+    const original = access[op]
+    access[op] = async (args) => ((await notReader(args)) ? (original ? original(args) : true) : false)
+  }
+}
