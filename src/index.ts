@@ -10,9 +10,11 @@ import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
 import { lockReadersOutOfHostDefaults, lockReadersOutOfLockedDocuments } from './access/lockOutReaders.js'
+import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
@@ -53,6 +55,15 @@ export const newsroomPlugin =
       ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
       options.slugs.discussionSettings,
     ])
+    // Every collection of ours: malformed `where` values are a 400 (not a cast error 500); versions are editors' alone.
+    for (const [i, c] of collections.entries()) {
+      if (!ours.has(c.slug)) continue
+      collections[i] = {
+        ...c,
+        access: { readVersions: editorsOnly, ...c.access },
+        hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere] },
+      }
+    }
     const secure = (result: Config): Config => {
       if (!slugs.readers) return result
       const readersSlug = slugs.readers
