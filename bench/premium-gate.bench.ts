@@ -48,35 +48,45 @@ const SAMPLES = 200
 const TARGET = 1.1
 
 const CONTROL = 'control-articles'
-/** Added to the plugin's comments (bench config only) so the control's join reads the very same collection. */
+/** The same control, but read like the articles are: published documents only (isolates that part of the gate). */
+const CONTROL_PUBLISHED = 'control-articles-published'
+/** Added to the plugin's comments (bench config only) so the controls' joins read the very same collection. */
 const CONTROL_RELATION = 'controlArticle'
+const CONTROL_PUBLISHED_RELATION = 'publishedControlArticle'
 
-/** The plugin's article fields without field access (the gate); the comments join reads the same comments by `controlArticle`. */
-const ungated = (fields: Field[]): Field[] =>
+/** The plugin's article fields without field access (the gate); the comments join reads the same comments by `on`. */
+const ungated = (fields: Field[], on: string): Field[] =>
   fields.map((field) => {
     const copy = { ...field } as Field & { access?: unknown; fields?: Field[]; on?: string; type: string }
     if (copy.access) delete copy.access
-    if (copy.type === 'join') copy.on = CONTROL_RELATION
-    if (Array.isArray(copy.fields)) copy.fields = ungated(copy.fields)
+    if (copy.type === 'join') copy.on = on
+    if (Array.isArray(copy.fields)) copy.fields = ungated(copy.fields, on)
     return copy
   })
 
-const controlCollection = (
+const controlCollections = (
   articlesCollection: (options: ResolvedNewsroomOptions) => CollectionConfig,
   options: ResolvedNewsroomOptions,
-): CollectionConfig => {
+): CollectionConfig[] => {
   const gated = articlesCollection(options)
   // The gate is the articles collection's only read hooks; if that changes, this control must too.
   const readHooks = ['beforeOperation', 'beforeRead', 'afterRead'] as const
   const counts = readHooks.map((k) => gated.hooks?.[k]?.length ?? 0)
   if (counts.join() !== '1,1,1') throw new Error(`articles read hooks changed (${counts.join()}): update the control`)
-  return {
-    slug: CONTROL,
-    access: { read: ({ req }) => (req.user ? true : { _status: { equals: 'published' } }) },
-    fields: ungated(gated.fields),
-    graphQL: { pluralName: 'ControlArticles', singularName: 'ControlArticle' },
+  const control = (slug: string, on: string, name: string): CollectionConfig => ({
+    slug,
+    access: { read: () => true },
+    fields: ungated(gated.fields, on),
+    graphQL: { pluralName: `${name}s`, singularName: name },
     versions: gated.versions,
-  }
+  })
+  return [
+    control(CONTROL, CONTROL_RELATION, 'ControlArticle'),
+    {
+      ...control(CONTROL_PUBLISHED, CONTROL_PUBLISHED_RELATION, 'PublishedControlArticle'),
+      access: { read: ({ req }) => (req.user ? true : { _status: { equals: 'published' } }) },
+    },
+  ]
 }
 
 const paragraph = (text: string) => ({
@@ -123,13 +133,17 @@ const main = async () => {
 
   const app = await initPayload({
     admin: { user: 'users' },
-    collections: [{ slug: 'users', auth: true, fields: [] }, controlCollection(articlesCollection, resolveOptions())],
+    collections: [{ slug: 'users', auth: true, fields: [] }, ...controlCollections(articlesCollection, resolveOptions())],
     logger: { options: { level: 'warn' } },
     plugins: [
       newsroomPlugin({
         overrides: {
           comments: {
-            fields: ({ defaultFields }) => [...defaultFields, { name: CONTROL_RELATION, type: 'relationship', index: true, relationTo: CONTROL }],
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              { name: CONTROL_RELATION, type: 'relationship', index: true, relationTo: CONTROL },
+              { name: CONTROL_PUBLISHED_RELATION, type: 'relationship', index: true, relationTo: CONTROL_PUBLISHED },
+            ],
           },
         },
       }),
@@ -150,6 +164,7 @@ const main = async () => {
       }
       await payload.create({ collection: 'articles', data })
       await payload.create({ collection: CONTROL as 'articles', data })
+      await payload.create({ collection: CONTROL_PUBLISHED as 'articles', data })
     }
 
     const FIELDS = 'id title slug excerpt content premium locked teaser publishedAt'
@@ -157,22 +172,26 @@ const main = async () => {
       {
         control: () => rest.get(`/${CONTROL}`, { query: { limit: ARTICLES } }),
         gated: () => rest.get('/articles', { query: { limit: ARTICLES } }),
-        name: 'REST list (depth default, join included)',
+        name: 'REST list (default depth, join included)',
+        published: () => rest.get(`/${CONTROL_PUBLISHED}`, { query: { limit: ARTICLES } }),
       },
       {
         control: () => graphql(`{ ControlArticles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
         gated: () => graphql(`{ Articles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
         name: 'GraphQL list',
+        published: () => graphql(`{ PublishedControlArticles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
       },
     ]
 
-    // Sanity: both sides return the same 50 documents, and the gate really withholds half of the bodies.
+    type Docs = { content: unknown; locked?: boolean }[]
+    const docsOf = (response: unknown): Docs => {
+      const value = response as { data?: Record<string, { docs: Docs }>; json?: { docs: Docs } }
+      return value.json?.docs ?? Object.values(value.data ?? {})[0]?.docs ?? []
+    }
+    // Sanity: every side returns the same 50 documents, and the gate really withholds half of the bodies.
     for (const c of cases) {
       const [gated, control] = [await c.gated(), await c.control()]
-      const docsOf = (r: unknown) => {
-        const value = r as { data?: Record<string, { docs: { content: unknown; locked?: boolean }[] }>; json?: { docs: { content: unknown; locked?: boolean }[] } }
-        return value.json?.docs ?? Object.values(value.data ?? {})[0]?.docs ?? []
-      }
+      if (docsOf(await c.published()).length !== ARTICLES) throw new Error(`${c.name}: the published-only control lost documents`)
       const gatedDocs = docsOf(gated)
       const controlDocs = docsOf(control)
       const locked = gatedDocs.filter((d) => d.locked === true && d.content === null).length
@@ -189,37 +208,31 @@ const main = async () => {
 
     console.log(
       `premium gate: anonymous list of ${ARTICLES} articles (${ARTICLES / 2} premium), ms per request (median of ${SAMPLES}), ` +
-        'gated and control requests interleaved',
+        'requests interleaved; ratio = median of paired gated/control',
     )
-    console.log(`${'case'.padEnd(44)}${'gated'.padStart(10)}${'control'.padStart(10)}${'ratio'.padStart(9)}`)
+    console.log(
+      `${'case'.padEnd(44)}${'gated'.padStart(9)}${'control'.padStart(9)}${'ratio'.padStart(8)}` +
+        `   ${'control, published only'.padStart(24)}${'ratio'.padStart(8)}`,
+    )
     const ratios: number[] = []
     for (const c of cases) {
-      for (let i = 0; i < WARMUP; i++) {
-        await c.gated()
-        await c.control()
-      }
-      const gatedTimes: number[] = []
-      const controlTimes: number[] = []
-      const pairRatios: number[] = []
+      const sides = [c.gated, c.control, c.published]
+      for (let i = 0; i < WARMUP; i++) for (const run of sides) await run()
+      const times: number[][] = sides.map(() => [])
       for (let i = 0; i < SAMPLES; i++) {
-        // Alternate which side goes first, so neither always runs on a warmer cache; pair them so drift cancels.
-        let gated: number
-        let control: number
-        if (i % 2 === 0) {
-          gated = await timed(c.gated)
-          control = await timed(c.control)
-        } else {
-          control = await timed(c.control)
-          gated = await timed(c.gated)
+        // Rotate which side goes first, so none always runs on a warmer cache; pair them so drift cancels.
+        for (let k = 0; k < sides.length; k++) {
+          const side = (i + k) % sides.length
+          times[side]!.push(await timed(sides[side]!))
         }
-        gatedTimes.push(gated)
-        controlTimes.push(control)
-        pairRatios.push(gated / control)
       }
-      const ratio = median(pairRatios)
+      const [gated, control, published] = times as [number[], number[], number[]]
+      const ratio = median(gated.map((g, i) => g / control[i]!))
+      const publishedRatio = median(gated.map((g, i) => g / published[i]!))
       ratios.push(ratio)
       console.log(
-        `${c.name.padEnd(44)}${median(gatedTimes).toFixed(2).padStart(10)}${median(controlTimes).toFixed(2).padStart(10)}${ratio.toFixed(3).padStart(9)}`,
+        `${c.name.padEnd(44)}${median(gated).toFixed(2).padStart(9)}${median(control).toFixed(2).padStart(9)}${ratio.toFixed(3).padStart(8)}` +
+          `   ${median(published).toFixed(2).padStart(24)}${publishedRatio.toFixed(3).padStart(8)}`,
       )
     }
     const worst = Math.max(...ratios)

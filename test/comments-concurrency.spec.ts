@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { newsroomPlugin } from '../src/index.js'
-import { commentCountOf, publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import { commentCountOf, fingerprintOf, publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
 import { initPayload } from './harness/initPayload.js'
 import { EDITOR, editorsCollection } from './helpers/newsroomApp.js'
 
@@ -56,23 +56,31 @@ describe(`${CONCURRENT} concurrent submissions`, () => {
     const seedArticle = await publishArticle(payload)
     const article = await publishArticle(payload)
     const editor = (await payload.find({ collection: 'users', limit: 1 })).docs[0]
-    const authors = Array.from({ length: CONCURRENT }, () => uniqueEmail('regular'))
+    // Regular visitors: each has an approved comment, left from the address they comment from now.
+    const authors = Array.from({ length: CONCURRENT }, () => ({ authorEmail: uniqueEmail('regular'), ip: uniqueIp() }))
     for (let i = 0; i < authors.length; i += 50) {
       await Promise.all(
-        authors.slice(i, i + 50).map((authorEmail) =>
+        authors.slice(i, i + 50).map(({ authorEmail, ip }) =>
           payload.create({
             collection: 'comments',
-            data: { article: seedArticle, authorEmail, authorName: 'Regular', body: 'Earlier approved comment', status: 'approved' } as never,
+            data: {
+              article: seedArticle,
+              authorEmail,
+              authorName: 'Regular',
+              body: 'Earlier approved comment',
+              fingerprint: fingerprintOf(payload, ip),
+              status: 'approved',
+            } as never,
             overrideAccess: false,
             user: editor as never,
           }),
         ),
       )
     }
-    // The seed comments were just written by the same emails: the flood rule would (rightly) refuse.
+    // The seed comments were just written by the same requesters: the flood rule would (rightly) refuse.
     await setDiscussion(payload, { floodSeconds: 0 })
     const answers = await Promise.all(
-      authors.map((authorEmail, i) => submit(app, 'REST', { article, authorEmail, authorName: 'Regular', body: `Again, number ${i}` })),
+      authors.map(({ authorEmail, ip }, i) => submit(app, 'REST', { article, authorEmail, authorName: 'Regular', body: `Again, number ${i}` }, { ip })),
     )
     expect(answers.every((a) => a.status === 201 && a.doc?.status === 'approved')).toBe(true)
     expect(await commentsOf(article)).toHaveLength(CONCURRENT)

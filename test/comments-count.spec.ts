@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { commentCountOf, graphqlWithHeaders, publishArticle, submit, uniqueEmail } from './comments-fixtures.js'
+import { commentCountOf, graphqlWithHeaders, publishArticle, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
 import { lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
 
 let app: NewsroomTestApp
@@ -24,8 +24,8 @@ const setStatus = async (id: number | string, status: string) => {
   const res = await app.rest.patch(`/comments/${id}`, { body: { status }, token: app.editorToken })
   expect(res.status).toBe(200)
 }
-const submitTo = async (article: string, authorEmail = uniqueEmail()) => {
-  const res = await submit(app, 'REST', { article, authorEmail, authorName: 'Counted', body: `Words ${Math.random()}` })
+const submitTo = async (article: string, authorEmail = uniqueEmail(), ip = uniqueIp()) => {
+  const res = await submit(app, 'REST', { article, authorEmail, authorName: 'Counted', body: `Words ${Math.random()}` }, { ip })
   expect(res.status).toBe(201)
   return res.doc!
 }
@@ -33,7 +33,8 @@ const submitTo = async (article: string, authorEmail = uniqueEmail()) => {
 describe('commentCount', () => {
   it('follows approvals, status changes and deletions', async () => {
     const article = await publishArticle(payload)
-    const first = await submitTo(article)
+    const ip = uniqueIp()
+    const first = await submitTo(article, undefined, ip)
     expect(first.status).toBe('pending')
     expect(await commentCountOf(payload, article)).toBe(0)
 
@@ -45,7 +46,7 @@ describe('commentCount', () => {
     expect(await commentCountOf(payload, article)).toBe(1)
 
     // A previously approved author is approved on arrival.
-    const second = await submitTo(article, (await payload.findByID({ collection: 'comments', id: first.id })).authorEmail as string)
+    const second = await submitTo(article, (await payload.findByID({ collection: 'comments', id: first.id })).authorEmail as string, ip)
     expect(second.status).toBe('approved')
     expect(await commentCountOf(payload, article)).toBe(2)
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
+import { requesterFromHeaders } from '../src/moderation/submission.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 
 import { lexicalParagraphs, READER_PASSWORD } from './helpers/newsroomApp.js'
@@ -108,13 +109,19 @@ export type Submission = {
 
 export type SubmitOptions = { ip?: string; token?: string; userAgent?: string }
 
+const DEFAULT_USER_AGENT = 'Mozilla/5.0 (jest)'
+
+/** The fingerprint `submit` from `ip` (and the default user agent) gets, to seed a requester's history. */
+export const fingerprintOf = (payload: Payload, ip: string, userAgent = DEFAULT_USER_AGENT): string =>
+  requesterFromHeaders(new Headers({ 'user-agent': userAgent, 'x-forwarded-for': ip }), payload.secret).fingerprint!
+
 const COMMENT_SELECTION = 'id status authorName authorEmail authorUrl body moderationReason fingerprint article { id } parent { id }'
 
 export const submit = async (
   app: NewsroomTestApp,
   surface: Surface,
   data: Record<string, unknown>,
-  { ip = uniqueIp(), token, userAgent = 'Mozilla/5.0 (jest)' }: SubmitOptions = {},
+  { ip = uniqueIp(), token, userAgent = DEFAULT_USER_AGENT }: SubmitOptions = {},
 ): Promise<Submission> => {
   const headers = { 'user-agent': userAgent, 'x-forwarded-for': ip }
   if (surface === 'REST') {

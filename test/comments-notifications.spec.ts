@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { publishArticle, setDiscussion, stored, submit, uniqueEmail } from './comments-fixtures.js'
+import { fingerprintOf, publishArticle, setDiscussion, stored, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 
 type Sent = { html: string; subject: string; text: string; to: string[] }
@@ -87,9 +87,10 @@ describe('editors', () => {
   it('are not bothered with spam, approved comments, or when nobody is listed', async () => {
     await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Bot', body: 'forbidden-word' })
     const authorEmail = uniqueEmail()
-    await approved({ authorEmail })
+    const ip = uniqueIp()
+    await approved({ authorEmail, fingerprint: fingerprintOf(payload, ip) })
     await setDiscussion(payload, { floodSeconds: 0 })
-    expect((await submit(app, 'REST', { article: articleId, authorEmail, authorName: 'Known', body: 'Back again' })).doc?.status).toBe('approved')
+    expect((await submit(app, 'REST', { article: articleId, authorEmail, authorName: 'Known', body: 'Back again' }, { ip })).doc?.status).toBe('approved')
     await setDiscussion(payload, { notifyEditors: '' })
     await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Quiet', body: 'Nobody to tell' })
     expect(await queuedJobs('newsroomNotifyEditorsOfComment')).toHaveLength(0)

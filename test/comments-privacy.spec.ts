@@ -190,10 +190,25 @@ describe('querying private fields is refused outright', () => {
     ['where fingerprint', { where: { fingerprint: { exists: true } } }, 'fingerprint'],
     ['sort by authorEmail', { sort: 'authorEmail' }, 'authorEmail'],
     ['sort by fingerprint', { sort: '-fingerprint' }, 'fingerprint'],
-  ])('%s → 400 for the public', async (_, query, path) => {
-    const res = await app.rest.get('/comments', { query: { depth: 0, ...query } })
-    expect(res.status).toBe(400)
-    expect(res.json.errors[0].message).toBe(`The following path cannot be queried: ${path}`)
+    // Sorting through a relationship would order comments by the related document without its access rules.
+    ['sort by the reader’s email', { sort: 'reader.email' }, 'reader.email'],
+    ['sort by the reader’s plan', { sort: '-reader.subscription.plan' }, 'reader.subscription.plan'],
+    ['sort by the article’s title', { sort: 'article.title' }, 'article.title'],
+  ])('%s → 400 for the public and for readers', async (_, query, path) => {
+    for (const role of [roles.anonymous, roles.reader]) {
+      const res = await app.rest.get('/comments', { query: { depth: 0, ...query }, token: role.token })
+      expect(res.status).toBe(400)
+      expect(res.json.errors[0].message).toBe(`The following path cannot be queried: ${path}`)
+    }
+  })
+
+  it('editors may sort by relationship paths', async () => {
+    expect((await app.rest.get('/comments', { query: { depth: 0, sort: 'reader.email' }, token: app.editorToken })).status).toBe(200)
+  })
+
+  it('GraphQL refuses the same sorts', async () => {
+    const res = await gql(roles.anonymous, '{ Comments(sort: "reader.email") { docs { id } } }')
+    expect(res.text).toContain('The following path cannot be queried: reader.email')
   })
 })
 

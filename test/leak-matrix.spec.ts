@@ -16,10 +16,15 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { REST_GET } from '@payloadcms/next/routes'
+import { randomUUID } from 'node:crypto'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
+import { sentEmails } from './harness/captureEmailAdapter.js'
+import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { flat, parsePdf } from './print-fixtures.js'
 
 const BODY = 'xylophone-premiumbody-8842'
 const VIDEO = 'Zq9XvPm4Lk2'
@@ -40,8 +45,12 @@ type Role = { name: RoleName; token?: string; user: null | TypedUser }
 type Observation = { status: number; text: string }
 
 type Surface = {
+  /** Who may get the secret through this surface, when narrower than the secret's audience. */
+  audience?: RoleName[]
   /** Status every role outside the audience gets (e.g. 400 for a refused `where`, 403 for versions). */
   denied?: number
+  /** Status the audience gets (default 200). */
+  ok?: number
   /** What the audience must get, when the surface answers with something else than the secret (a count). */
   expectInsider?: (seen: Observation) => void
   name: string
@@ -79,7 +88,8 @@ const ids = {} as { comment: string; draftOnly: string; premium: string; premium
 const DAY = 24 * 60 * 60 * 1000
 
 beforeAll(async () => {
-  app = await startNewsroomApp()
+  // Flood control and the email quota would otherwise answer 429 to the matrix's repeated requests.
+  app = await startNewsroomApp({ comments: { floodSeconds: 0 }, print: { emailsPerHour: 100_000 } })
   payload = app.payload
 
   const readers: [RoleName, Record<string, unknown>][] = [
@@ -164,6 +174,35 @@ const graphql = async (role: Role, query: string, variables?: Record<string, unk
   return { status, text: JSON.stringify({ data: res.data, errors: res.errors }) }
 }
 
+/** A REST GET read as bytes (the harness client decodes bodies as text), for the PDF export. */
+const restPdf = async (role: Role, path: `/${string}`): Promise<Observation> => {
+  const slug = path.slice(1).split('/')
+  const request = new Request(`${app.rest.baseURL}${path}`, { headers: role.token ? { Authorization: `JWT ${role.token}` } : {} })
+  const response = await runWithPayloadInstance(app.key, () => REST_GET(app.config)(request, { params: Promise.resolve({ slug }) }))
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const isPdf = response.headers.get('content-type') === 'application/pdf'
+  return { status: response.status, text: isPdf ? flat((await parsePdf(bytes)).text) : new TextDecoder().decode(bytes) }
+}
+
+/** The email endpoint, then the queued delivery: what the requester sees plus every email it caused. */
+const restEmail = async (role: Role, articleRef: string): Promise<Observation> => {
+  const to = `friend-${randomUUID()}@example.org`
+  const res = await app.rest.post(`/articles/${articleRef}/email`, { body: { senderName: 'A friend', to }, token: role.token })
+  await payload.jobs.run({ limit: 100 })
+  const emails = sentEmails.filter((email) => email.to.includes(to))
+  return { status: res.status, text: `${res.text}\n${JSON.stringify(emails)}` }
+}
+
+/** A new comment's response carries its article, populated (depth 1). */
+const restCreateComment = async (role: Role): Promise<Observation> => {
+  const res = await app.rest.post('/comments', {
+    body: { article: ids.premium, authorEmail: `${role.name}-${randomUUID()}@readers.test`, authorName: role.name, body: `Comment ${randomUUID()}` },
+    query: { depth: 1 },
+    token: role.token,
+  })
+  return { status: res.status, text: res.text }
+}
+
 const local = async (run: () => Promise<unknown>): Promise<Observation> => {
   try {
     return { status: 200, text: JSON.stringify(await run()) }
@@ -214,15 +253,33 @@ const SURFACES: Surface[] = [
   { name: 'REST comments → article → videos (depth 3)', reaches: 'video', run: (r) => rest(r, '/comments', { depth: 3 }) },
   { name: 'REST comment → article, populate { premium: false }', reaches: 'body', run: (r) => rest(r, `/comments/${ids.comment}`, { depth: 1, populate: { articles: { premium: false } } }) },
   { denied: 400, name: 'REST comments where article.content like', probe: true, reaches: 'body', run: (r, w) => rest(r, '/comments', { depth: 1, where: bodyLike(w, 'article.') }) },
-  { denied: 400, name: 'REST comments sort by article.content', reaches: 'body', run: (r) => rest(r, '/comments', { depth: 1, sort: 'article.content' }) },
+  // Sorting comments by a path through their article is the editors' alone (whatever the field).
+  { audience: ['editor'], denied: 400, name: 'REST comments sort by article.content', reaches: 'body', run: (r) => rest(r, '/comments', { depth: 1, sort: 'article.content' }) },
   { name: 'REST video findByID', reaches: 'video', run: (r) => rest(r, `/videos/${ids.video}`) },
   { denied: 400, name: 'REST videos where url like', probe: true, reaches: 'video', run: (r, w) => rest(r, '/videos', { where: { url: { like: w } } }) },
   { denied: 400, name: 'REST videos where embedUrl like', probe: true, reaches: 'video', run: (r, w) => rest(r, '/videos', { where: { embedUrl: { like: w } } }) },
   { name: 'REST video → relatedArticles join (depth 1)', reaches: 'body', run: (r) => rest(r, `/videos/${ids.video}`, { depth: 1 }) },
   { denied: 400, name: 'REST video join where content like', probe: true, reaches: 'body', run: (r, w) => rest(r, `/videos/${ids.video}`, { depth: 1, joins: { relatedArticles: { where: bodyLike(w) } } }) },
-  { denied: 400, name: 'REST videos where relatedArticles.content like', probe: true, reaches: 'body', run: (r, w) => rest(r, '/videos', { depth: 1, where: bodyLike(w, 'relatedArticles.') }) },
+  { denied: 400, name: 'REST articles where relatedVideos.url like', probe: true, reaches: 'video', run: (r, w) => rest(r, '/articles', { depth: 1, where: { 'relatedVideos.url': { like: w } } }) },
   { name: 'REST article → relatedVideos (depth 1)', reaches: 'video', run: (r) => rest(r, `/articles/${ids.premium}`, { depth: 1, select: { relatedVideos: true } }) },
   { name: 'REST article body → videoEmbed block (depth 2)', reaches: 'video', run: (r) => rest(r, `/articles/${ids.premium}`, { depth: 2, select: { content: true } }) },
+
+  { name: 'REST create comment → article in the response (depth 1)', ok: 201, reaches: 'body', run: (r) => restCreateComment(r) },
+  // REST: the plugin's own endpoints
+  { name: 'REST print view (HTML)', reaches: 'body', run: (r) => rest(r, `/articles/${ids.premium}/print`) },
+  { name: 'REST print view by slug', reaches: 'body', run: (r) => rest(r, '/articles/the-premium-story/print') },
+  { name: 'REST PDF export', reaches: 'body', run: (r) => restPdf(r, `/articles/${ids.premium}/pdf`) },
+  {
+    // The email goes to a third party: it carries the teaser and a link for every sender, never the body.
+    expectInsider: (seen) => {
+      expect(seen.text).toContain('Everyone may read this introduction.')
+      expect(seen.text).not.toContain(BODY)
+    },
+    name: 'REST email an article',
+    ok: 202,
+    reaches: 'body',
+    run: (r) => restEmail(r, ids.premium),
+  },
 
   // GraphQL
   { name: 'GraphQL list', reaches: 'body', run: (r) => graphql(r, '{ Articles { docs { title content teaser locked } } }') },
@@ -261,6 +318,7 @@ const SURFACES: Surface[] = [
 /* ---------- The matrix ---------- */
 
 const inAudience = (secret: SecretName, role: RoleName) => SECRETS[secret].audience.includes(role)
+const surfaceAudience = (surface: Surface) => surface.audience ?? SECRETS[surface.reaches].audience
 
 /** What a role may never see, on any surface. */
 const expectNoLeak = (role: RoleName, seen: Observation) => {
@@ -284,7 +342,7 @@ const checkOutsider = async (surface: Surface, role: Role) => {
 
 const checkInsider = async (surface: Surface, role: Role) => {
   const seen = await surface.run(role, SECRETS[surface.reaches].word)
-  expect(seen.status).toBe(200)
+  expect(seen.status).toBe(surface.ok ?? 200)
   if (surface.expectInsider) surface.expectInsider(seen)
   else expect(seen.text).toContain(SECRETS[surface.reaches].word)
   expectNoLeak(role.name, seen)
@@ -293,12 +351,13 @@ const checkInsider = async (surface: Surface, role: Role) => {
 describe.each(SURFACES)('$name', (surface) => {
   it.each(ROLES)('%s', async (roleName) => {
     const role = roles[roleName]
-    if (inAudience(surface.reaches, roleName)) {
+    const audience = surfaceAudience(surface)
+    if (audience.includes(roleName)) {
       await checkInsider(surface, role)
       await checkOutsider(surface, roles.anonymous)
     } else {
       await checkOutsider(surface, role)
-      await checkInsider(surface, SECRETS[surface.reaches].audience.includes('active') ? roles.active : roles.editor)
+      await checkInsider(surface, roles[audience.includes('active') ? 'active' : 'editor'])
     }
   })
 })

@@ -23,7 +23,7 @@ import {
   type StoredSubmission,
 } from '../src/moderation/moderateComment.js'
 import { compiledKeys, resolveDiscussionSettings } from '../src/moderation/settings.js'
-import { normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../src/moderation/submission.js'
+import { clientAddress, normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../src/moderation/submission.js'
 import { defaultCommentRules } from '../src/defaults.js'
 
 const NOW = new Date('2025-06-01T12:00:00.000Z')
@@ -283,46 +283,73 @@ describe('moderateComment: order', () => {
   }
   const body = 'casino viagra http://a.example http://b.example http://c.example'
 
+  // Which rule decides when every rule would fire: the refusals first (a spam verdict meets them like any
+  // comment, so no answer reveals the key lists), then the stored verdicts in the contract's order.
+  const PRECEDENCE = [
+    'closed',
+    'flood',
+    'duplicate',
+    'honeypot',
+    'disallowedKeys',
+    'maxLinks',
+    'moderationKeys',
+    'spamCheck',
+    'manualApproval',
+    'previouslyApproved',
+    'default',
+  ] as const
+
+  it.each(PRECEDENCE.map((expected, i) => ({ expected, strip: PRECEDENCE.slice(0, i) })))(
+    '$expected decides once the rules before it are out of the way',
+    async ({ expected, strip }) => {
+      const off = new Set<string>(strip)
+      const l = everything.spamLookups()
+      const verdict = await moderateComment(
+        input({
+          article: off.has('closed') ? {} : everything.article,
+          comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
+          honeypot: off.has('honeypot') ? '' : everything.honeypot,
+        }),
+        settings({
+          disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
+          floodSeconds: off.has('flood') ? 0 : 15,
+          manualApproval: !off.has('manualApproval'),
+          moderation: off.has('moderationKeys') ? [] : ['casino'],
+          previouslyApproved: !off.has('previouslyApproved'),
+        }),
+        {
+          ...l,
+          isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
+          spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
+        },
+      )
+      expect(verdict.rule).toBe(expected)
+    },
+  )
+
   it.each([
-    { expected: 'honeypot', strip: [] },
-    { expected: 'disallowedKeys', strip: ['honeypot'] },
-    { expected: 'closed', strip: ['honeypot', 'disallowedKeys'] },
-    { expected: 'flood', strip: ['honeypot', 'disallowedKeys', 'closed'] },
-    { expected: 'duplicate', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood'] },
-    { expected: 'maxLinks', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate'] },
-    { expected: 'moderationKeys', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate', 'maxLinks'] },
-    { expected: 'spamCheck', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate', 'maxLinks', 'moderationKeys'] },
-    { expected: 'manualApproval', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate', 'maxLinks', 'moderationKeys', 'spamCheck'] },
-    { expected: 'previouslyApproved', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate', 'maxLinks', 'moderationKeys', 'spamCheck', 'manualApproval'] },
-    { expected: 'default', strip: ['honeypot', 'disallowedKeys', 'closed', 'flood', 'duplicate', 'maxLinks', 'moderationKeys', 'spamCheck', 'manualApproval', 'previouslyApproved'] },
-  ])('$expected decides once the earlier rules are out of the way', async ({ expected, strip }) => {
-    const off = new Set(strip)
-    const l = everything.spamLookups()
-    const verdict = await moderateComment(
-      input({
-        article: off.has('closed') ? {} : everything.article,
-        comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
-        honeypot: off.has('honeypot') ? '' : everything.honeypot,
-      }),
-      settings({
-        disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
-        floodSeconds: off.has('flood') ? 0 : 15,
-        manualApproval: !off.has('manualApproval'),
-        moderation: off.has('moderationKeys') ? [] : ['casino'],
-        previouslyApproved: !off.has('previouslyApproved'),
-      }),
-      {
-        ...l,
-        isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
-        spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
-      },
-    )
-    expect(verdict.rule).toBe(expected)
+    ['closed', { article: { allowComments: false } }, {}, 403],
+    ['flooding', {}, { lastCommentAt: async () => NOW }, 429],
+    ['a duplicate', {}, { isDuplicate: async () => true }, 409],
+  ] as const)('spam is answered like any comment when %s (the key lists stay secret)', async (_, over, lookupOver, status) => {
+    for (const honeypot of ['bot', '']) {
+      for (const body of ['viagra', 'kind words']) {
+        const verdict = await moderateComment(input({ ...over, comment: { body }, honeypot }), settings({ disallowed: ['viagra'] }), lookups(lookupOver))
+        expect(verdict).toMatchObject({ httpStatus: status, outcome: 'reject' })
+      }
+    }
   })
 
-  it('a rule that decides early spares the later lookups', async () => {
+  it('a spam verdict spares the spam check and the approved-author lookup', async () => {
     const l = everything.spamLookups()
-    await moderateComment(input({ honeypot: 'bot' }), settings(), l)
+    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), { ...l, isDuplicate: async () => false, lastCommentAt: async () => null })).toMatchObject({ rule: 'honeypot' })
+    expect(l.spamCheck).not.toHaveBeenCalled()
+    expect(l.hasApprovedComment).not.toHaveBeenCalled()
+  })
+
+  it('a refusal spares every later lookup', async () => {
+    const l = everything.spamLookups()
+    await moderateComment(input({ article: { allowComments: false } }), settings(), l)
     expect(l.lastCommentAt).not.toHaveBeenCalled()
     expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
@@ -397,32 +424,32 @@ describe('flood and duplicate over stored comments', () => {
   const other = (overrides: Partial<StoredSubmission>): StoredSubmission => ({ ...self, id: 'a', ...overrides })
 
   it.each([
-    [other({}), true],
-    [other({ authorEmail: 'bob@example.org' }), true],
-    [other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), false],
-    [other({ fingerprint: null }), true],
-  ])('isSameRequester(%j) → %j', (o, expected) => {
-    expect(isSameRequester(o, self)).toBe(expected)
-  })
-
-  it('a missing fingerprint never matches another missing one', () => {
-    expect(isSameRequester(other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...self, fingerprint: null })).toBe(false)
+    ['same fingerprint', other({}), self, true],
+    ['same fingerprint, other email', other({ authorEmail: 'bob@example.org' }), self, true],
+    ['other requester, same typed-in email', other({ fingerprint: 'fp-other' }), self, false],
+    ['other requester, same email of the logged-in account', other({ fingerprint: 'fp-other' }), { ...self, verified: true }, true],
+    ['other requester, other email', other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), { ...self, verified: true }, false],
+    ['no fingerprints at all', other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...self, fingerprint: null }, false],
+  ])('isSameRequester: %s → %j', (_, o, s2, expected) => {
+    expect(isSameRequester(o, s2)).toBe(expected)
   })
 
   it.each([
-    [other({}), true],
-    [other({ status: 'spam' }), true],
-    [other({ status: 'trash' }), false],
-    [other({ article: 'a2' }), false],
-    [other({ body: 'Hello!' }), false],
-    [other({ authorEmail: 'bob@example.org' }), false],
-  ])('isDuplicateOf(%j) → %j', (o, expected) => {
+    ['the same requester again', other({}), true],
+    ['stored as spam', other({ status: 'spam' }), true],
+    ['trashed', other({ status: 'trash' }), false],
+    ['on another article', other({ article: 'a2' }), false],
+    ['other words', other({ body: 'Hello!' }), false],
+    ['another email', other({ authorEmail: 'bob@example.org' }), false],
+    // Otherwise a 409 would confirm a guessed email of a public comment.
+    ['someone else typing the same email and words', other({ fingerprint: 'fp-other' }), false],
+  ])('isDuplicateOf: %s → %j', (_, o, expected) => {
     expect(isDuplicateOf(o, self)).toBe(expected)
   })
 
   it('lastCommentBy: the newest comment of the same requester after `since`', () => {
     const since = new Date(NOW.getTime() - 15_000)
-    expect(lastCommentBy(self, [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), authorEmail: 'x@y.z', fingerprint: 'other' })], since)).toEqual(new Date(at(10)))
+    expect(lastCommentBy(self, [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), fingerprint: 'other' })], since)).toEqual(new Date(at(10)))
     expect(lastCommentBy(self, [other({ createdAt: at(20) })], since)).toBeNull()
   })
 
@@ -485,7 +512,7 @@ describe('submission', () => {
   })
 
   it.each([
-    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }, '203.0.113.7', 'UA'],
+    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7' }, '203.0.113.7', 'UA'],
     [{ 'x-real-ip': '198.51.100.2' }, '198.51.100.2', null],
     [{}, null, null],
   ])('requesterFromHeaders(%j)', (headers, ip, userAgent) => {
@@ -493,6 +520,21 @@ describe('submission', () => {
     expect(requester).toMatchObject({ ip, userAgent })
     if (ip || userAgent) expect(requester.fingerprint).toMatch(/^[0-9a-f]{64}$/)
     else expect(requester.fingerprint).toBeNull()
+  })
+
+  it.each([
+    ['one proxy: the address it appended', '6.6.6.6, 203.0.113.7', 1, '203.0.113.7'],
+    ['one proxy, nothing sent by the client', '203.0.113.7', 1, '203.0.113.7'],
+    ['two proxies (CDN + load balancer)', '6.6.6.6, 203.0.113.7, 10.0.0.2', 2, '203.0.113.7'],
+    ['more proxies than hops: the leftmost', '203.0.113.7', 3, '203.0.113.7'],
+    ['0 is treated as 1', 'a, b', 0, 'b'],
+  ])('clientAddress: %s', (_, forwarded, trustedProxies, expected) => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': forwarded }), trustedProxies)).toBe(expected)
+  })
+
+  it('a client cannot pick its own fingerprint by sending X-Forwarded-For', () => {
+    const behindProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': `${sent}, 203.0.113.7` }), 's').fingerprint
+    expect(behindProxy('1.1.1.1')).toBe(behindProxy('2.2.2.2'))
   })
 
   it('the fingerprint depends on IP, user agent and secret, and hides them', () => {

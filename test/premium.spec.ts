@@ -430,3 +430,27 @@ describe('no per-document lookups in the read path', () => {
     expect(many).toBe(few)
   })
 })
+
+describe('a disabled plugin keeps the paywall', () => {
+  let disabled: NewsroomTestApp
+
+  beforeAll(async () => {
+    disabled = await startNewsroomApp({ disabled: true })
+  })
+
+  afterAll(async () => {
+    await disabled?.shutdown()
+  })
+
+  it('`disabled` skips side effects, never the gate: premium bodies stay locked and where/sort stay refused', async () => {
+    const article = await disabled.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', content: lexical(paragraph('Open part.'), paywallBreak, paragraph(SECRET)), premium: true, title: 'Still gated' },
+    })
+    const res = await disabled.rest.get(`/articles/${article.id}`)
+    expect(res.json).toMatchObject({ content: null, locked: true })
+    expect(res.text).not.toContain(SECRET)
+    expect((await disabled.rest.get('/articles', { query: { sort: 'content' } })).status).toBe(400)
+    expect((await disabled.rest.get(`/articles/${article.id}`, { query: { draft: 'true' } })).text).not.toContain(SECRET)
+  })
+})

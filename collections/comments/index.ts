@@ -15,6 +15,7 @@ import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCou
 import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
 import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
+import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 
@@ -125,7 +126,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
   // `disabled`: the schema and access rules stay, the moderation machinery does not run
   // (nothing is approved automatically: the public's comments stay pending).
   const hooks: CollectionConfig['hooks'] = options.disabled
-    ? { afterOperation: [hideSpamVerdict] }
+    ? { afterOperation: [hideSpamVerdict], beforeOperation: [refuseRelationshipSorts] }
     : {
         afterChange: [
           // First: a rejected concurrent submission must not count or notify.
@@ -137,6 +138,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
         afterDelete: [countApprovedOnDelete(options), cleanUpAfterDelete(options)],
         afterOperation: [hideSpamVerdict],
         beforeChange: [moderateOnSave(options)],
+        beforeOperation: [refuseRelationshipSorts],
         beforeValidate: [prepareComment(options)],
       }
 

@@ -60,13 +60,15 @@ export function spawnNext(command, { env, port, stdio = 'inherit' }) {
 
 /**
  * Resolve once `url` answers below 500 (the first request compiles the route and seeds the database).
- * Rejects when `child` exits first or after `timeoutMs`.
+ * Rejects when `child` exits first, when the server keeps failing (three 5xx answers in a row, e.g. the
+ * seed was refused: the reason is in the server output), or after `timeoutMs`.
  *
  * @param {string} url
  * @param {{ timeoutMs: number, child?: import('node:child_process').ChildProcess }} options
  */
 export async function waitForHttp(url, { child, timeoutMs }) {
   const deadline = Date.now() + timeoutMs
+  let serverErrors = 0
   while (Date.now() < deadline) {
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
       throw new Error(`the server exited (${child.signalCode ?? child.exitCode}) before ${url} answered`)
@@ -75,10 +77,13 @@ export async function waitForHttp(url, { child, timeoutMs }) {
       const remaining = Math.max(1_000, deadline - Date.now())
       const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(remaining) })
       if (res.status < 500) return
-    } catch {
+      serverErrors += 1
+      if (serverErrors >= 3) throw new Error(`${url} answered ${res.status} three times in a row: see the server output above`)
+    } catch (error) {
+      if (serverErrors >= 3) throw error
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)}s`)
 }

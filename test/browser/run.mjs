@@ -10,6 +10,7 @@
  * 4. always stops the servers; exits 1 when a scenario failed.
  *
  * Env: CHROMIUM_PATH (/usr/bin/chromium), NEWSROOM_BROWSER_SKIP_BUILD=1 (reuse the last build),
+ * NEWSROOM_BROWSER_DIST_DIR (build folder inside dev/, default .next/browser-tests),
  * NEWSROOM_BROWSER_ONLY=<part of a scenario name>, NEWSROOM_BROWSER_SHOW_SERVER_LOG=1.
  */
 import assert from 'node:assert/strict'
@@ -39,7 +40,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ]
-const DIST_DIR = '.next/browser-tests'
+// Override to run two suites side by side (each needs its own build folder).
+const DIST_DIR = process.env.NEWSROOM_BROWSER_DIST_DIR || '.next/browser-tests'
 const SCREENSHOTS = path.join(repoRoot, 'test-output/screenshots')
 const SKIP_BUILD = process.env.NEWSROOM_BROWSER_SKIP_BUILD === '1'
 const ONLY = process.env.NEWSROOM_BROWSER_ONLY
@@ -146,7 +148,7 @@ const assertLocked = async (page) => {
   for (const text of BODY_TEXTS) assert.ok(!html.includes(text), `the locked page contains body text "${text}"`)
 }
 
-/** @type {[string, (args: ScenarioArgs) => Promise<void>][]} */
+/** @type {(readonly [string, (args: ScenarioArgs) => Promise<void>])[]} */
 const scenarios = [
   [
     'anonymous reader sees the teaser and the subscribe box, never the body',

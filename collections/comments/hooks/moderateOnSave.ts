@@ -28,6 +28,9 @@ const URL_MAX_LENGTH = 500
 
 type CommentData = Partial<Omit<CommentDoc, 'id'>> & Record<string, unknown>
 
+const PARENT_NOT_FOUND: FieldError = { message: 'The comment you are replying to was not found.', path: 'parent' }
+const isEmptyRelation = (value: unknown) => value === undefined || value === null || value === ''
+
 /**
  * The one place every new or edited comment is moderated, whatever the surface (REST, GraphQL, Local API
  * with `overrideAccess: false`, admin). Runs after field access has stripped what the requester may not set,
@@ -118,9 +121,7 @@ const parentErrors = async (
       select: { article: true, parent: true, status: true },
     })) as CommentDoc | null
   const parent = await load(parentId)
-  if (!parent || (parent.status !== 'approved' && !anyStatus)) {
-    return [{ message: 'The comment you are replying to was not found.', path: 'parent' }]
-  }
+  if (!parent || (parent.status !== 'approved' && !anyStatus)) return [PARENT_NOT_FOUND]
   if (String(relationId(parent.article)) !== String(articleId)) {
     return [{ message: 'A reply must be on the same article as the comment it answers.', path: 'parent' }]
   }
@@ -161,11 +162,13 @@ const moderateNewComment = async (
   req: PayloadRequest,
 ): Promise<CommentData> => {
   const errors = submissionErrors(data, limitsOf(options), req.t as Translate)
+  // An id, or a populated document; anything else (an operator object…) is an unknown article.
   const articleId = relationId(data.article)
   const article = articleId === null ? null : await findArticle(articleId, options, req)
-  if (articleId !== null && !article) errors.push({ message: 'Article not found.', path: 'article' })
+  if (!article && !errors.some((e) => e.path === 'article')) errors.push({ message: 'Article not found.', path: 'article' })
   const settings = await readDiscussionSettings(req, options)
   const parentId = relationId(data.parent)
+  if (parentId === null && !isEmptyRelation(data.parent)) errors.push(PARENT_NOT_FOUND)
   if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
   if (errors.length || !article) throw fieldErrors(slug, errors, req)
 

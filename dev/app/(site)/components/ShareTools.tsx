@@ -81,7 +81,7 @@ export function ShareTools({ articleId, title }: { articleId: string; title: str
     <div className="share-tools">
       <ul aria-label="Print, PDF and email" className="share-buttons">
         <li>
-          <a className="button" href={`${base}/print`} target="_blank">
+          <a className="button" href={`${base}/print`} rel="noopener" target="_blank">
             Print
           </a>
         </li>
