@@ -9,6 +9,11 @@
  * A leak is a secret word in a response to a role outside its audience, or — for surfaces that put a word
  * into a query (`where`) — an answer that differs between the secret and a decoy word (a boolean oracle).
  *
+ * Surfaces: REST (find, findByID, count, where/sort/select/depth/populate, drafts, versions), GraphQL (list,
+ * by id, count, where/sort, drafts, versions, relationship and join fields, rich-text depth), the Local API
+ * with `overrideAccess: false`, population from comments and videos (relationships, joins, Lexical blocks),
+ * the response of a comment submission, and the plugin's own endpoints (print view, PDF, email).
+ *
  * Every case asserts both sides: the role gets exactly what it may, and the other side of the line
  * (an entitled role when the case's role is not, the anonymous public when it is) gets the opposite —
  * so a surface that answers nothing to anyone cannot pass.
@@ -362,7 +367,7 @@ describe.each(SURFACES)('$name', (surface) => {
   })
 })
 
-it('covers at least 40 surfaces × 5 roles', () => {
-  expect(SURFACES.length * ROLES.length).toBeGreaterThanOrEqual(200)
+it('covers at least 40 distinct surfaces, each for all 5 roles', () => {
+  expect(SURFACES.length).toBeGreaterThanOrEqual(40)
   expect(new Set(SURFACES.map((s) => s.name)).size).toBe(SURFACES.length)
 })

@@ -57,8 +57,10 @@ const showNav = async (page) => {
   if ((await page.locator('aside.nav.nav--nav-open').count()) === 0) {
     await page.locator('button.nav-toggler').first().click()
     await page.locator('aside.nav.nav--nav-open').waitFor()
-    // Let the slide-in transition finish so screenshots show the open nav.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)))
+    // Let the slide-in transition finish so screenshots show the open nav (a cancelled one rejects: ignore it).
+    await page.evaluate(() =>
+      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+    )
   }
   const link = page.locator('#nav-newsroom-moderation-queue')
   await link.waitFor()
