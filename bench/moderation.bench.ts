@@ -97,6 +97,7 @@ const settingsWith = (moderationKeys: KeyMatcher, disallowedKeys: KeyMatcher): M
   closeAfterDays: 0,
   disallowedKeys,
   floodSeconds: 15,
+  hardenAgainstProbing: false,
   manualApproval: false,
   maxLinks: 2,
   moderationKeys,

@@ -6,6 +6,7 @@ export const defaultCommentRules = {
   disallowedKeys: [] as string[],
   editWindowSeconds: 900,
   floodSeconds: 15,
+  hardenAgainstProbing: false,
   honeypotField: 'phone',
   manualApproval: false,
   maxDepth: 5,

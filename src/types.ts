@@ -48,6 +48,19 @@ export type CommentRulesOptions = {
   /** Seconds a reader may edit or delete their own comment after posting (0 turns it off). */
   editWindowSeconds?: number
   floodSeconds?: number
+  /**
+   * Closes two side channels of the contract's moderation rules, at a cost (default false: the rules as the
+   * contract states them). When true:
+   * - a spam comment (honeypot, disallowed keys) meets the refusals — closed 403, flood 429, duplicate 409 —
+   *   like any comment, so a flooding prober cannot tell which words are on the disallowed list; the cost is
+   *   that a bot hears 429/409 instead of a 201 that tells it nothing;
+   * - "same requester" (flood, duplicate) and "previously approved author" match on the requester fingerprint
+   *   (IP + user agent) or a logged-in reader's account email, never on a typed-in email alone, so nobody can
+   *   learn whether an address commented, nor be approved at once by typing a regular's address; the cost is
+   *   that an anonymous regular who changes network or browser waits for moderation again, and one person
+   *   can flood from several addresses.
+   */
+  hardenAgainstProbing?: boolean
   honeypotField?: string
   manualApproval?: boolean
   maxDepth?: number

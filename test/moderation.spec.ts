@@ -15,6 +15,7 @@ import {
   isSameRequester,
   lastCommentBy,
   laterSubmissionRejection,
+  MODERATION_RULES,
   type ModerationInput,
   type ModerationLookups,
   type ModerationSettings,
@@ -157,6 +158,7 @@ const settings = (overrides: Partial<Omit<ModerationSettings, 'disallowedKeys' |
     closeAfterDays: 0,
     disallowedKeys: compileKeyMatcher(disallowed),
     floodSeconds: 15,
+    hardenAgainstProbing: false,
     manualApproval: false,
     maxLinks: 2,
     moderationKeys: compileKeyMatcher(moderation),
@@ -283,9 +285,23 @@ describe('moderateComment: order', () => {
   }
   const body = 'casino viagra http://a.example http://b.example http://c.example'
 
-  // Which rule decides when every rule would fire: the refusals first (a spam verdict meets them like any
-  // comment, so no answer reveals the key lists), then the stored verdicts in the contract's order.
-  const PRECEDENCE = [
+  // Which rule decides when every rule would fire. The contract: its own order, spam first.
+  const CONTRACT_PRECEDENCE = [
+    'honeypot',
+    'disallowedKeys',
+    'closed',
+    'flood',
+    'duplicate',
+    'maxLinks',
+    'moderationKeys',
+    'spamCheck',
+    'manualApproval',
+    'previouslyApproved',
+    'default',
+  ] as const
+  // Hardened: the refusals first (a spam verdict meets them like any comment, so no answer reveals the key
+  // lists), then the stored verdicts in the contract's order.
+  const HARDENED_PRECEDENCE = [
     'closed',
     'flood',
     'duplicate',
@@ -299,57 +315,82 @@ describe('moderateComment: order', () => {
     'default',
   ] as const
 
-  it.each(PRECEDENCE.map((expected, i) => ({ expected, strip: PRECEDENCE.slice(0, i) })))(
-    '$expected decides once the rules before it are out of the way',
-    async ({ expected, strip }) => {
-      const off = new Set<string>(strip)
-      const l = everything.spamLookups()
-      const verdict = await moderateComment(
-        input({
-          article: off.has('closed') ? {} : everything.article,
-          comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
-          honeypot: off.has('honeypot') ? '' : everything.honeypot,
-        }),
-        settings({
-          disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
-          floodSeconds: off.has('flood') ? 0 : 15,
-          manualApproval: !off.has('manualApproval'),
-          moderation: off.has('moderationKeys') ? [] : ['casino'],
-          previouslyApproved: !off.has('previouslyApproved'),
-        }),
-        {
-          ...l,
-          isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
-          spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
-        },
-      )
-      expect(verdict.rule).toBe(expected)
-    },
-  )
+  it('the contract precedence is the documented rule order', () => {
+    expect(CONTRACT_PRECEDENCE).toEqual(MODERATION_RULES)
+  })
 
-  it.each([
+  const cases = [
+    ...CONTRACT_PRECEDENCE.map((expected, i) => ({ expected, hardened: false, mode: 'contract', strip: CONTRACT_PRECEDENCE.slice(0, i) })),
+    ...HARDENED_PRECEDENCE.map((expected, i) => ({ expected, hardened: true, mode: 'hardenAgainstProbing', strip: HARDENED_PRECEDENCE.slice(0, i) })),
+  ]
+
+  it.each(cases)('$mode: $expected decides once the rules before it are out of the way', async ({ expected, hardened, strip }) => {
+    const off = new Set<string>(strip)
+    const l = everything.spamLookups()
+    const verdict = await moderateComment(
+      input({
+        article: off.has('closed') ? {} : everything.article,
+        comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
+        honeypot: off.has('honeypot') ? '' : everything.honeypot,
+      }),
+      settings({
+        disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
+        floodSeconds: off.has('flood') ? 0 : 15,
+        hardenAgainstProbing: hardened,
+        manualApproval: !off.has('manualApproval'),
+        moderation: off.has('moderationKeys') ? [] : ['casino'],
+        previouslyApproved: !off.has('previouslyApproved'),
+      }),
+      {
+        ...l,
+        isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
+        spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
+      },
+    )
+    expect(verdict.rule).toBe(expected)
+  })
+
+  const refusals = [
     ['closed', { article: { allowComments: false } }, {}, 403],
     ['flooding', {}, { lastCommentAt: async () => NOW }, 429],
     ['a duplicate', {}, { isDuplicate: async () => true }, 409],
-  ] as const)('spam is answered like any comment when %s (the key lists stay secret)', async (_, over, lookupOver, status) => {
+  ] as const
+
+  it.each(refusals)('contract: spam is stored (answered 201) even when %s; the same comment without spam is refused', async (_, over, lookupOver, status) => {
+    const s = settings({ disallowed: ['viagra'] })
+    expect(await moderateComment(input({ ...over, honeypot: 'bot' }), s, lookups(lookupOver))).toMatchObject({ outcome: 'store', rule: 'honeypot', status: 'spam' })
+    expect(await moderateComment(input({ ...over, comment: { body: 'viagra' } }), s, lookups(lookupOver))).toMatchObject({ outcome: 'store', rule: 'disallowedKeys', status: 'spam' })
+    expect(await moderateComment(input({ ...over, comment: { body: 'kind words' } }), s, lookups(lookupOver))).toMatchObject({ httpStatus: status, outcome: 'reject' })
+  })
+
+  it.each(refusals)('hardenAgainstProbing: spam is answered like any comment when %s (the key lists stay secret)', async (_, over, lookupOver, status) => {
     for (const honeypot of ['bot', '']) {
       for (const body of ['viagra', 'kind words']) {
-        const verdict = await moderateComment(input({ ...over, comment: { body }, honeypot }), settings({ disallowed: ['viagra'] }), lookups(lookupOver))
+        const verdict = await moderateComment(input({ ...over, comment: { body }, honeypot }), settings({ disallowed: ['viagra'], hardenAgainstProbing: true }), lookups(lookupOver))
         expect(verdict).toMatchObject({ httpStatus: status, outcome: 'reject' })
       }
     }
   })
 
-  it('a spam verdict spares the spam check and the approved-author lookup', async () => {
+  it('contract: a spam verdict spares every lookup', async () => {
     const l = everything.spamLookups()
-    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), { ...l, isDuplicate: async () => false, lastCommentAt: async () => null })).toMatchObject({ rule: 'honeypot' })
+    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), l)).toMatchObject({ rule: 'honeypot' })
+    expect(l.lastCommentAt).not.toHaveBeenCalled()
+    expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
     expect(l.hasApprovedComment).not.toHaveBeenCalled()
   })
 
-  it('a refusal spares every later lookup', async () => {
+  it('hardenAgainstProbing: a spam verdict spares the spam check and the approved-author lookup', async () => {
     const l = everything.spamLookups()
-    await moderateComment(input({ article: { allowComments: false } }), settings(), l)
+    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15, hardenAgainstProbing: true }), { ...l, isDuplicate: async () => false, lastCommentAt: async () => null })).toMatchObject({ rule: 'honeypot' })
+    expect(l.spamCheck).not.toHaveBeenCalled()
+    expect(l.hasApprovedComment).not.toHaveBeenCalled()
+  })
+
+  it.each([false, true])('a refusal spares every later lookup (hardenAgainstProbing %s)', async (hardenAgainstProbing) => {
+    const l = everything.spamLookups()
+    await moderateComment(input({ article: { allowComments: false } }), settings({ hardenAgainstProbing }), l)
     expect(l.lastCommentAt).not.toHaveBeenCalled()
     expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
@@ -385,11 +426,18 @@ describe('resolveDiscussionSettings', () => {
       maxLinks: 2,
       notifyEditors: ['ed@example.org'],
       notifyReplyAuthors: false,
+      hardenAgainstProbing: false,
       premiumOnly: false,
       previouslyApproved: true,
       reportThreshold: 3,
     })
     expect(s.moderationKeys.findIn(['Casino'])).toEqual({ key: 'casino', textIndex: 0 })
+  })
+
+  it('hardenAgainstProbing comes from the plugin option only, never from the stored global', () => {
+    const stored = { hardenAgainstProbing: false } as never
+    expect(resolveDiscussionSettings(stored, { ...defaults, hardenAgainstProbing: true }).hardenAgainstProbing).toBe(true)
+    expect(resolveDiscussionSettings({ hardenAgainstProbing: true } as never, defaults).hardenAgainstProbing).toBe(false)
   })
 
   it('stored values win, key lists and recipients are parsed from lines', () => {
@@ -420,36 +468,46 @@ describe('resolveDiscussionSettings', () => {
 
 describe('flood and duplicate over stored comments', () => {
   const at = (secondsAgo: number) => new Date(NOW.getTime() - secondsAgo * 1000).toISOString()
+  // Hardened: the email alone does not identify the requester (an anonymous commenter).
   const self: StoredSubmission = { id: 'b', article: 'a1', authorEmail: 'ann@example.org', body: 'Hello', createdAt: at(0), fingerprint: 'fp-ann', status: 'pending' }
+  // The contract (or a logged-in commenter): the same email is the same requester.
+  const byEmail: StoredSubmission = { ...self, emailIdentifies: true }
   const other = (overrides: Partial<StoredSubmission>): StoredSubmission => ({ ...self, id: 'a', ...overrides })
 
   it.each([
     ['same fingerprint', other({}), self, true],
     ['same fingerprint, other email', other({ authorEmail: 'bob@example.org' }), self, true],
-    ['other requester, same typed-in email', other({ fingerprint: 'fp-other' }), self, false],
-    ['other requester, same email of the logged-in account', other({ fingerprint: 'fp-other' }), { ...self, verified: true }, true],
-    ['other requester, other email', other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), { ...self, verified: true }, false],
-    ['no fingerprints at all', other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...self, fingerprint: null }, false],
+    ['hardened: other requester, same typed-in email', other({ fingerprint: 'fp-other' }), self, false],
+    ['contract: other requester, same email', other({ fingerprint: 'fp-other' }), byEmail, true],
+    ['contract: no fingerprints at all, same email', other({ fingerprint: null }), { ...byEmail, fingerprint: null }, true],
+    ['other requester, other email', other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), byEmail, false],
+    ['no fingerprints at all, other email', other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...byEmail, fingerprint: null }, false],
+    ['hardened: no fingerprints at all, same email', other({ fingerprint: null }), { ...self, fingerprint: null }, false],
   ])('isSameRequester: %s → %j', (_, o, s2, expected) => {
     expect(isSameRequester(o, s2)).toBe(expected)
   })
 
   it.each([
-    ['the same requester again', other({}), true],
-    ['stored as spam', other({ status: 'spam' }), true],
-    ['trashed', other({ status: 'trash' }), false],
-    ['on another article', other({ article: 'a2' }), false],
-    ['other words', other({ body: 'Hello!' }), false],
-    ['another email', other({ authorEmail: 'bob@example.org' }), false],
-    // Otherwise a 409 would confirm a guessed email of a public comment.
-    ['someone else typing the same email and words', other({ fingerprint: 'fp-other' }), false],
-  ])('isDuplicateOf: %s → %j', (_, o, expected) => {
-    expect(isDuplicateOf(o, self)).toBe(expected)
+    ['the same requester again', other({}), self, true],
+    ['stored as spam', other({ status: 'spam' }), self, true],
+    ['trashed', other({ status: 'trash' }), self, false],
+    ['on another article', other({ article: 'a2' }), self, false],
+    ['other words', other({ body: 'Hello!' }), self, false],
+    ['another email', other({ authorEmail: 'bob@example.org' }), self, false],
+    ['contract: someone else (another fingerprint) with the same email and words', other({ fingerprint: 'fp-other' }), byEmail, true],
+    ['contract: another email, same requester and words', other({ authorEmail: 'bob@example.org' }), byEmail, false],
+    // Hardened, a 409 would otherwise confirm a guessed email of a public comment.
+    ['hardened: someone else typing the same email and words', other({ fingerprint: 'fp-other' }), self, false],
+  ])('isDuplicateOf: %s → %j', (_, o, s2, expected) => {
+    expect(isDuplicateOf(o, s2)).toBe(expected)
   })
 
   it('lastCommentBy: the newest comment of the same requester after `since`', () => {
     const since = new Date(NOW.getTime() - 15_000)
-    expect(lastCommentBy(self, [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), fingerprint: 'other' })], since)).toEqual(new Date(at(10)))
+    const recent = [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), fingerprint: 'other' })]
+    expect(lastCommentBy(self, recent, since)).toEqual(new Date(at(10)))
+    // By the contract the same email from elsewhere counts too.
+    expect(lastCommentBy(byEmail, recent, since)).toEqual(new Date(at(5)))
     expect(lastCommentBy(self, [other({ createdAt: at(20) })], since)).toBeNull()
   })
 
@@ -461,14 +519,17 @@ describe('flood and duplicate over stored comments', () => {
   })
 
   it.each([
-    { expected: null, name: 'no earlier comment', others: [] },
-    { expected: 429, name: 'an earlier comment of the same requester within the window', others: [other({ body: 'Other words', createdAt: at(3) })] },
-    { expected: 409, name: 'an earlier exact duplicate outside the window', others: [other({ createdAt: at(60) })] },
-    { expected: null, name: 'a later duplicate (that one is the loser)', others: [other({ createdAt: at(0), id: 'c' })] },
-    { expected: null, name: 'itself', others: [self] },
-    { expected: null, name: 'a trashed duplicate', others: [other({ createdAt: at(60), status: 'trash' })] },
-  ])('laterSubmissionRejection: $name → $expected', ({ expected, others }) => {
-    const verdict = laterSubmissionRejection(self, others, 15, NOW)
+    { expected: null, name: 'no earlier comment', others: [], self },
+    { expected: 429, name: 'an earlier comment of the same requester within the window', others: [other({ body: 'Other words', createdAt: at(3) })], self },
+    { expected: 409, name: 'an earlier exact duplicate outside the window', others: [other({ createdAt: at(60) })], self },
+    { expected: null, name: 'a later duplicate (that one is the loser)', others: [other({ createdAt: at(0), id: 'c' })], self },
+    { expected: null, name: 'itself', others: [self], self },
+    { expected: null, name: 'a trashed duplicate', others: [other({ createdAt: at(60), status: 'trash' })], self },
+    { expected: 429, name: 'contract: the same email from another fingerprint within the window', others: [other({ body: 'Other words', createdAt: at(3), fingerprint: 'fp-other' })], self: byEmail },
+    { expected: 409, name: 'contract: the same email and words from another fingerprint', others: [other({ createdAt: at(60), fingerprint: 'fp-other' })], self: byEmail },
+    { expected: null, name: 'hardened: the same typed-in email from another fingerprint', others: [other({ createdAt: at(3), fingerprint: 'fp-other' })], self },
+  ])('laterSubmissionRejection: $name → $expected', ({ expected, others, self: s2 }) => {
+    const verdict = laterSubmissionRejection(s2, others, 15, NOW)
     expect(verdict?.httpStatus ?? null).toBe(expected)
   })
 

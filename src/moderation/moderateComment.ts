@@ -29,6 +29,11 @@ export type ModerationSettings = {
   closeAfterDays: number
   disallowedKeys: KeyMatcher
   floodSeconds: number
+  /**
+   * The plugin's `comments.hardenAgainstProbing` (not a Discussion setting): spam meets the refusals like any
+   * comment, and a typed-in email alone never links two comments. Off: the contract's rules as written.
+   */
+  hardenAgainstProbing: boolean
   manualApproval: boolean
   maxLinks: number
   moderationKeys: KeyMatcher
@@ -187,9 +192,10 @@ const askSpamCheck = async (check: () => Promise<SpamVerdict>): Promise<{ error?
 }
 
 /**
- * Decides what happens to a new comment, evaluating the rules in the contract's order. The one refinement:
- * a comment found to be spam (honeypot, disallowed keys) still meets the refusals that follow (closed,
- * flood, duplicate) like any comment, so that no answer depends on the editors' secret key lists.
+ * Decides what happens to a new comment, evaluating the rules in the contract's order: a comment found to be
+ * spam (honeypot, disallowed keys) is stored as spam before any refusal is considered. With
+ * `hardenAgainstProbing` it still meets the refusals that follow (closed, flood, duplicate) like any comment,
+ * so that no answer depends on the editors' secret key lists.
  */
 export const moderateComment = async (
   input: ModerationInput,
@@ -198,12 +204,12 @@ export const moderateComment = async (
 ): Promise<ModerationVerdict> => {
   const { comment, now } = input
 
-  // A spam verdict is stored with 201, but only once the request-level rules (closed, flood, duplicate)
-  // are passed: were spam answered differently from any other comment there, the answer would tell
-  // which words are on the disallowed list.
   const spam = isHoneypotFilled(input.honeypot)
     ? store('spam', 'honeypot', 'Honeypot field was filled in.')
     : disallowedVerdict(comment, settings)
+  // Hardened, spam is answered only once the request-level rules are passed: answered 201 where any other
+  // comment gets 403/409/429, it would tell which words are on the disallowed list.
+  if (spam && !settings.hardenAgainstProbing) return spam
 
   const closed = commentsClosedReason(input.article, settings, input.commenterEntitled, now)
   if (closed) return { httpStatus: 403, message: closed, outcome: 'reject', rule: 'closed' }
@@ -271,8 +277,11 @@ export type SubmissionKey = {
   authorEmail: string
   body: string
   fingerprint?: null | string
-  /** The email comes from the logged-in account, not from the form. */
-  verified?: boolean
+  /**
+   * The same email alone makes the same requester: always by the contract; with `hardenAgainstProbing` only
+   * when the email comes from the logged-in account, not from the form.
+   */
+  emailIdentifies?: boolean
 }
 
 /** A stored comment as the flood and duplicate rules see it. */
@@ -283,17 +292,18 @@ export type StoredSubmission = {
 } & SubmissionKey
 
 /**
- * Same person: the same requester fingerprint, or the same email when that email is the logged-in account's.
- * A typed-in email alone never links two comments: anyone can type anyone's address, and the answer
- * would tell whether that address commented (an oracle on an editors-only field).
+ * Same person: the same requester fingerprint, or the same email when `self.emailIdentifies`. Hardened, a
+ * typed-in email alone never links two comments: anyone can type anyone's address, and the answer would
+ * tell whether that address commented (an oracle on an editors-only field).
  */
 export const isSameRequester = (other: SubmissionKey, self: SubmissionKey): boolean =>
   (Boolean(self.fingerprint) && other.fingerprint === self.fingerprint) ||
-  (self.verified === true && other.authorEmail === self.authorEmail)
+  (self.emailIdentifies === true && other.authorEmail === self.authorEmail)
 
 /**
  * An exact duplicate: same article, email and body, from the same requester (a trashed comment does not
- * count). Requiring the same requester keeps the 409 from confirming a guessed email of a public comment.
+ * count). With `emailIdentifies` that is the contract's rule; without it, requiring the same requester keeps
+ * the 409 from confirming a guessed email of a public comment.
  */
 export const isDuplicateOf = (other: StoredSubmission, self: SubmissionKey): boolean =>
   other.status !== 'trash' &&

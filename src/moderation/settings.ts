@@ -10,6 +10,7 @@ export type DiscussionDefaults = {
   disallowedKeys: string[]
   editWindowSeconds: number
   floodSeconds: number
+  hardenAgainstProbing: boolean
   manualApproval: boolean
   maxDepth: number
   maxLinks: number
@@ -67,6 +68,8 @@ export const resolveDiscussionSettings = (
     disallowedKeys: compiledKeys(disallowedKeys),
     editWindowSeconds: nonNegative(pick(d.editWindowSeconds, defaults.editWindowSeconds), defaults.editWindowSeconds),
     floodSeconds: nonNegative(pick(d.floodSeconds, defaults.floodSeconds), defaults.floodSeconds),
+    // A plugin option only: editors cannot reopen the side channels it closes from the admin.
+    hardenAgainstProbing: defaults.hardenAgainstProbing,
     manualApproval: pick(d.manualApproval, defaults.manualApproval),
     maxDepth: Math.max(1, nonNegative(pick(d.maxDepth, defaults.maxDepth), defaults.maxDepth)),
     maxLinks: nonNegative(pick(d.maxLinks, defaults.maxLinks), defaults.maxLinks),

@@ -91,6 +91,9 @@ export interface TestDatabase {
  *  - `connectOptions.autoCreate: false` (jongodb has no `create` command; with
  *    mongoose's default autoCreate, Model.init() fails and NO index is built,
  *    so e.g. unique constraints silently disappear);
+ *  - `connectOptions.serverMonitoringMode: 'poll'` (the driver's streaming
+ *    monitor — an exhaust `hello` — breaks on jongodb under a few hundred
+ *    in-flight writes and clears the connection pool; polling does not);
  *  - `useJoinAggregations: false` (jongodb returns `$slice` expressions
  *    unevaluated from `$project`, so joins come back as raw expressions);
  *  - `transactionOptions: false` (jongodb loses committed writes when
@@ -109,7 +112,7 @@ export function createTestDatabase(options: TestDatabaseAdapterOptions = {}): Te
 
   const embeddedArgs: Partial<MongooseAdapterArgs> = embedded
     ? {
-        connectOptions: { autoCreate: false },
+        connectOptions: { autoCreate: false, serverMonitoringMode: 'poll' },
         transactionOptions: false,
         useJoinAggregations: false,
       }

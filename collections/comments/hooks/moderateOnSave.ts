@@ -212,7 +212,7 @@ const conflictingComments = async (
   ]
   const sameRequester: Where[] = []
   if (key.fingerprint) sameRequester.push({ fingerprint: { equals: key.fingerprint } })
-  if (key.verified) sameRequester.push({ authorEmail: { equals: key.authorEmail } })
+  if (key.emailIdentifies) sameRequester.push({ authorEmail: { equals: key.authorEmail } })
   if (floodSince && sameRequester.length > 0) {
     conflicts.push({ and: [{ or: sameRequester }, { createdAt: { greater_than: floodSince.toISOString() } }] })
   }
@@ -238,6 +238,13 @@ const conflictingComments = async (
     status: other.status,
   }))
 }
+
+/**
+ * Whether the email alone identifies the requester (`SubmissionKey.emailIdentifies`): by the contract it
+ * does; hardened, only a logged-in commenter's, which prepareComment took from the account.
+ */
+const emailIdentifiesRequester = (req: PayloadRequest, settings: DiscussionSettings): boolean =>
+  !settings.hardenAgainstProbing || Boolean(req.user)
 
 /** The rules' database lookups, each run only if the rules get that far. */
 const databaseLookups = ({
@@ -265,9 +272,8 @@ const databaseLookups = ({
     article: article.id,
     authorEmail: comment.authorEmail,
     body: comment.body,
+    emailIdentifies: emailIdentifiesRequester(req, settings),
     fingerprint,
-    // A logged-in commenter's email was taken from the account (prepareComment), not typed in.
-    verified: Boolean(req.user),
   }
   const floodSince = settings.floodSeconds > 0 ? new Date(now.getTime() - settings.floodSeconds * 1000) : null
   let recent: Promise<StoredSubmission[]> | undefined
@@ -275,12 +281,12 @@ const databaseLookups = ({
   const spamCheck = options.comments.spamCheck
   const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
   return {
-    // Trust is earned by an address, but only the account holder can claim an address: an anonymous
-    // commenter must also be the same requester (fingerprint) as an approved comment of that address.
-    // Otherwise typing a known address would publish an impostor and confirm the address commented.
+    // Trust is earned by an address (the contract: same email). Hardened, only the account holder can claim
+    // an address: an anonymous commenter must also be the same requester (fingerprint) as an approved comment
+    // of that address, or typing a known address would publish an impostor and confirm the address commented.
     hasApprovedComment: async () => {
       const sameAuthor: Where[] = [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }]
-      if (!key.verified) {
+      if (!key.emailIdentifies) {
         if (!key.fingerprint) return false
         sameAuthor.push({ fingerprint: { equals: key.fingerprint } })
       }
@@ -320,15 +326,17 @@ export const rejectLaterConcurrentSubmission =
     const createdAt = (doc as CommentDoc).createdAt
     if (!createdAt) return doc
     const settings = await readDiscussionSettings(req, options)
+    // By the contract spam is answered 201 before the flood and duplicate rules: the re-check must not undo that.
+    if (stored.status === 'spam' && !settings.hardenAgainstProbing) return doc
     const self: StoredSubmission = {
       id: (doc as CommentDoc).id,
       article: relationId(stored.article),
       authorEmail: String(stored.authorEmail ?? ''),
       body: String(stored.body ?? ''),
       createdAt,
+      emailIdentifies: emailIdentifiesRequester(req, settings),
       fingerprint: stored.fingerprint,
       status: stored.status,
-      verified: Boolean(req.user),
     }
     const floodSince =
       settings.floodSeconds > 0 ? new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000) : null
