@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { CollectionOverride } from '../src/types.js'
 
 /**
- * Merges a host's override into one of our collections: scalar settings replace ours,
+ * Merges a host's override into one of our collections: scalar settings replace ours, `forceSelect` merges,
  * `access`/`admin` merge key by key, hooks and endpoints are appended, fields go through the host's function.
  */
 export const mergeOverride = (
@@ -25,6 +25,8 @@ export const mergeOverride = (
     admin: { ...ours.admin, ...admin },
     endpoints: [...(ours.endpoints || []), ...(endpoints || [])],
     fields: fields ? fields({ defaultFields: ours.fields as Field[] }) : ours.fields,
+    // The gate's forced fields stay selected whatever the host adds.
+    forceSelect: { ...ours.forceSelect, ...rest.forceSelect } as CollectionConfig['forceSelect'],
     hooks: mergedHooks,
   }
 }

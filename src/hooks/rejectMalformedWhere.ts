@@ -26,9 +26,10 @@ const fail = (path: string, expected: string): never => {
 function checkWhere(where: Where, fields: FlattenedField[], customId: boolean, req: PayloadRequest, path: string, depth = 0): void {
   if (depth > 20) fail(path, 'nested less deeply')
   for (const [key, condition] of Object.entries(where)) {
-    if (key === 'and' || key === 'or') {
+    // GraphQL spells them AND / OR.
+    if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       const list = Array.isArray(condition) ? condition : Object.values(condition ?? {})
-      list.forEach((sub, i) => sub && typeof sub === 'object' && checkWhere(sub as Where, fields, customId, req, `${path}[${key}][${i}]`, depth + 1))
+      list.forEach((sub, i) => sub && typeof sub === 'object' && checkWhere(sub as Where, fields, customId, req, `${path}[${key.toLowerCase()}][${i}]`, depth + 1))
       continue
     }
     if (!condition || typeof condition !== 'object') continue
