@@ -195,6 +195,8 @@ describe('registration', () => {
     const videoNames = videos.fields.map((f) => ('name' in f ? f.name : f.type))
     expect(videoNames.indexOf('sourcePreview')).toBe(videoNames.indexOf('url') + 1)
     expect(componentsOf(findField(videos.fields, 'thumbnailUrl'))?.Cell).toBe('payload-plugin-newsroom/client#VideoPosterCell')
+    // The list column header reads "Thumbnail", not the generated "Thumbnail Url".
+    expect((findField(videos.fields, 'thumbnailUrl') as { label?: unknown } | undefined)?.label).toBe('Thumbnail')
     expect(videos.admin.defaultColumns).toContain('thumbnailUrl')
 
     expect(enabled.admin.components.afterNavLinks).toEqual([

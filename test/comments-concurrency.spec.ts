@@ -105,4 +105,26 @@ describe('the same submission sent several times at once', () => {
     }
     expect(await commentsOf(article)).toHaveLength(3)
   })
+
+  it.each([
+    ['flood on: one stored, the rest 429', 15, 429],
+    ['flood off: one stored, the rest 409 (duplicate)', 0, 409],
+  ])('the same email and words from several requesters at once (the contract: same email): %s', async (_, floodSeconds, refusal) => {
+    await setDiscussion(payload, { floodSeconds })
+    const article = await publishArticle(payload)
+    const data = { article, authorEmail: uniqueEmail(), authorName: 'Many Devices', body: 'Sent from everywhere at once' }
+    const answers = await Promise.all(Array.from({ length: 5 }, () => submit(app, 'REST', data, { ip: uniqueIp() })))
+    expect(answers.map((a) => a.status).sort()).toEqual([201, refusal, refusal, refusal, refusal].sort())
+    expect(await commentsOf(article)).toHaveLength(1)
+  })
+
+  it('a honeypot submission sent several times at once: every copy is stored as spam and answered 201 (spam is decided before flood)', async () => {
+    const article = await publishArticle(payload)
+    const data = { article, authorEmail: uniqueEmail(), authorName: 'Bot', body: 'Bot text', phone: 'filled' }
+    const ip = uniqueIp()
+    const answers = await Promise.all(Array.from({ length: 5 }, () => submit(app, 'REST', data, { ip })))
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
+    const saved = await commentsOf(article)
+    expect(saved.map((c) => c.status)).toEqual(['spam', 'spam', 'spam', 'spam', 'spam'])
+  })
 })

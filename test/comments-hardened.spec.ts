@@ -54,7 +54,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     await payload.update({ collection: 'comments', data: { status: 'approved' } as never, id: first.doc!.id })
   }
 
-  it('hardenAgainstProbing: spam outside any refusal is still stored as spam and answered 201 as "pending"', async () => {
+  it('spam outside any refusal is still stored as spam and answered 201 as "pending"', async () => {
     const bot = await submit(app, surface, { ...comment(), phone: 'bot' })
     const listed = await submit(app, surface, comment({ body: 'Some forbidden-word here.' }))
     expect([bot.status, listed.status]).toEqual([201, 201])
@@ -63,7 +63,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect((await stored(payload, listed.doc!.id)).status).toBe('spam')
   })
 
-  it('hardenAgainstProbing: flood — a spam comment is refused 429 like any other (its answer must not reveal the key lists)', async () => {
+  it('flood — a spam comment is refused 429 like any other (its answer must not reveal the key lists)', async () => {
     const ip = uniqueIp()
     expect((await submit(app, surface, comment(), { ip })).status).toBe(201)
     expect((await submit(app, surface, comment({ body: 'forbidden-word' }), { ip })).status).toBe(429)
@@ -71,7 +71,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect((await submit(app, surface, comment(), { ip })).status).toBe(429)
   })
 
-  it('hardenAgainstProbing: spam meets the refusals — a disallowed key or the honeypot on a closed article is 403, as without them', async () => {
+  it('spam meets the refusals — a disallowed key or the honeypot on a closed article is 403, as without them', async () => {
     const closed = await publishArticle(payload, { allowComments: false })
     const spam = await submit(app, surface, comment({ article: closed, body: 'forbidden-word' }))
     const bot = await submit(app, surface, { ...comment({ article: closed }), phone: 'bot' })
@@ -79,7 +79,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect([spam.status, bot.status, ham.status]).toEqual([403, 403, 403])
   })
 
-  it('hardenAgainstProbing: flood — the same requester (IP + user agent) is still refused 429 with Retry-After', async () => {
+  it('flood — the same requester (IP + user agent) is still refused 429 with Retry-After', async () => {
     const ip = uniqueIp()
     expect((await submit(app, surface, comment(), { ip })).status).toBe(201)
     const res = await submit(app, surface, comment(), { ip })
@@ -87,19 +87,19 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect(Number(res.retryAfter)).toBeGreaterThanOrEqual(1)
   })
 
-  it('hardenAgainstProbing: flood — someone else typing the same email is not refused (the answer would reveal who commented)', async () => {
+  it('flood — someone else typing the same email is not refused (the answer would reveal who commented)', async () => {
     const authorEmail = uniqueEmail()
     expect((await submit(app, surface, comment({ authorEmail }))).status).toBe(201)
     expect((await submit(app, surface, comment({ authorEmail }))).status).toBe(201)
   })
 
-  it('hardenAgainstProbing: flood — a logged-in reader is slowed down by account email, from any address', async () => {
+  it('flood — a logged-in reader is slowed down by account email, from any address', async () => {
     const account = await createReader(app)
     expect((await submit(app, surface, comment(), { token: account.token })).status).toBe(201)
     expect((await submit(app, surface, comment(), { token: account.token })).status).toBe(429)
   })
 
-  it('hardenAgainstProbing: duplicate — 409 from the same requester only; from another one the 409 would confirm a guessed email', async () => {
+  it('duplicate — 409 from the same requester only; from another one the 409 would confirm a guessed email', async () => {
     await setDiscussion(payload, { floodSeconds: 0 })
     const data = comment()
     const ip = uniqueIp()
@@ -108,7 +108,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect((await submit(app, surface, data)).status).toBe(201)
   })
 
-  it('hardenAgainstProbing: previously approved — the same email from the same requester is approved at once', async () => {
+  it('previously approved — the same email from the same requester is approved at once', async () => {
     await setDiscussion(payload, { floodSeconds: 0 })
     const authorEmail = uniqueEmail()
     const ip = uniqueIp()
@@ -117,7 +117,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect(res.doc?.status).toBe('approved')
   })
 
-  it('hardenAgainstProbing: previously approved — typing a known email from elsewhere earns nothing (no impostors, no email oracle)', async () => {
+  it('previously approved — typing a known email from elsewhere earns nothing (no impostors, no email oracle)', async () => {
     await setDiscussion(payload, { floodSeconds: 0 })
     const authorEmail = uniqueEmail()
     await approvedFrom(uniqueIp(), authorEmail)
@@ -128,7 +128,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect(await stored(payload, impostor.doc!.id)).toMatchObject({ moderationReason: 'Awaiting moderation.', status: 'pending' })
   })
 
-  it('hardenAgainstProbing: previously approved — a logged-in reader is recognised by account from any address; her address typed in by someone else earns nothing', async () => {
+  it('previously approved — a logged-in reader is recognised by account from any address; her address typed in by someone else earns nothing', async () => {
     await setDiscussion(payload, { floodSeconds: 0 })
     const account = await createReader(app, { name: 'Vera Verified' })
     await payload.create({

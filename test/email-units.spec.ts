@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 
 import { composeArticleEmail, emailTeaserText, shorten } from '../src/print/email/composeArticleEmail.js'
 import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS } from '../src/print/email/emailQuota.js'
-import { clientIP, requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
+import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
 import { isEmailAddress, validateEmailRequest } from '../src/print/email/validateEmailRequest.js'
 import { lexical, paragraph, text } from './print-fixtures.js'
 
@@ -159,32 +159,44 @@ describe('composeArticleEmail', () => {
 describe('requesterFingerprint', () => {
   const payload = { secret: 'test-secret' } as never
   const req = (headers: Record<string, string>, user?: object) => ({ headers: new Headers(headers), payload, user: (user ?? null) as never })
+  const fingerprint = (headers: Record<string, string>, trustedProxies = 1, user?: object) => requesterFingerprint(req(headers, user), trustedProxies)
 
   it('a logged-in requester is their account, wherever they come from', () => {
     const user = { collection: 'readers', id: 'r1' }
-    expect(requesterFingerprint(req({ 'x-forwarded-for': '1.1.1.1' }, user))).toBe(requesterFingerprint(req({ 'x-forwarded-for': '2.2.2.2' }, user)))
-    expect(requesterFingerprint(req({}, user))).toMatch(/^user:[\da-f]{40}$/)
+    expect(fingerprint({ 'x-forwarded-for': '1.1.1.1' }, 1, user)).toBe(fingerprint({ 'x-forwarded-for': '2.2.2.2' }, 1, user))
+    expect(fingerprint({}, 1, user)).toMatch(/^user:[\da-f]{40}$/)
   })
 
-  it('an anonymous requester is their IP (a new user agent buys no new quota), hashed', () => {
-    const a = requesterFingerprint(req({ 'user-agent': 'A', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }))
-    expect(a).toBe(requesterFingerprint(req({ 'user-agent': 'B', 'x-forwarded-for': '203.0.113.7' })))
-    expect(a).not.toBe(requesterFingerprint(req({ 'user-agent': 'A', 'x-forwarded-for': '203.0.113.8' })))
+  it('an anonymous requester is their address (a new user agent buys no new quota), hashed', () => {
+    const a = fingerprint({ 'user-agent': 'A', 'x-forwarded-for': '10.9.9.9, 203.0.113.7' })
+    expect(a).toBe(fingerprint({ 'user-agent': 'B', 'x-forwarded-for': '203.0.113.7' }))
+    expect(a).not.toBe(fingerprint({ 'user-agent': 'A', 'x-forwarded-for': '203.0.113.8' }))
     expect(a).toMatch(/^ip:[\da-f]{40}$/)
     expect(a).not.toContain('203.0.113.7')
   })
 
-  it('falls back to the user agent when no address is known', () => {
-    expect(requesterFingerprint(req({ 'user-agent': 'A' }))).toMatch(/^ua:/)
-    expect(requesterFingerprint(req({ 'user-agent': 'A' }))).not.toBe(requesterFingerprint(req({ 'user-agent': 'B' })))
+  // The address is taken as comment flood control takes it: `trustedProxies` hops from the right.
+  it.each([
+    ['one proxy: what the client sent in front is ignored', ['1.1.1.1, 203.0.113.7', '2.2.2.2, 203.0.113.7'], 1, true],
+    ['one proxy: another appended address is another requester', ['1.1.1.1, 203.0.113.7', '1.1.1.1, 203.0.113.8'], 1, false],
+    ['two proxies: the client is second from the right', ['6.6.6.6, 203.0.113.7, 10.0.0.2', '7.7.7.7, 203.0.113.7, 10.0.0.3'], 2, true],
+    ['two proxies: a different client behind the same balancer', ['203.0.113.7, 10.0.0.2', '203.0.113.8, 10.0.0.2'], 2, false],
+    ['without X-Forwarded-For, X-Real-IP', ['x-real-ip:198.51.100.2', 'x-real-ip:198.51.100.3'], 1, false],
+  ])('%s', (_name, [first, second], trustedProxies, same) => {
+    const headersOf = (value: string) =>
+      value.startsWith('x-real-ip:') ? { 'x-real-ip': value.slice('x-real-ip:'.length) } : { 'x-forwarded-for': value }
+    const a = fingerprint(headersOf(first!), trustedProxies)
+    const b = fingerprint(headersOf(second!), trustedProxies)
+    expect(a).toMatch(/^ip:/)
+    expect(a === b).toBe(same)
   })
 
-  it.each([
-    [{ 'x-forwarded-for': ' 198.51.100.1 , 10.0.0.1' }, '198.51.100.1'],
-    [{ 'x-real-ip': '198.51.100.2' }, '198.51.100.2'],
-    [{ 'cf-connecting-ip': '2001:db8::1' }, '2001:db8::1'],
-    [{}, null],
-  ])('clientIP(%p) = %p', (headers, expected) => {
-    expect(clientIP(new Headers(headers))).toBe(expected)
+  it('a client-sent CF-Connecting-IP is not an address (anyone can send it)', () => {
+    expect(fingerprint({ 'cf-connecting-ip': '2001:db8::1', 'user-agent': 'A' })).toBe(fingerprint({ 'cf-connecting-ip': '2001:db8::2', 'user-agent': 'A' }))
+  })
+
+  it('falls back to the user agent when no address is known', () => {
+    expect(fingerprint({ 'user-agent': 'A' })).toMatch(/^ua:/)
+    expect(fingerprint({ 'user-agent': 'A' })).not.toBe(fingerprint({ 'user-agent': 'B' }))
   })
 })

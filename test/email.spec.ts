@@ -43,7 +43,7 @@ const logEntries = async (fingerprint?: string) =>
   ).docs as unknown as { fingerprint: string; recipients: number }[]
 
 const fingerprintOfIP = (ip: string) =>
-  requesterFingerprint({ headers: new Headers({ 'x-forwarded-for': ip }), payload: app.payload, user: null })
+  requesterFingerprint({ headers: new Headers({ 'x-forwarded-for': ip }), payload: app.payload, user: null }, 1)
 
 beforeAll(async () => {
   app = await startNewsroomApp({
@@ -190,9 +190,9 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
     expect(over.json.errors[0].message).toMatch(/Too many emails/)
     expect((await send('open-story', { senderName: 'A', to: '4@example.com' }, { ip })).status).toBe(202)
     expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip })).status).toBe(429)
-    // A new user agent or proxy hop is no new requester; another client address is.
+    // A new user agent or an X-Forwarded-For entry the client sends itself is no new requester; another client address is.
     expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip, ua: 'Another browser/1.0' })).status).toBe(429)
-    expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip: `${ip}, 10.0.0.9` })).status).toBe(429)
+    expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip: `203.0.113.99, ${ip}` })).status).toBe(429)
     expect((await send('open-story', { senderName: 'B', to: '5@example.com' }, { ip: freshIP() })).status).toBe(202)
 
     // Only the accepted sends are in the ledger; refused reservations were removed.
@@ -226,6 +226,21 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
     expect((await logEntries(fingerprintOfIP(ip))).reduce((sum, e) => sum + e.recipients, 0)).toBe(LIMIT)
   })
 
+  // Red team F3: the quota was keyed on the first X-Forwarded-For entry, which the client writes itself.
+  it('rotating X-Forwarded-For does not buy a fresh email quota (open spam relay with a free-text message)', async () => {
+    const proxyAppended = freshIP()
+    const statuses: number[] = []
+    for (let i = 1; i <= LIMIT + 2; i++) {
+      const res = await app.rest.post('/articles/open-story/email', {
+        body: { message: 'Any text the spammer likes, sent from the publisher.', senderName: 'Spammer', to: 'victim@example.com' },
+        // Behind nginx/ALB-style proxies that APPEND the client address, the first hop is what the client sent.
+        headers: { 'x-forwarded-for': `203.0.113.${i}, ${proxyAppended}` },
+      })
+      statuses.push(res.status)
+    }
+    expect(statuses).toEqual([...Array(LIMIT).fill(202), 429, 429])
+  })
+
   it('a logged-in reader is limited by account, from any address', async () => {
     await app.payload.create({ collection: 'readers', data: { email: 'sharer@newsroom.test', password: READER_PASSWORD } as never })
     const token = await app.rest.login('readers', 'sharer@newsroom.test', READER_PASSWORD)
@@ -256,5 +271,28 @@ describe('the email log', () => {
 
   it('is hidden from the admin navigation', () => {
     expect(app.payload.collections[EMAIL_LOG_SLUG as never]!.config.admin.hidden).toBe(true)
+  })
+})
+
+describe('rate limit behind two proxies (options.trustedProxies: 2)', () => {
+  let behindTwo: NewsroomTestApp
+  let article: string
+
+  beforeAll(async () => {
+    behindTwo = await startNewsroomApp({ print: { emailsPerHour: 1 }, trustedProxies: 2 })
+    article = String((await behindTwo.payload.create({ collection: 'articles', data: { _status: 'published', title: 'Behind two' } as never })).id)
+  })
+  afterAll(() => behindTwo?.shutdown())
+
+  const sendVia = (forwardedFor: string) =>
+    behindTwo.rest.post(`/articles/${article}/email`, {
+      body: { senderName: 'A', to: 'friend@example.com' },
+      headers: { 'x-forwarded-for': forwardedFor },
+    })
+
+  it('the client is the second entry from the right, whatever it sends in front and whichever balancer node passes it on', async () => {
+    expect((await sendVia('6.6.6.1, 203.0.113.7, 10.0.0.1')).status).toBe(202)
+    expect((await sendVia('6.6.6.2, 203.0.113.7, 10.0.0.2')).status).toBe(429)
+    expect((await sendVia('203.0.113.8, 10.0.0.1')).status).toBe(202)
   })
 })

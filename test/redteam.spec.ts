@@ -976,6 +976,57 @@ describe('comments, accounts, settings and system collections', () => {
 
 /* ===================================================================================================== */
 
+// Former open finding F2. The contract's rules (the default) answer spam first and match "same requester" and
+// "previously approved author" on the email, which these probes exploit; `hardenAgainstProbing` closes them.
+describe('F2 with comments.hardenAgainstProbing: comment moderation answers are no side channel on editors-only data', () => {
+  let app: NewsroomTestApp
+  let payload: Payload
+  let article: string
+  const KNOWN = 'regular-commenter@example.org'
+
+  beforeAll(async () => {
+    app = await startNewsroomApp({ comments: { disallowedKeys: ['casino'], floodSeconds: 60, hardenAgainstProbing: true } })
+    payload = app.payload
+    article = String((await payload.create({ collection: 'articles', data: { _status: 'published', title: 'Open' } as never })).id)
+    const editor = { ...(await payload.find({ collection: 'users', limit: 1 })).docs[0], collection: 'users' }
+    await payload.create({
+      collection: 'comments',
+      // Approved long ago (outside the flood window).
+      data: { article, authorEmail: KNOWN, authorName: 'Regular', body: 'An old approved comment.', createdAt: '2024-01-01T00:00:00.000Z', status: 'approved' } as never,
+      user: editor as never,
+    })
+  })
+  afterAll(() => app?.shutdown())
+
+  const submit = (authorEmail: string, body: string, ip: string) =>
+    app.rest.post('/comments', { body: { article, authorEmail, authorName: 'Anyone', body }, headers: { 'user-agent': 'probe', 'x-forwarded-for': ip }, query: { depth: 0 } })
+
+  it('hardenAgainstProbing: typing a known commenter’s email is not approved at once (no impersonation, no email membership oracle)', async () => {
+    const asKnown = await submit(KNOWN, 'Posted by an impostor.', '198.51.100.1')
+    const asStranger = await submit('never-seen@example.org', 'Posted by a stranger.', '198.51.100.2')
+    expect(asStranger.json.doc.status).toBe('pending')
+    expect(asKnown.json.doc.status).toBe(asStranger.json.doc.status)
+  })
+
+  it('hardenAgainstProbing: the flood answer does not tell whether a given email commented in the last floodSeconds', async () => {
+    await submit('victim@example.org', 'The victim writes.', '198.51.100.3')
+    const probeVictim = await submit('victim@example.org', 'Attacker probes.', '198.51.100.4')
+    const probeOther = await submit('someone-else@example.org', 'Attacker probes.', '198.51.100.5')
+    expect(probeVictim.status).toBe(201)
+    expect(probeVictim.status).toBe(probeOther.status)
+  })
+
+  it('hardenAgainstProbing: the disallowed-key list cannot be probed: a flooding comment is 429 with or without a listed word', async () => {
+    await submit('prober@example.org', 'First comment.', '198.51.100.6')
+    const listed = await submit('prober@example.org', 'Visit my casino.', '198.51.100.6')
+    const unlisted = await submit('prober@example.org', 'Visit my garden.', '198.51.100.6')
+    expect(unlisted.status).toBe(429)
+    expect(listed.status).toBe(unlisted.status)
+  })
+})
+
+/* ===================================================================================================== */
+
 describe('bad input: a clear 4xx, never a 500, nothing stored', () => {
   let app: NewsroomTestApp
   let payload: Payload

@@ -8,6 +8,7 @@ import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
 import { premiumGate } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
 import { recountApprovedComments } from '../comments/hooks/commentCount.js'
@@ -116,6 +117,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     forceSelect: gate.forceSelect,
     hooks: {
       afterRead: [...gate.hooks.afterRead],
+      // Lists sort by publishedAt: an article published without a date gets "now".
+      beforeChange: [setPublishedAt],
       beforeOperation: [...gate.hooks.beforeOperation],
       beforeRead: [...gate.hooks.beforeRead],
     },

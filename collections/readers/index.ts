@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { mergeOverride } from '../mergeOverride.js'
+import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
 
 /** A reader may read and edit their own account; editors see everyone. */
 const selfOrEditor = ({ req }: { req: Parameters<typeof isEditor>[0] }) => {
@@ -15,11 +16,16 @@ const selfOrEditor = ({ req }: { req: Parameters<typeof isEditor>[0] }) => {
 export const readersCollection = (options: ResolvedNewsroomOptions, slug: string): CollectionConfig => {
   // A reader can never raise their own plan: only editors write the subscription.
   const editorsWrite = { create: editorsOnly, update: editorsOnly }
+  // Private to the reader and editors, also as `where`/`sort` paths through relationships (e.g. a comment's `reader`).
+  const ownRead = { read: ownAccountFieldRead(slug) }
   const defaultFields: Field[] = [
-    { name: 'name', type: 'text', maxLength: 200 },
+    // Payload's auth `email` field, merged with this declaration: only the read access is ours.
+    { name: 'email', type: 'email', access: ownRead },
+    { name: 'name', type: 'text', access: ownRead, maxLength: 200 },
     {
       name: 'subscription',
       type: 'group',
+      access: ownRead,
       admin: { description: 'Set by editors or your billing integration.' },
       fields: [
         {
@@ -62,6 +68,7 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
     },
     auth: { maxLoginAttempts: 10, tokenExpiration: 60 * 60 * 24 * 7 },
     fields: defaultFields,
+    hooks: { beforeChange: [rememberNewAccount] },
     labels: { plural: 'Readers', singular: 'Reader' },
   }
   return mergeOverride(collection, options.overrides.readers)

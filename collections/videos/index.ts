@@ -7,6 +7,7 @@ import { premiumField } from '../../fields/premiumField.js'
 import { slugField } from '../../fields/slugField.js'
 import { enforceGatedReadArgs, GATE_FIELDS, gatedFieldRead, markLocked, withholdGatedFields } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
 import { mergeOverride } from '../mergeOverride.js'
 import { computeVideoSource } from './hooks/computeVideoSource.js'
@@ -77,6 +78,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       type: 'text',
       access: { ...computed, read: thumbnailRead(options) },
       admin: { readOnly: true },
+      label: 'Thumbnail',
     },
     {
       name: 'duration',
@@ -133,7 +135,8 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       afterChange: [protectPremiumFilesAfterChange(options)],
       afterDelete: [protectPremiumFilesAfterDelete(options)],
       afterRead: [withholdGatedFields(options, VIDEO_GATED_FIELDS), nullLockedThumbnail],
-      beforeChange: [computeVideoSource(options)],
+      // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
+      beforeChange: [computeVideoSource(options), setPublishedAt],
       // Drafts stay editors' alone and `select` cannot drop what the gate needs.
       beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster'])],
       beforeRead: [markLocked(options)],

@@ -128,7 +128,7 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
 
     const decision = await reserveQuota(req, {
       article: article.id,
-      fingerprint: requesterFingerprint(req),
+      fingerprint: requesterFingerprint(req, options.trustedProxies),
       limit: options.print.emailsPerHour,
       recipients: form.to.length,
     })

@@ -78,7 +78,5 @@ export const computeVideoSource =
       // An editor-set poster wins over the provider's thumbnail.
       thumbnailUrl: posterUrl ?? source?.thumbnailUrl ?? null,
       url: url || null,
-      // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
-      ...(publishing && !current.publishedAt ? { publishedAt: new Date().toISOString() } : {}),
     }
   }
