@@ -67,7 +67,9 @@ describe('well-formed queries still work', () => {
     [{ premium: { equals: 'true' } }, 1],
     [{ premium: { equals: false } }, 0],
     [{ commentCount: { greater_than_equal: '0' } }, 1],
-    [{ publishedAt: { exists: 'false' } }, 1],
+    [{ commentsCloseAt: { exists: 'false' } }, 1],
+    // Published articles always have a publishedAt (src/hooks/setPublishedAt.ts).
+    [{ publishedAt: { exists: 'true' } }, 1],
     [{ id: { not_in: ['0123456789abcdef01234567'] } }, 1],
     [{ or: [{ title: { like: 'premium' } }, { premium: { equals: true } }] }, 1],
   ] as const)('where %j finds %i', async (where, count) => {

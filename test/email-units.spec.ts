@@ -183,7 +183,7 @@ describe('requesterFingerprint', () => {
     ['two proxies: a different client behind the same balancer', ['203.0.113.7, 10.0.0.2', '203.0.113.8, 10.0.0.2'], 2, false],
     ['without X-Forwarded-For, X-Real-IP', ['x-real-ip:198.51.100.2', 'x-real-ip:198.51.100.3'], 1, false],
   ])('%s', (_name, [first, second], trustedProxies, same) => {
-    const headersOf = (value: string) =>
+    const headersOf = (value: string): Record<string, string> =>
       value.startsWith('x-real-ip:') ? { 'x-real-ip': value.slice('x-real-ip:'.length) } : { 'x-forwarded-for': value }
     const a = fingerprint(headersOf(first!), trustedProxies)
     const b = fingerprint(headersOf(second!), trustedProxies)

@@ -15,6 +15,7 @@ import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCou
 import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
 import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
+import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
@@ -137,7 +138,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
         ],
         afterDelete: [countApprovedOnDelete(options), cleanUpAfterDelete(options)],
         afterOperation: [hideSpamVerdict],
-        beforeChange: [moderateOnSave(options)],
+        beforeChange: [moderateOnSave(options), recordEditorDecision],
         beforeOperation: [refuseRelationshipSorts],
         beforeValidate: [prepareComment(options)],
       }
