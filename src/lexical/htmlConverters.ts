@@ -4,6 +4,7 @@ import { defaultHTMLConverters } from '@payloadcms/richtext-lexical/html'
 
 import { PAYWALL_BREAK_BLOCK } from '../utilities/extractTeaser.js'
 import { VIDEO_EMBED_BLOCK } from './videoEmbedBlock.js'
+import { escapeHTML } from '../print/escapeHTML.js'
 
 /** The fields of a (populated, already gated) video the HTML output uses. */
 export type VideoForHTML = {
@@ -24,11 +25,8 @@ export type VideoEmbedHTMLOptions = {
   lockedHref?: null | string
 }
 
-const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' }
-
-/** Escapes text and attribute values for HTML. */
-export const escapeHTML = (value: unknown): string =>
-  String(value ?? '').replace(/["&'<>]/g, (char) => ENTITIES[char] as string)
+// One escaping function for every HTML the plugin writes.
+export { escapeHTML }
 
 /** An http(s) or root-relative URL (made absolute with `baseUrl`), or null for anything else. */
 const safeUrl = (value: null | string | undefined, baseUrl = ''): null | string => {
