@@ -1,4 +1,4 @@
-import type { TextField } from 'payload'
+import type { PayloadRequest, TextField } from 'payload'
 
 import { slugify } from '../src/utilities/slugify.js'
 
@@ -13,9 +13,13 @@ export const slugField = ({
     admin: { description: 'Used in URLs. Filled from the title when left empty.', position: 'sidebar' },
     hooks: {
       beforeValidate: [
-        ({ data, value }) => {
-          const source = typeof value === 'string' && value.trim() ? value : data?.[fromField]
-          return typeof source === 'string' ? slugify(source) || undefined : value
+        async ({ collection, data, originalDoc, req, value }) => {
+          if (typeof value === 'string' && value.trim()) return slugify(value) || undefined
+          const source = data?.[fromField]
+          if (typeof source !== 'string') return value
+          const base = slugify(source)
+          // Made from the title: like WordPress, a taken slug gets the next free `-2`, `-3`… (a slug the editor typed stays as typed and must be unique).
+          return base && collection ? await firstFreeSlug(base, collection.slug, originalDoc?.id, req) : base || undefined
         },
       ],
     },
@@ -31,3 +35,30 @@ export const slugField = ({
     },
     ...overrides,
   }) as TextField
+
+const firstFreeSlug = async (
+  base: string,
+  collection: string,
+  ownId: number | string | undefined,
+  req: PayloadRequest,
+): Promise<string> => {
+  // One query for every candidate already taken (`base`, `base-2`, …), drafts and all documents included.
+  const { docs } = await req.payload.find({
+    collection: collection as never,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { slug: true } as never,
+    where: {
+      and: [
+        { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
+        ...(ownId !== undefined ? [{ id: { not_equals: ownId } }] : []),
+      ],
+    },
+  })
+  const taken = new Set(docs.map((doc) => (doc as { slug?: string }).slug))
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}

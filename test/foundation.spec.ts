@@ -140,6 +140,23 @@ describe('collections over Local API, REST and GraphQL', () => {
     expect(JSON.stringify(dup.json)).toMatch(/slug/)
   })
 
+  it('articles: a slug made from a taken title gets the next free suffix; a typed duplicate is refused', async () => {
+    const make = (body: Record<string, unknown>) => app.rest.post('/articles', { body, token: app.editorToken })
+    const first = await make({ title: 'Same headline' })
+    const second = await make({ title: 'Same headline' })
+    const third = await make({ _status: 'published', title: 'Same headline' })
+    expect([first.json.doc.slug, second.json.doc.slug, third.json.doc.slug]).toEqual([
+      'same-headline',
+      'same-headline-2',
+      'same-headline-3',
+    ])
+    const retitled = await app.rest.patch(`/articles/${first.json.doc.id}`, { body: { title: 'New headline' }, token: app.editorToken })
+    expect(retitled.json.doc.slug).toBe('same-headline')
+    const typed = await make({ slug: 'same-headline-2', title: 'Another' })
+    expect(typed.status).toBe(400)
+    expect(JSON.stringify(typed.json)).toMatch(/slug/)
+  })
+
   it('articles: CRUD over REST', async () => {
     const created = await app.rest.post('/articles', {
       body: { _status: 'published', content: lexicalParagraphs('Body'), title: 'REST article' },
