@@ -19,13 +19,8 @@ let app: NewsroomTestApp
 let payload: Payload
 
 beforeAll(async () => {
-  // As startNewsroomApp, plus one driver option through the harness's own `adapterArgs`: the driver's streaming
-  // server monitor (an exhaust `hello`) breaks on the embedded server under a few hundred concurrent writes
-  // and clears the connection pool; polling monitoring does not. Harmless on a real MongoDB.
-  const instance = await initPayload(
-    { admin: { user: 'users' }, collections: [editorsCollection], plugins: [newsroomPlugin()] },
-    { database: { adapterArgs: { connectOptions: { serverMonitoringMode: 'poll' } } } },
-  )
+  // (The embedded server's monitoring workaround, `serverMonitoringMode: 'poll'`, lives in the harness.)
+  const instance = await initPayload({ admin: { user: 'users' }, collections: [editorsCollection], plugins: [newsroomPlugin()] })
   await instance.payload.create({ collection: 'users', data: { ...EDITOR } })
   app = { ...instance, editorToken: await instance.rest.login('users', EDITOR.email, EDITOR.password) }
   payload = app.payload

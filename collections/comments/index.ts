@@ -16,7 +16,6 @@ import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
 import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
 import { recordEditorDecision } from './hooks/recordEditorDecision.js'
-import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 
@@ -127,7 +126,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
   // `disabled`: the schema and access rules stay, the moderation machinery does not run
   // (nothing is approved automatically: the public's comments stay pending).
   const hooks: CollectionConfig['hooks'] = options.disabled
-    ? { afterOperation: [hideSpamVerdict], beforeOperation: [refuseRelationshipSorts] }
+    ? { afterOperation: [hideSpamVerdict] }
     : {
         afterChange: [
           // First: a rejected concurrent submission must not count or notify.
@@ -139,7 +138,6 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
         afterDelete: [countApprovedOnDelete(options), cleanUpAfterDelete(options)],
         afterOperation: [hideSpamVerdict],
         beforeChange: [moderateOnSave(options), recordEditorDecision],
-        beforeOperation: [refuseRelationshipSorts],
         beforeValidate: [prepareComment(options)],
       }
 
