@@ -24,6 +24,7 @@ import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { flat, lexical, paragraph, parsePdf, paywallBreak, text, videoBlock } from './print-fixtures.js'
+import { tinyMp4 } from './helpers/media.js'
 
 /* ---------- secrets: unique words that must never reach the wrong requester ---------- */
 
@@ -102,17 +103,6 @@ describe('premium content: articles, videos, media, print, PDF, email', () => {
     return { body: Buffer.from(await response.arrayBuffer()), headers: response.headers, status: response.status }
   }
 
-  const tinyMp4 = (): Buffer => {
-    const ftyp = Buffer.alloc(24)
-    ftyp.writeUInt32BE(24, 0)
-    ftyp.write('ftypisom', 4, 'latin1')
-    ftyp.writeUInt32BE(0x200, 12)
-    ftyp.write('isommp42', 16, 'latin1')
-    const mdat = Buffer.alloc(16)
-    mdat.writeUInt32BE(16, 0)
-    mdat.write('mdat', 4, 'latin1')
-    return Buffer.concat([ftyp, mdat])
-  }
 
   beforeAll(async () => {
     const staticDir = mkdtempSync(path.join(tmpdir(), 'newsroom-redteam-'))

@@ -13,6 +13,7 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { PREMIUM_VIDEO_FILE_FIELD } from '../collections/media/premiumVideoFileGuard.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { tinyMp4 } from './helpers/media.js'
 
 const staticDir = mkdtempSync(path.join(tmpdir(), 'newsroom-assets-'))
 
@@ -24,17 +25,6 @@ const assets: CollectionConfig = {
   upload: { mimeTypes: ['image/*', 'video/*'], staticDir },
 }
 
-const tinyMp4 = (): Buffer => {
-  const ftyp = Buffer.alloc(24)
-  ftyp.writeUInt32BE(24, 0)
-  ftyp.write('ftypisom', 4, 'latin1')
-  ftyp.writeUInt32BE(0x200, 12)
-  ftyp.write('isommp42', 16, 'latin1')
-  const mdat = Buffer.alloc(16)
-  mdat.writeUInt32BE(16, 0)
-  mdat.write('mdat', 4, 'latin1')
-  return Buffer.concat([ftyp, mdat])
-}
 
 let app: NewsroomTestApp
 let premiumToken: string

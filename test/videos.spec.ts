@@ -17,22 +17,11 @@ import { PREMIUM_VIDEO_FILE_FIELD } from '../collections/media/premiumVideoFileG
 import { newsroomHTMLConverters } from '../src/lexical/htmlConverters.js'
 import { VIDEO_SOURCE_MESSAGES, VIDEO_URL_MESSAGES } from '../src/utilities/parseVideoUrl.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { tinyMp4 } from './helpers/media.js'
 
 const YT_FREE = 'aaaaaaaaaaa'
 const YT_PREMIUM = 'PREMIUMid_1'
 
-/** The smallest ISO-BMFF file Payload accepts as video/mp4: an `ftyp` box and an empty `mdat`. */
-const tinyMp4 = (): Buffer => {
-  const ftyp = Buffer.alloc(24)
-  ftyp.writeUInt32BE(24, 0)
-  ftyp.write('ftypisom', 4, 'latin1')
-  ftyp.writeUInt32BE(0x200, 12)
-  ftyp.write('isommp42', 16, 'latin1')
-  const mdat = Buffer.alloc(16)
-  mdat.writeUInt32BE(16, 0)
-  mdat.write('mdat', 4, 'latin1')
-  return Buffer.concat([ftyp, mdat])
-}
 
 const text = (value: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: value, version: 1 })
 const paragraph = (value: string) => ({
