@@ -30,6 +30,7 @@ import { sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { flat, parsePdf } from './print-fixtures.js'
+import { block, lexical, paragraph } from './helpers/lexical.js'
 
 const BODY = 'xylophone-premiumbody-8842'
 const VIDEO = 'Zq9XvPm4Lk2'
@@ -68,20 +69,6 @@ type Surface = {
 
 /* ---------- Lexical fixtures ---------- */
 
-const text = (value: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: value, version: 1 })
-const paragraph = (value: string) => ({
-  type: 'paragraph',
-  children: [text(value)],
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  version: 1,
-})
-const block = (fields: Record<string, unknown>) => ({ type: 'block', fields, format: '', version: 2 })
-const lexical = (...children: unknown[]) => ({
-  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
-})
 
 /* ---------- The app, its roles and documents ---------- */
 

@@ -12,21 +12,11 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { keepGateFieldsSelected } from '../src/access/premiumGate.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { lexical, paragraph } from './helpers/lexical.js'
 
 const SECRET = 'pangolin-paidpart-6613'
 
-const text = (value: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: value, version: 1 })
-const paragraph = (value: string) => ({
-  type: 'paragraph',
-  children: [text(value)],
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  version: 1,
-})
 const paywallBreak = { type: 'block', fields: { id: '665f0000000000000000000a', blockName: '', blockType: 'paywallBreak' }, format: '', version: 2 }
-const lexical = (...children: unknown[]) => ({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } })
 
 /** The texts of a Lexical state's top-level paragraphs (blocks shown by type). */
 const texts = (state: unknown): string[] =>

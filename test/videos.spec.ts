@@ -18,31 +18,16 @@ import { newsroomHTMLConverters } from '../src/lexical/htmlConverters.js'
 import { VIDEO_SOURCE_MESSAGES, VIDEO_URL_MESSAGES } from '../src/utilities/parseVideoUrl.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { tinyMp4 } from './helpers/media.js'
+import { block as lexicalBlock, lexical, paragraph } from './helpers/lexical.js'
 
 const YT_FREE = 'aaaaaaaaaaa'
 const YT_PREMIUM = 'PREMIUMid_1'
 
 
-const text = (value: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: value, version: 1 })
-const paragraph = (value: string) => ({
-  type: 'paragraph',
-  children: [text(value)],
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  version: 1,
-})
 let blockCounter = 0
-const block = (fields: Record<string, unknown>) => ({
-  type: 'block',
-  fields: { id: `65f0000000000000000000${String(++blockCounter).padStart(2, '0')}`, blockName: '', ...fields },
-  format: '',
-  version: 2,
-})
-const lexical = (...children: unknown[]) => ({
-  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
-})
+// Blocks with stable ids, as the editor stores them.
+const block = (fields: Record<string, unknown>) =>
+  lexicalBlock({ id: `65f0000000000000000000${String(++blockCounter).padStart(2, '0')}`, blockName: '', ...fields })
 
 type Doc = Record<string, any>
 

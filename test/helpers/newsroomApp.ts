@@ -9,6 +9,7 @@ import type { InitializedPayload } from '../harness/initPayload.js'
 
 import { newsroomPlugin } from '../../src/index.js'
 import { initPayload } from '../harness/initPayload.js'
+import { lexical, paragraph } from './lexical.js'
 
 export const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 export const READER_PASSWORD = 'reader-password-1'
@@ -38,21 +39,4 @@ export async function startNewsroomApp(
 }
 
 /** A minimal Lexical document of paragraphs. */
-export const lexicalParagraphs = (...texts: string[]) => ({
-  root: {
-    type: 'root',
-    children: texts.map((text) => ({
-      type: 'paragraph',
-      children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      version: 1,
-    })),
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-  },
-})
+export const lexicalParagraphs = (...texts: string[]) => lexical(...texts.map(paragraph))
