@@ -1,4 +1,5 @@
-export { extractTeaser, isPaywallBreak, PAYWALL_BREAK_BLOCK, stripPaywallBreaks } from '../utilities/extractTeaser.js'
+export { cutTeaser, extractTeaser, isPaywallBreak, PAYWALL_BREAK_BLOCK, stripPaywallBreaks } from '../utilities/extractTeaser.js'
+export type { TeaserRule } from '../utilities/extractTeaser.js'
 export { isSubscriptionEntitled } from '../utilities/isSubscriptionEntitled.js'
 export { slugify } from '../utilities/slugify.js'
 export {
