@@ -40,6 +40,7 @@ export const de: NewsroomTranslations = {
     teaserEndsAtBlocks_one: 'Kein Paywall-Umbruch im Text, daher wird der erste Block gezeigt.',
     teaserEndsAtBlocks_other: 'Kein Paywall-Umbruch im Text, daher werden die ersten {{count}} Blöcke gezeigt.',
     teaserEndsAtBreak: 'Der Anreißer endet am Paywall-Umbruch.',
+    teaserShortened: 'Der Text ist kurz: Nicht-Abonnenten sehen nur den Anfang, nie den ganzen Text.',
     trashSelected: 'Papierkorb',
     updateFailed: 'Die Kommentare konnten nicht geändert werden: {{message}}',
     videoEmbedUrl: 'Einbettungs-URL',

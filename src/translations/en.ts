@@ -38,6 +38,7 @@ export const en = {
     teaserEndsAtBlocks_one: 'No paywall break in the text, so the first block is shown.',
     teaserEndsAtBlocks_other: 'No paywall break in the text, so the first {{count}} blocks are shown.',
     teaserEndsAtBreak: 'The teaser ends at the paywall break.',
+    teaserShortened: 'The text is short: non-subscribers see only its beginning, never all of it.',
     trashSelected: 'Trash',
     updateFailed: 'Could not update the comments: {{message}}',
     videoEmbedUrl: 'Embed URL',

@@ -6,7 +6,7 @@ import { useFormFields } from '@payloadcms/ui'
 import React, { useMemo } from 'react'
 
 import { VIDEO_EMBED_BLOCK } from '../../lexical/videoEmbedBlock.js'
-import { extractTeaser, isPaywallBreak, PAYWALL_BREAK_BLOCK } from '../../utilities/extractTeaser.js'
+import { cutTeaser, PAYWALL_BREAK_BLOCK } from '../../utilities/extractTeaser.js'
 import { NewsroomStyles } from '../NewsroomStyles.js'
 import { useNewsroomTranslation } from '../useNewsroomTranslation.js'
 
@@ -21,15 +21,10 @@ export type SubscriberPreviewFieldProps = {
   teaserBlocks: number
 }
 
-const hasPaywallBreak = (content: unknown): boolean => {
-  const children = (content as { root?: { children?: unknown } } | null | undefined)?.root?.children
-  return Array.isArray(children) && children.some((node) => isPaywallBreak(node))
-}
-
 /**
  * In the article editor: what a reader without a subscription sees — the teaser (the text before the
  * paywall break, or the first blocks) and the subscribe notice — computed live from the unsaved form,
- * with the same `extractTeaser` the API uses.
+ * with the same `cutTeaser` the API uses (so a short body shows the same shortened teaser).
  */
 export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
   contentField = 'content',
@@ -40,8 +35,8 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
   const { t } = useNewsroomTranslation()
   const content = useFormFields(([fields]) => fields[contentField]?.value)
   const premium = useFormFields(([fields]) => fields[premiumField]?.value) === true
-  const teaser = premium ? extractTeaser(content, { blocks: teaserBlocks }) : null
-  const endsAtBreak = premium && hasPaywallBreak(content)
+  const cut = premium ? cutTeaser(content, { blocks: teaserBlocks }) : null
+  const teaser = cut?.teaser ?? null
   const teaserIsEmpty = !teaser || teaser.root.children.length === 0
   // The paywall marker itself is not shown; an embedded video appears as a placeholder line.
   const converters = useMemo<JSXConvertersFunction>(
@@ -75,9 +70,11 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
         ) : (
           <>
             <p className="newsroom-preview__hint">
-              {endsAtBreak
-                ? t('plugin-newsroom:teaserEndsAtBreak')
-                : t('plugin-newsroom:teaserEndsAtBlocks', { count: teaserBlocks })}
+              {cut?.rule === 'shortened'
+                ? t('plugin-newsroom:teaserShortened')
+                : cut?.rule === 'break'
+                  ? t('plugin-newsroom:teaserEndsAtBreak')
+                  : t('plugin-newsroom:teaserEndsAtBlocks', { count: teaserBlocks })}
             </p>
             {teaserIsEmpty ? (
               <p className="newsroom-preview__hint">{t('plugin-newsroom:subscriberPreviewEmpty')}</p>
