@@ -22,7 +22,7 @@ export const shorten = (text: string, max: number): string => {
 
 /**
  * The free text an email may carry: the editor's excerpt, else the teaser (the part before the
- * paywall) as plain text. Never the article body: the teaser is computed from the first blocks only.
+ * paywall) as plain text. Never the article body: the teaser is never all of its text (extractTeaser).
  */
 export const emailTeaserText = (article: Pick<PrintableArticle, 'excerpt' | 'teaser'>): string => {
   const source = article.excerpt ?? (article.teaser ? convertLexicalToPlaintext({ data: article.teaser as never }) : '')
