@@ -1,5 +1,5 @@
 import { childNodes, isLexicalState, type LexicalNode, type LexicalState } from './lexicalState.js'
-import { countEmbeds, hasVisibleText, keepWords, prefixBefore, visibleText, wordsOf } from './lexicalText.js'
+import { hasEmbed, hasVisibleText, isEmbed, isVisibleText, keepWords, prefixBefore, someLeaf, wordsOf } from './lexicalText.js'
 import { isPaywallBreak } from './paywallBreak.js'
 
 export type { LexicalNode, LexicalState } from './lexicalState.js'
@@ -27,21 +27,32 @@ const leadOf = (node: LexicalNode): LexicalNode | null => {
 }
 
 /**
- * Whether `part` (a prefix of `body`) shows all of it: all of its text, or — for a body without text —
- * all of its embeds. An empty body is "all shown" by anything, so its teaser is empty.
+ * Whether `prefix` shows the whole body, given the nodes beyond it (`rest`, read from the first paywall
+ * break on when `fromBreak`): all of its text, or — for a body without text — all of its embeds.
+ * An empty body is "all shown" by anything: its teaser is empty.
  */
-const showsAll = (part: LexicalNode, body: LexicalNode): boolean => {
-  const bodyText = visibleText(body).length
-  return bodyText > 0 ? visibleText(part).length >= bodyText : countEmbeds(part) >= countEmbeds(body)
+const showsAll = (prefix: LexicalNode, rest: LexicalNode[], fromBreak: boolean): boolean => {
+  let passedBreak = !fromBreak
+  let restHasEmbed = false
+  const restHasText = someLeaf(rest, (leaf) => {
+    if (!passedBreak) {
+      passedBreak = isPaywallBreak(leaf)
+      return false
+    }
+    if (isEmbed(leaf)) restHasEmbed = true
+    return isVisibleText(leaf)
+  })
+  return !restHasText && (hasVisibleText(prefix) || !restHasEmbed)
 }
 
 /**
  * Cuts a prefix that shows everything down to one that does not: drop the last top-level block that
  * carries text (so at most blocks − 1 remain); when it is the only one, keep only its lead.
  */
-const shorten = (prefix: LexicalNode, body: LexicalNode): LexicalNode => {
-  const bodyHasText = hasVisibleText(body)
-  const carries = bodyHasText ? hasVisibleText : (node: LexicalNode) => countEmbeds(node) > 0
+const shorten = (prefix: LexicalNode): LexicalNode => {
+  // The prefix holds all the body's text, so it has text exactly when the body has.
+  const bodyHasText = hasVisibleText(prefix)
+  const carries = bodyHasText ? hasVisibleText : hasEmbed
   const children = childNodes(prefix)
   let last = children.length - 1
   while (last >= 0 && !carries(children[last]!)) last--
@@ -60,12 +71,12 @@ const shorten = (prefix: LexicalNode, body: LexicalNode): LexicalNode => {
 export const cutTeaser = (content: unknown, { blocks }: { blocks: number }): { rule: TeaserRule; teaser: LexicalState } | null => {
   if (!isLexicalState(content)) return null
   const body = content.root
-  const atBreak = prefixBefore(body, isPaywallBreak)
   const count = Number.isFinite(blocks) ? Math.max(0, Math.floor(blocks)) : 0
-  const prefix = atBreak.found ? atBreak.node : { ...body, children: childNodes(body).slice(0, count) }
-  const whole = showsAll(prefix, body)
-  const root = (whole ? shorten(prefix, body) : prefix) as LexicalState['root']
-  return { rule: whole ? 'shortened' : atBreak.found ? 'break' : 'blocks', teaser: { ...content, root } }
+  const atBreak = someLeaf([body], isPaywallBreak)
+  const prefix = atBreak ? prefixBefore(body, isPaywallBreak).node : { ...body, children: childNodes(body).slice(0, count) }
+  const whole = showsAll(prefix, atBreak ? [body] : childNodes(body).slice(count), atBreak)
+  const root = (whole ? shorten(prefix) : prefix) as LexicalState['root']
+  return { rule: whole ? 'shortened' : atBreak ? 'break' : 'blocks', teaser: { ...content, root } }
 }
 
 /** The teaser alone (see `cutTeaser`): what every read of an article carries as `teaser`. */

@@ -13,24 +13,40 @@ const INLINE_ELEMENTS = new Set(['autolink', 'link'])
 const SENTENCE_END = /[.!?…。！？][\p{Pf}\p{Pe}"']*$/u
 
 const WHITESPACE = /\s/u
+/** Same as WHITESPACE, without a regular expression for ASCII (the walk tests every character). */
+const isWhitespace = (char: string): boolean => {
+  const code = char.charCodeAt(0)
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITESPACE.test(char)
+}
 
 const isText = (node: LexicalNode): node is LexicalNode & { text: string } => typeof node.text === 'string'
 const isInline = (node: LexicalNode): boolean => INLINE_ELEMENTS.has(String(node.type))
 /** A leaf that is neither text nor a line break nor the paywall marker: a block, an upload, a rule… */
-const isEmbed = (node: LexicalNode): boolean =>
+export const isEmbed = (node: LexicalNode): boolean =>
   !isElement(node) && !isText(node) && node.type !== 'linebreak' && !isPaywallBreak(node)
 
-/** The non-whitespace characters of every text in the tree, concatenated: what "the text" of a body means here. */
-export const visibleText = (node: LexicalNode): string => {
-  if (isText(node)) return node.text.replace(/\s+/gu, '')
-  return childNodes(node).map(visibleText).join('')
+/**
+ * Visits the leaves (text, block, upload, line break, paywall break…) of the trees in document order
+ * until `visit` returns true; returns whether it did.
+ */
+export const someLeaf = (nodes: readonly unknown[], visit: (leaf: LexicalNode) => boolean): boolean => {
+  // Raw children, not childNodes(): this runs on every read, so it allocates nothing.
+  for (const node of nodes) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue
+    const n = node as LexicalNode
+    if (isElement(n) && !isPaywallBreak(n) ? someLeaf(n.children!, visit) : visit(n)) return true
+  }
+  return false
 }
 
-export const hasVisibleText = (node: LexicalNode): boolean => visibleText(node).length > 0
+/** Text with at least one non-whitespace character: "text" here always means the visible characters. */
+export const isVisibleText = (leaf: LexicalNode): boolean => isText(leaf) && /\S/u.test(leaf.text)
 
-/** Blocks, uploads and other non-text leaves in the tree (paywall breaks are markers, not content). */
-export const countEmbeds = (node: LexicalNode): number =>
-  isElement(node) ? childNodes(node).reduce((sum, child) => sum + countEmbeds(child), 0) : isEmbed(node) ? 1 : 0
+/** Whether the tree holds any visible text (stops at the first). */
+export const hasVisibleText = (node: LexicalNode): boolean => someLeaf([node], isVisibleText)
+
+/** Whether the tree holds a block, an upload or another non-text leaf (paywall breaks are markers, not content). */
+export const hasEmbed = (node: LexicalNode): boolean => someLeaf([node], isEmbed)
 
 /**
  * Walks the tree in document order and reports each word boundary the same way to every caller:
@@ -54,7 +70,7 @@ const walk = (node: LexicalNode, walker: WordWalker, state: { inWord: boolean })
   if (isText(node)) {
     let index = 0
     for (const char of node.text) {
-      if (WHITESPACE.test(char)) {
+      if (isWhitespace(char)) {
         if (state.inWord) endWord(false)
       } else {
         if (!walker.onWordChar(char, !state.inWord)) {
