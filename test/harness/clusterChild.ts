@@ -13,7 +13,7 @@ import { createServer } from 'node:http'
 
 import type { ClusterChildSpec, ClusterCommand, ClusterConfigFactory } from './cluster.js'
 
-import { armKillPoint, disarmKillPoints, killPoint, killPointHits } from './killPoints.js'
+import { anyKillPointArmed, armKillPoint, disarmKillPoints, killPoint, killPointHits } from './killPoints.js'
 
 const spec = JSON.parse(process.env.NEWSROOM_CLUSTER_NODE ?? 'null') as ClusterChildSpec | null
 if (!spec || typeof process.send !== 'function') {
@@ -71,9 +71,11 @@ const wrapDatabase = (db: Payload['db']) => {
     if (typeof original !== 'function') continue
     target[method] = async function wrapped(args: Record<string, unknown> = {}) {
       const collection = method === 'updateJobs' ? 'payload-jobs' : String(args.collection ?? '?')
-      killPoint(`db.${method}.${collection}.before`, args.data ?? args.where)
+      // Serialized before the call: the adapter rewrites `data` in place (e.g. moves `$inc` out of it).
+      const detail = anyKillPointArmed() ? JSON.stringify(args.data ?? args.where ?? null) : undefined
+      killPoint(`db.${method}.${collection}.before`, detail)
       const result = await (original as (a: unknown) => Promise<unknown>).call(db, args)
-      killPoint(`db.${method}.${collection}.after`, args.data ?? args.where)
+      killPoint(`db.${method}.${collection}.after`, detail)
       return result
     }
   }

@@ -30,6 +30,11 @@ export function armKillPoint(name: string, arm: KillPointArm = {}): void {
   armed.set(name, { hits: 0, matching: arm.matching, nth: Math.max(1, arm.nth ?? 1) })
 }
 
+/** Whether any point is armed (callers skip building details otherwise). */
+export function anyKillPointArmed(): boolean {
+  return armed.size > 0
+}
+
 export function disarmKillPoints(): void {
   armed.clear()
 }
