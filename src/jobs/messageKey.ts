@@ -6,10 +6,10 @@ export const IDEMPOTENCY_HEADER = 'X-Idempotency-Key'
 /**
  * The idempotency key of one logical message, e.g. `messageKey(task, commentId, 'pending')`: the same parts
  * always give the same key, so every retry and every runner of the same message agree on it. A hash, so
- * addresses among the parts are not stored in the clear.
+ * addresses among the parts are not stored in the clear. JSON-encoded first: no two lists of parts collide.
  */
 export const messageKey = (...parts: (number | string)[]): string =>
-  `nm1-${createHash('sha256').update(parts.map(String).join('\u0000')).digest('base64url')}`
+  `nm1-${createHash('sha256').update(JSON.stringify(parts.map(String))).digest('base64url')}`
 
 /** Message-ID and header for a key: a provider (or nodemailer's transport) sees the same id on every attempt. */
 export const idempotencyFields = (key: string, siteUrl: string) => {
