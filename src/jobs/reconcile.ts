@@ -244,7 +244,8 @@ export const reconcileTask = (options: ResolvedNewsroomOptions): TaskConfig => (
     { name: 'deliveriesPurged', type: 'number' },
   ],
   retries: 2,
-  ...(options.jobs.reconcileCron === false
+  // Disabled plugin: the task stays (queued jobs still run), nothing is scheduled.
+  ...(options.jobs.reconcileCron === false || options.disabled
     ? {}
     : { schedule: [{ cron: options.jobs.reconcileCron, hooks: { beforeSchedule: scheduleUnlessRunning(options) }, queue: options.jobs.reconcileQueue }] }),
 })
