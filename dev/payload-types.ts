@@ -76,6 +76,7 @@ export interface Config {
     'comment-reports': CommentReport;
     media: Media;
     'newsroom-email-log': NewsroomEmailLog;
+    'newsroom-deliveries': NewsroomDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'newsroom-email-log': NewsroomEmailLogSelect<false> | NewsroomEmailLogSelect<true>;
+    'newsroom-deliveries': NewsroomDeliveriesSelect<false> | NewsroomDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,9 +113,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'discussion-settings': DiscussionSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'discussion-settings': DiscussionSettingsSelect<false> | DiscussionSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -126,6 +130,7 @@ export interface Config {
       newsroomSendArticleEmail: TaskNewsroomSendArticleEmail;
       newsroomNotifyEditorsOfComment: TaskNewsroomNotifyEditorsOfComment;
       newsroomNotifyReplyAuthor: TaskNewsroomNotifyReplyAuthor;
+      newsroomReconcile: TaskNewsroomReconcile;
       inline: {
         input: unknown;
         output: unknown;
@@ -425,6 +430,21 @@ export interface NewsroomEmailLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-deliveries".
+ */
+export interface NewsroomDelivery {
+  id: string;
+  key: string;
+  task?: string | null;
+  state: 'claimed' | 'sent';
+  claimedAt: string;
+  owner?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -493,7 +513,11 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'newsroomSendArticleEmail' | 'newsroomNotifyEditorsOfComment' | 'newsroomNotifyReplyAuthor';
+          | 'inline'
+          | 'newsroomSendArticleEmail'
+          | 'newsroomNotifyEditorsOfComment'
+          | 'newsroomNotifyReplyAuthor'
+          | 'newsroomReconcile';
         taskID: string;
         input?:
           | {
@@ -527,10 +551,26 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'newsroomSendArticleEmail' | 'newsroomNotifyEditorsOfComment' | 'newsroomNotifyReplyAuthor') | null;
+    | (
+        | 'inline'
+        | 'newsroomSendArticleEmail'
+        | 'newsroomNotifyEditorsOfComment'
+        | 'newsroomNotifyReplyAuthor'
+        | 'newsroomReconcile'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -572,6 +612,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'newsroom-email-log';
         value: string | NewsroomEmailLog;
+      } | null)
+    | ({
+        relationTo: 'newsroom-deliveries';
+        value: string | NewsroomDelivery;
       } | null);
   globalSlug?: string | null;
   user:
@@ -792,6 +836,20 @@ export interface NewsroomEmailLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-deliveries_select".
+ */
+export interface NewsroomDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  task?: T;
+  state?: T;
+  claimedAt?: T;
+  owner?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -826,6 +884,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -926,6 +985,24 @@ export interface DiscussionSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "discussion-settings_select".
  */
 export interface DiscussionSettingsSelect<T extends boolean = true> {
@@ -942,6 +1019,16 @@ export interface DiscussionSettingsSelect<T extends boolean = true> {
   editWindowSeconds?: T;
   notifyEditors?: T;
   notifyReplyAuthors?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -976,6 +1063,7 @@ export interface TaskNewsroomSendArticleEmail {
     subject: string;
     text: string;
     html: string;
+    request?: string | null;
   };
   output?: unknown;
 }
@@ -987,6 +1075,7 @@ export interface TaskNewsroomNotifyEditorsOfComment {
   input: {
     commentId: string;
     reason: 'pending' | 'reported';
+    event?: string | null;
   };
   output: {
     sent?: number | null;
@@ -1002,6 +1091,21 @@ export interface TaskNewsroomNotifyReplyAuthor {
   };
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomReconcile".
+ */
+export interface TaskNewsroomReconcile {
+  input?: unknown;
+  output: {
+    releasedJobs?: number | null;
+    articlesChecked?: number | null;
+    articlesRepaired?: number | null;
+    countDrift?: number | null;
+    notificationsQueued?: number | null;
+    deliveriesPurged?: number | null;
   };
 }
 /**

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
 import { commentReportsCollection } from '../collections/comments/reports.js'
+import { deliveriesCollection } from '../collections/deliveries/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
@@ -17,6 +18,7 @@ import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
+import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
 export type * from './types.js'
@@ -46,9 +48,11 @@ export const newsroomPlugin =
 
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     collections.push(emailLogCollection(options))
+    // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
+    collections.push(deliveriesCollection())
     const jobs = {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(), ...commentNotificationTasks(options)],
+      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(options), ...commentNotificationTasks(options), reconcileTask(options)],
     }
 
     // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.
