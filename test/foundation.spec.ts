@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { newsroomPlugin } from '../src/index.js'
-import { lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
+import { confirmReaderEmail, lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
 
 const hostHookCalls: string[] = []
 const hostPosts: CollectionConfig = {
@@ -239,6 +239,7 @@ describe('collections over Local API, REST and GraphQL', () => {
 
     const signup = await app.rest.post('/readers', { body: { email: 'r@example.com', name: 'R', password: 'reader-password-1' } })
     expect(signup.status).toBe(201)
+    await confirmReaderEmail(app, 'r@example.com')
     const token = await app.rest.login('readers', 'r@example.com', 'reader-password-1')
     const me = await app.graphql(`{ meReader { user { email name subscription { plan status } } } }`, {}, { token })
     expect(me.data.meReader.user).toMatchObject({ email: 'r@example.com', subscription: { plan: 'free', status: 'active' } })
