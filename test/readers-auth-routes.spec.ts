@@ -198,6 +198,15 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
     )
   })
 
+  it('a reader cannot move their verified account to another (unconfirmed) address, over REST or GraphQL', async () => {
+    const reader = await verifiedReader()
+    const elsewhere = uniqueAddress()
+    expect((await app.rest.patch(`/readers/${reader.id}`, { body: { email: elsewhere }, token: reader.token })).status).toBe(200)
+    await app.graphql('mutation ($id: String!, $email: String!) { updateReader(id: $id, data: { email: $email, subscription: { plan: free, status: active } }) { id } }', { email: elsewhere, id: reader.id }, { token: reader.token })
+    expect(await storedReader(elsewhere)).toBeUndefined()
+    expect((await storedReader(reader.email))!._verified).toBe(true)
+  })
+
   it('login with editors-only fields in the body answers the stored account', async () => {
     const reader = await verifiedReader()
     const res = await app.rest.post('/readers/login', {

@@ -21,8 +21,9 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
   // Private to the reader and editors, also as `where`/`sort` paths through relationships (e.g. a comment's `reader`).
   const ownRead = { read: ownAccountFieldRead(slug) }
   const defaultFields: Field[] = [
-    // Payload's auth `email` field, merged with this declaration: only the read access is ours.
-    { name: 'email', type: 'email', access: ownRead },
+    // Payload's auth `email` field, merged with this declaration: only the access is ours. A reader cannot move
+    // their verified account to another address (it would own that address unconfirmed); editors can.
+    { name: 'email', type: 'email', access: { ...ownRead, update: editorsOnly } },
     { name: 'name', type: 'text', access: ownRead, maxLength: 200 },
     // Payload's auth `_verified` (merged): its default lets any logged-in user set it, i.e. a reader could
     // create an already-verified account for someone else's address.
