@@ -392,6 +392,8 @@ export interface Reader {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -783,6 +785,8 @@ export interface ReadersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
+  _verified?: T;
+  _verificationToken?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -933,7 +937,7 @@ export interface DiscussionSetting {
    */
   manualApproval?: boolean | null;
   /**
-   * Approve at once when the author (same email) already has an approved comment.
+   * Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).
    */
   previouslyApproved?: boolean | null;
   /**

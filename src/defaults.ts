@@ -67,6 +67,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
     },
     siteUrl,
     trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 1)),
+    verifyEmailPath: options.verifyEmailPath ?? '/verify-email?token={token}',
     slugs: {
       articles: options.slugs?.articles ?? 'articles',
       comments: options.slugs?.comments ?? 'comments',

@@ -133,6 +133,8 @@ export type NewsroomPluginOptions = {
   trustedProxies?: number
   /** Path of an article on the site; `{slug}` is replaced. */
   articlePath?: string
+  /** Path of the site's page that confirms a new reader's email (linked from the verification email); `{token}` is replaced. */
+  verifyEmailPath?: string
 }
 
 /** Options after defaults are applied: every value present. */
@@ -161,6 +163,7 @@ export type ResolvedNewsroomOptions = {
   }
   siteUrl: string
   trustedProxies: number
+  verifyEmailPath: string
   slugs: {
     articles: string
     comments: string

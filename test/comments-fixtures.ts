@@ -47,6 +47,7 @@ export const createReader = async (
   const reader = await app.payload.create({
     collection: 'readers',
     data: {
+      _verified: true,
       email,
       name,
       password: READER_PASSWORD,

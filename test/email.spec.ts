@@ -69,7 +69,7 @@ beforeAll(async () => {
   await payload.create({ collection: 'articles', data: { _status: 'draft', content: lexical(paragraph(text('Draft'))), title: 'Draft story' } as never })
   await payload.create({
     collection: 'readers',
-    data: { email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: { _verified: true, email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
   })
   readerToken = await app.rest.login('readers', 'premium@newsroom.test', READER_PASSWORD)
 })
@@ -242,7 +242,7 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
   })
 
   it('a logged-in reader is limited by account, from any address', async () => {
-    await app.payload.create({ collection: 'readers', data: { email: 'sharer@newsroom.test', password: READER_PASSWORD } as never })
+    await app.payload.create({ collection: 'readers', data: { _verified: true, email: 'sharer@newsroom.test', password: READER_PASSWORD } as never })
     const token = await app.rest.login('readers', 'sharer@newsroom.test', READER_PASSWORD)
     for (let i = 0; i < LIMIT; i++) {
       expect((await send('open-story', { senderName: 'R', to: `r${i}@example.com` }, { ip: freshIP(), token })).status).toBe(202)

@@ -91,7 +91,7 @@ beforeAll(async () => {
   ]
   for (const [name, subscription] of readers) {
     const email = `${name}@readers.test`
-    await payload.create({ collection: 'readers', data: { email, name, password: READER_PASSWORD, subscription } })
+    await payload.create({ collection: 'readers', data: { _verified: true, email, name, password: READER_PASSWORD, subscription } })
     const token = await app.rest.login('readers', email, READER_PASSWORD)
     const user = (await payload.find({ collection: 'readers', where: { email: { equals: email } } })).docs[0]
     roles[name] = { name, token, user: user as unknown as TypedUser }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { keepGateFieldsSelected } from '../src/access/premiumGate.js'
-import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { confirmReaderEmail, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { lexical, paragraph } from './helpers/lexical.js'
 
 const SECRET = 'pangolin-paidpart-6613'
@@ -41,7 +41,7 @@ beforeAll(async () => {
     ['active', { currentPeriodEnd: future(), plan: 'premium', status: 'active' }],
   ] as const) {
     const email = `${name}@premium.test`
-    const reader = await payload.create({ collection: 'readers', data: { email, password: READER_PASSWORD, subscription } })
+    const reader = await payload.create({ collection: 'readers', data: { _verified: true, email, password: READER_PASSWORD, subscription } })
     tokens[name] = await app.rest.login('readers', email, READER_PASSWORD)
     users[name] = { ...reader, collection: 'readers' } as unknown as TypedUser
   }
@@ -318,6 +318,7 @@ describe('readers: a reader can never raise their own plan', () => {
     expect(res.status).toBe(201)
     expect(res.json.doc.subscription).toMatchObject({ plan: 'free', status: 'active' })
     expect(res.json.doc.subscription.currentPeriodEnd ?? null).toBeNull()
+    await confirmReaderEmail(app, 'signup@premium.test')
     const token = await app.rest.login('readers', 'signup@premium.test', READER_PASSWORD)
     expect((await app.rest.get(`/articles/${ids.premium}`, { token })).json.locked).toBe(true)
   })
@@ -362,7 +363,7 @@ describe('readers: a reader can never raise their own plan', () => {
 
   it("an editor's change of plan applies from the reader's next request, and so does expiry", async () => {
     const email = 'upgrade@premium.test'
-    const reader = await payload.create({ collection: 'readers', data: { email, password: READER_PASSWORD } })
+    const reader = await payload.create({ collection: 'readers', data: { _verified: true, email, password: READER_PASSWORD } })
     const token = await app.rest.login('readers', email, READER_PASSWORD)
     expect((await app.rest.get(`/articles/${ids.premium}`, { token })).json.locked).toBe(true)
 

@@ -131,10 +131,10 @@ beforeAll(async () => {
   const draft = await payload.create({ collection: 'articles', data: { _status: 'draft', content: lexical(paragraph(text('Draft body'))), title: 'Draft story' } as never })
   ids = { draft: String(draft.id), open: String(open.id), premium: String(premium.id) }
 
-  await payload.create({ collection: 'readers', data: { email: 'free@newsroom.test', password: READER_PASSWORD } as never })
+  await payload.create({ collection: 'readers', data: { _verified: true, email: 'free@newsroom.test', password: READER_PASSWORD } as never })
   await payload.create({
     collection: 'readers',
-    data: { email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: { _verified: true, email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
   })
   tokens = {
     editor: app.editorToken,

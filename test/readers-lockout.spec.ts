@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { EDITOR, lexicalParagraphs, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import { confirmReaderEmail, EDITOR, lexicalParagraphs, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 
 type Json = Record<string, any>
 
@@ -30,6 +30,7 @@ describe('F1 (critical): a self-registered reader counts as "logged in" for Payl
     // Anyone can do this: `POST /api/readers` is open (public sign-up).
     const signUp = await app.rest.post('/readers', { body: { email: 'mallory@readers.test', password: READER_PASSWORD } })
     expect(signUp.status).toBe(201)
+    await confirmReaderEmail(app, 'mallory@readers.test')
     readerId = String(signUp.json.doc.id)
     readerToken = await app.rest.login('readers', 'mallory@readers.test', READER_PASSWORD)
     editorId = String((await payload.find({ collection: 'users', where: { email: { equals: EDITOR.email } } })).docs[0]!.id)
@@ -92,6 +93,7 @@ describe('the host keeps its own access rules and editors keep theirs', () => {
     await app.payload.create({ collection: 'notes' as never, data: { text: 'public note' } as never })
     await app.payload.create({ collection: 'memos' as never, data: { text: 'staff memo' } as never })
     await app.rest.post('/readers', { body: { email: 'rita@readers.test', password: READER_PASSWORD } })
+    await confirmReaderEmail(app, 'rita@readers.test')
   })
   afterAll(() => app?.shutdown())
 

@@ -37,12 +37,12 @@ beforeAll(async () => {
   // Refused queries are expected here: log them as info, not errors.
   app = await startNewsroomApp({ comments: { floodSeconds: 0 } }, { collections: [ordersCollection], loggingLevels: { QueryError: 'info' } })
   const { payload } = app
-  readerId = String((await payload.create({ collection: 'readers', data: { email: 'r@readers.test', name: 'Rita', password: READER_PASSWORD } as never })).id)
+  readerId = String((await payload.create({ collection: 'readers', data: { _verified: true, email: 'r@readers.test', name: 'Rita', password: READER_PASSWORD } as never })).id)
   otherReaderId = String(
     (
       await payload.create({
         collection: 'readers',
-        data: { email: 'other@readers.test', name: 'Otto', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+        data: { _verified: true, email: 'other@readers.test', name: 'Otto', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
       })
     ).id,
   )

@@ -45,7 +45,7 @@ beforeAll(async () => {
   }
   await app.payload.create({
     collection: 'readers',
-    data: { email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: { _verified: true, email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
   })
   premiumToken = await app.rest.login('readers', 'premium@readers.test', READER_PASSWORD)
   await app.payload.create({

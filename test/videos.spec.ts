@@ -58,11 +58,11 @@ beforeAll(async () => {
 
   await payload.create({
     collection: 'readers',
-    data: { email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: { _verified: true, email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
   })
   await payload.create({
     collection: 'readers',
-    data: { email: 'free@readers.test', password: READER_PASSWORD, subscription: { plan: 'free', status: 'active' } } as never,
+    data: { _verified: true, email: 'free@readers.test', password: READER_PASSWORD, subscription: { plan: 'free', status: 'active' } } as never,
   })
   premiumToken = await app.rest.login('readers', 'premium@readers.test', READER_PASSWORD)
   freeToken = await app.rest.login('readers', 'free@readers.test', READER_PASSWORD)

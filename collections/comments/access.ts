@@ -10,9 +10,11 @@ import { readerOf } from './hooks/shared.js'
 export const readApprovedOrEditor: Access = ({ req }) => (isEditor(req) ? true : { status: { equals: 'approved' } })
 
 /**
- * Editors change and delete any comment. A logged-in reader changes or deletes their own, while it is
- * public or waiting (not spam or trash), within the edit window of the Discussion settings.
- * The window is part of the query, so an expired comment is simply not found for them.
+ * Editors change and delete any comment. A logged-in reader changes or deletes their own within the edit
+ * window of the Discussion settings, whatever its status: a held, spam or trashed comment all look `pending`
+ * to its author (hideSpamVerdict), so refusing some of them would tell which words are on the disallowed list.
+ * An edit never lowers the status (moderateOnSave); the window is part of the query, so an expired comment is
+ * simply not found for them.
  */
 export const ownCommentWithinWindow =
   (options: ResolvedNewsroomOptions): Access =>
@@ -27,7 +29,6 @@ export const ownCommentWithinWindow =
       and: [
         { reader: { equals: reader.id } },
         { createdAt: { greater_than: since } },
-        { status: { in: ['approved', 'pending'] } },
       ],
     }
     return own

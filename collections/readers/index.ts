@@ -5,6 +5,8 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { mergeOverride } from '../mergeOverride.js'
 import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
+import { refuseFirstRegister } from './refuseFirstRegister.js'
+import { readerVerification } from './verificationEmail.js'
 
 /** A reader may read and edit their own account; editors see everyone. */
 const selfOrEditor = ({ req }: { req: Parameters<typeof isEditor>[0] }) => {
@@ -19,9 +21,13 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
   // Private to the reader and editors, also as `where`/`sort` paths through relationships (e.g. a comment's `reader`).
   const ownRead = { read: ownAccountFieldRead(slug) }
   const defaultFields: Field[] = [
-    // Payload's auth `email` field, merged with this declaration: only the read access is ours.
-    { name: 'email', type: 'email', access: ownRead },
+    // Payload's auth `email` field, merged with this declaration: only the access is ours. A reader cannot move
+    // their verified account to another address (it would own that address unconfirmed); editors can.
+    { name: 'email', type: 'email', access: { ...ownRead, update: editorsOnly } },
     { name: 'name', type: 'text', access: ownRead, maxLength: 200 },
+    // Payload's auth `_verified` (merged): its default lets any logged-in user set it, i.e. a reader could
+    // create an already-verified account for someone else's address.
+    { name: '_verified', type: 'checkbox', access: editorsWrite },
     {
       name: 'subscription',
       type: 'group',
@@ -59,6 +65,8 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
       create: () => true,
       delete: selfOrEditor,
       read: selfOrEditor,
+      // Payload's default ("any logged-in user") would let any reader lift the lockout of another's account.
+      unlock: editorsOnly,
       update: selfOrEditor,
     },
     admin: {
@@ -66,7 +74,8 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
       group: 'Newsroom',
       useAsTitle: 'email',
     },
-    auth: { maxLoginAttempts: 10, tokenExpiration: 60 * 60 * 24 * 7 },
+    auth: { maxLoginAttempts: 10, tokenExpiration: 60 * 60 * 24 * 7, verify: readerVerification(options) },
+    endpoints: [refuseFirstRegister],
     fields: defaultFields,
     hooks: { beforeChange: [rememberNewAccount] },
     labels: { plural: 'Readers', singular: 'Reader' },

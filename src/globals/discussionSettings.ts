@@ -32,7 +32,7 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
         type: 'collapsible',
         fields: [
           { name: 'manualApproval', type: 'checkbox', admin: { description: 'Hold every new comment for an editor.' }, defaultValue: d.manualApproval },
-          { name: 'previouslyApproved', type: 'checkbox', admin: { description: 'Approve at once when the author (same email) already has an approved comment.' }, defaultValue: d.previouslyApproved },
+          { name: 'previouslyApproved', type: 'checkbox', admin: { description: 'Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).' }, defaultValue: d.previouslyApproved },
           { name: 'premiumOnly', type: 'checkbox', admin: { description: 'On premium articles, only subscribers may comment.' }, defaultValue: d.premiumOnly },
           { name: 'closeAfterDays', type: 'number', label: 'Close comments after (days)', admin: { description: 'Close comments this many days after publication (0 = never).' }, defaultValue: d.closeAfterDays, min: 0 },
           { name: 'maxDepth', type: 'number', label: 'Deepest reply level', admin: { description: 'Deepest reply level allowed.' }, defaultValue: d.maxDepth, min: 1, max: 20 },

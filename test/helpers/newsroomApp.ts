@@ -8,6 +8,7 @@ import type { NewsroomPluginOptions } from '../../src/types.js'
 import type { InitializedPayload } from '../harness/initPayload.js'
 
 import { newsroomPlugin } from '../../src/index.js'
+import { waitForEmail } from '../harness/captureEmailAdapter.js'
 import { initPayload } from '../harness/initPayload.js'
 import { lexical, paragraph } from './lexical.js'
 
@@ -40,3 +41,16 @@ export async function startNewsroomApp(
 
 /** A minimal Lexical document of paragraphs. */
 export const lexicalParagraphs = (...texts: string[]) => lexical(...texts.map(paragraph))
+
+/**
+ * Confirms a reader's address as the reader would (readers must verify before they log in): the token from
+ * the link of the verification email the sign-up sent, then Payload's `POST /api/readers/verify/:token`.
+ */
+export async function confirmReaderEmail(app: InitializedPayload, email: string): Promise<void> {
+  const address = email.trim().toLowerCase()
+  const message = await waitForEmail((m) => m.to.includes(address) && /confirm your email/i.test(m.subject ?? ''))
+  const token = /[?&]token=([0-9a-f]+)/.exec(message.html ?? '')?.[1]
+  if (!token) throw new Error(`no verification link in the email to ${address}`)
+  const verified = await app.rest.post(`/readers/verify/${token}`)
+  if (verified.status !== 200) throw new Error(`verify answered ${verified.status}: ${verified.text}`)
+}

@@ -21,6 +21,7 @@ import {
   type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
 import { type FieldError, requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
+import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
 import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
 
 const NAME_MAX_LENGTH = 100
@@ -281,18 +282,8 @@ const databaseLookups = ({
   const spamCheck = options.comments.spamCheck
   const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
   return {
-    // Trust is earned by an address (the contract: same email). Hardened, only the account holder can claim
-    // an address: an anonymous commenter must also be the same requester (fingerprint) as an approved comment
-    // of that address, or typing a known address would publish an impostor and confirm the address commented.
-    hasApprovedComment: async () => {
-      const sameAuthor: Where[] = [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }]
-      if (!key.emailIdentifies) {
-        if (!key.fingerprint) return false
-        sameAuthor.push({ fingerprint: { equals: key.fingerprint } })
-      }
-      const approved = await req.payload.count({ collection: slug, overrideAccess: true, req, where: { and: sameAuthor } })
-      return approved.totalDocs > 0
-    },
+    // WordPress's check_comment: an account's address is trusted for its holder only (previouslyApprovedLookup).
+    hasApprovedComment: () => hasPreviouslyApprovedComment({ authorName: comment.authorName, key, options, req, slug }),
     isDuplicate: async () => (await recentConflicts()).some((other) => isDuplicateOf(other, key)),
     lastCommentAt: async () => (floodSince ? lastCommentBy(key, await recentConflicts(), floodSince) : null),
     spamCheck: spamCheck ? async () => spamCheck(candidate, { req }) : undefined,
@@ -368,5 +359,7 @@ const recheckEditedComment = async (
   const settings = await readDiscussionSettings(req, options)
   const verdict = moderateEdit(factsOf(merged, req, options).comment, settings)
   if (!verdict || verdict.outcome !== 'store') return data
+  // An author's edit never frees a comment an editor or the rules put aside: spam and trash stay where they are.
+  if (original.status === 'spam' || original.status === 'trash') return data
   return { ...data, moderationReason: verdict.reason, status: verdict.status }
 }
