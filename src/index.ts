@@ -14,8 +14,14 @@ import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
+import { answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
+import { rejectMalformedBody } from './hooks/rejectMalformedBody.js'
+import { rejectMalformedFields } from './hooks/rejectMalformedFields.js'
+import { rejectMalformedQuery } from './hooks/rejectMalformedQuery.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
+import { verifyWhenVerificationIsOff } from './endpoints/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
@@ -56,16 +62,27 @@ export const newsroomPlugin =
       ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
       options.slugs.discussionSettings,
     ])
-    // Every collection of ours: malformed `where` values are a 400 (not a cast error 500); versions are editors' alone;
-    // only editors sort through relationships (the database sorts those without the related collection's access).
+    // Every collection of ours: malformed input (where, sort/page, body, field shapes) is a 400, not a 500; versions
+    // are editors' alone; only editors sort through relationships (the database sorts those without the related
+    // collection's access).
+    const malformedInput = [rejectMalformedWhere, rejectMalformedQuery, rejectMalformedBody, rejectMalformedFields]
     for (const [i, c] of collections.entries()) {
       if (!ours.has(c.slug)) continue
+      const verifyOff = c.auth && !(typeof c.auth === 'object' && c.auth.verify)
       collections[i] = {
         ...c,
         access: { readVersions: editorsOnly, ...c.access },
-        hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere, refuseRelationshipSorts] },
+        ...(verifyOff && c.endpoints !== false ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] } : {}),
+        hooks: {
+          ...c.hooks,
+          afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
+          beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...malformedInput, refuseRelationshipSorts],
+        },
       }
     }
+    // A fragment cycle crashes Payload's complexity rule (a 500): refused first (src/graphql/refuseFragmentCycles.ts).
+    const hostRules = config.graphQL?.validationRules
+    const graphQL: Config['graphQL'] = { ...config.graphQL, validationRules: (args) => [refuseFragmentCycles, ...(hostRules?.(args) ?? [])] }
     const secure = (result: Config): Config => {
       if (!slugs.readers) return result
       const readersSlug = slugs.readers
@@ -81,7 +98,7 @@ export const newsroomPlugin =
 
     // Disabled: the schema stays (stable migrations), but no endpoints, admin components or init work.
     if (options.disabled) {
-      return secure({ ...config, collections, globals, jobs })
+      return secure({ ...config, collections, globals, graphQL, jobs })
     }
 
     // Print view, PDF and email of articles, each switchable in `print`.
@@ -94,6 +111,7 @@ export const newsroomPlugin =
       ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
       globals,
+      graphQL,
       jobs,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
