@@ -114,7 +114,7 @@ describe('finding 9: bad input is a 4xx with a message', () => {
         expectClientError(await rawRest(app, 'GET', `/articles${query}` as `/${string}`))
       },
     )
-    it.each(['/articles/count?where=notjson', '/comments/versions?where=x', '/articles?joins[comments][sort]=%00'])('GET %s', async (path) => {
+    it.each(['/media/0123456789abcdef01234567?data=-1', '/articles/0123456789abcdef01234567?data=5', '/articles/count?where=notjson', '/comments/versions?where=x', '/articles?joins[comments][sort]=%00'])('GET %s', async (path) => {
       expectClientError(await rawRest(app, 'GET', path as `/${string}`))
     })
     it('a GraphQL fragment cycle is a validation error, not an empty 500', async () => {
@@ -165,6 +165,14 @@ describe('finding 9 with email verification switched off', () => {
     const res = await rawRest(app, 'POST', `/readers/verify/${token}` as `/${string}`)
     expect(res.status).toBe(404)
     expect(res.json.errors[0].message).toBe('Email verification is not enabled for this collection.')
+  })
+  it('GraphQL verifyEmailReader is a 404-class error, not a 500', async () => {
+    const res = await app.graphql('mutation { verifyEmailReader(token: "zzz") }')
+    expect(res.errors?.[0]).toMatchObject({ extensions: { statusCode: 404 }, message: 'Email verification is not enabled for this collection.' })
+  })
+  it('GET /globals/discussion-settings?data=notjson is a 400', async () => {
+    expectClientError(await rawRest(app, 'GET', '/globals/discussion-settings?data=notjson'))
+    expectClientError(await rawRest(app, 'GET', '/globals/discussion-settings?data=a&data=b'))
   })
 })
 

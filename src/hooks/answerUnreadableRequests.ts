@@ -21,7 +21,8 @@ const QUERY_JSON_PARAMS = ['where', 'data'] as const
 function unreadableQuery(error: Error, req: PayloadRequest): string | undefined {
   if (error.name !== 'SyntaxError') return undefined
   const query = (req.query ?? {}) as Record<string, unknown>
-  const param = QUERY_JSON_PARAMS.find((key) => typeof query[key] === 'string' && query[key] !== '' && !isJSON(query[key] as string))
+  // A repeated parameter (`data=a&data=b`) arrives as a list; Payload's global endpoint parses its items too.
+  const param = QUERY_JSON_PARAMS.find((key) => [query[key]].flat().some((v) => typeof v === 'string' && v !== '' && !isJSON(v)))
   return param && `Invalid query: ${param} must be JSON or bracket syntax (${param}[field][operator]=value).`
 }
 
@@ -42,3 +43,12 @@ const isJSON = (text: string) => {
     return false
   }
 }
+
+/** The same for our globals: Payload runs only the config's afterError hooks for a global's routes. */
+export const answerUnreadableGlobalRequests =
+  (globalSlugs: Set<string>): AfterErrorHook =>
+  (args) => {
+    const global = (args.req?.routeParams as { global?: unknown } | undefined)?.global
+    if (args.collection || typeof global !== 'string' || !globalSlugs.has(global)) return
+    return answerUnreadableRequests(args)
+  }

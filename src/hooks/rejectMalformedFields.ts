@@ -106,7 +106,7 @@ function checkRelation(
 const unwrapId = (value: unknown): unknown => (isObject(value) && 'id' in value ? value.id : value)
 
 /** Whether `value` can be an id of `slug`: what its id type is, on the database in use. */
-function isIdOf(slug: string, value: unknown, req: PayloadRequest): boolean {
+export function isIdOf(slug: string, value: unknown, req: PayloadRequest): boolean {
   const collection = req.payload.collections[slug]
   // Unknown collections are Payload's to refuse.
   if (!collection) return true

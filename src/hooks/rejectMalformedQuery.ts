@@ -1,6 +1,8 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, GlobalBeforeOperationHook } from 'payload'
 
-import { APIError } from 'payload'
+import { APIError, NotFound } from 'payload'
+
+import { isIdOf } from './rejectMalformedFields.js'
 
 /**
  * Refuses sort paths and page numbers the database cannot take — a NUL byte in `sort` (a BSON
@@ -8,8 +10,25 @@ import { APIError } from 'payload'
  * join, with a 400 naming the parameter instead of the driver's 500 (contract rule 7). How large a page
  * may be is not decided here (limit bounds are a policy of their own); only what is malformed.
  */
-export const rejectMalformedQuery: CollectionBeforeOperationHook = ({ args }) => {
-  const { joins, limit, page, sort } = args as { joins?: unknown; limit?: unknown; page?: unknown; sort?: unknown }
+export const rejectMalformedQuery: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const { data, disableErrors, id, joins, limit, page, sort } = args as {
+    data?: unknown
+    disableErrors?: boolean
+    id?: unknown
+    joins?: unknown
+    limit?: unknown
+    page?: unknown
+    sort?: unknown
+  }
+  // A read's `data` (REST `?data=`: a document to run the read hooks on) must be an object; `-1` crashed them.
+  if (operation === 'read' && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+    fail('data', 'a JSON object')
+  }
+  // A document id that cannot be one (GraphQL `Video(id: "zzz")`) names no document: 404, as REST answers, not a
+  // cast error. (With `disableErrors` the caller wants null, which a hook cannot return: left to Payload.)
+  if ((operation === 'read' || operation === 'update' || operation === 'delete') && id !== undefined && id !== null && !disableErrors && !isIdOf(collection.slug, id, req)) {
+    throw new NotFound(req.t)
+  }
   // Payload's default page size is 10 (find.ts), for the query and for joins.
   checkQuery({ limit: limit ?? 10, page, sort }, '')
   if (joins && typeof joins === 'object') {
@@ -49,4 +68,11 @@ function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: stri
     const perPage = typeof limit === 'number' && limit > 0 ? limit : 1
     if (!Number.isSafeInteger(((page as number) - 1) * perPage)) fail(name('page'), 'small enough that page × limit is a whole number')
   }
+}
+
+/** Our globals: a read's `data` must be an object, as for collections. */
+export const rejectMalformedGlobalRead: GlobalBeforeOperationHook = ({ args, operation }) => {
+  const data = (args as { data?: unknown } | undefined)?.data
+  if (operation === 'read' && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) fail('data', 'a JSON object')
+  return args
 }
