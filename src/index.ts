@@ -79,7 +79,7 @@ export const newsroomPlugin =
       collections[i] = {
         ...c,
         access: { readVersions: editorsOnly, ...c.access },
-        ...(verifyOff && c.endpoints !== false ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] } : {}),
+        ...(verifyOff && !options.disabled && c.endpoints !== false ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] } : {}),
         hooks: {
           ...c.hooks,
           afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],

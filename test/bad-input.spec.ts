@@ -108,7 +108,7 @@ describe('finding 9: bad input is a 4xx with a message', () => {
     ])('POST /readers %j', async (data) => {
       expectClientError(await rawRest(app, 'POST', '/readers', json(data)))
     })
-    it.each(['?sort=%00', '?sort=-%00title', '?sort[]=title&sort[]=%00', '?page=1e20', '?page=0', '?limit=1e20', '?where=notjson', '?data=notjson'])(
+    it.each(['?sort=%00', '?sort=-%00title', '?sort[]=title&sort[]=%00', '?page=1e20', '?page=1.55', '?limit=1e20', '?limit=1.5', '?where=notjson', '?data=notjson'])(
       'GET /articles%s',
       async (query) => {
         expectClientError(await rawRest(app, 'GET', `/articles${query}` as `/${string}`))

@@ -95,11 +95,17 @@ function checkRelation(
     if (typeof target !== 'string' || !relationTo.includes(target)) {
       errors.push({ message: `Must be { relationTo: ${relationTo.join(' | ')}, value: <id> }.`, path })
     } else if (!isIdOf(target, unwrapId(item.value), req)) {
-      errors.push({ message: `Must be the id of a document in ${target}.`, path })
+      errors.push({ message: notFound(target, req), path })
     }
     return
   }
-  if (!isIdOf(relationTo, unwrapId(value), req)) errors.push({ message: `Must be the id of a document in ${relationTo}.`, path })
+  if (!isIdOf(relationTo, unwrapId(value), req)) errors.push({ message: notFound(relationTo, req), path })
+}
+
+/** What an id that cannot exist means to the client: "Article not found." (as our hooks say for unknown ids). */
+const notFound = (slug: string, req: PayloadRequest) => {
+  const label = req.payload.collections[slug]?.config.labels?.singular
+  return `${typeof label === 'string' ? label : slug} not found.`
 }
 
 /** A populated document stands for its id (Payload stores its `id`). */

@@ -39,13 +39,9 @@ export const rejectMalformedQuery: CollectionBeforeOperationHook = ({ args, coll
   return args
 }
 
-/** A field path (optionally `-` first): non-empty names joined by dots, none starting with `$`, no control characters. */
-const isSortPath = (entry: string) =>
-  entry
-    .replace(/^-/, '')
-    .split('.')
-    // eslint-disable-next-line no-control-regex
-    .every((name) => name !== '' && !name.startsWith('$') && !/[\u0000-\u001f\u007f]/.test(name))
+/** A sort path must not hold control characters: BSON cannot carry a NUL in a key (`sort=%00` was a 500). */
+// eslint-disable-next-line no-control-regex
+const isSortPath = (entry: string) => !/[\u0000-\u001f\u007f]/.test(entry)
 
 const fail = (param: string, expected: string): never => {
   throw new APIError(`Invalid query: ${param} must be ${expected}.`, 400, undefined, true)
@@ -58,16 +54,18 @@ function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: stri
     for (const entry of entries as unknown[]) {
       if (typeof entry !== 'string') fail(name('sort'), 'a field name or a comma-separated list of them')
       const trimmed = (entry as string).trim()
-      if (trimmed && !isSortPath(trimmed)) fail(name('sort'), 'a field path, optionally preceded by `-`')
+      if (trimmed && !isSortPath(trimmed)) fail(name('sort'), 'a field path without control characters')
     }
   }
-  if (limit !== undefined && limit !== null && !Number.isSafeInteger(limit)) fail(name('limit'), 'a whole number')
-  if (page !== undefined && page !== null) {
-    if (!Number.isSafeInteger(page) || (page as number) < 1) fail(name('page'), 'a whole number from 1')
+  // Odd but harmless values (a negative limit or page, `page=abc`) Payload clamps or ignores; only numbers the
+  // database cannot take are refused.
+  if (typeof limit === 'number' && !Number.isSafeInteger(limit)) fail(name('limit'), 'a whole number')
+  if (typeof page === 'number' && page > 1) {
     // The database skips (page - 1) × limit documents: that must stay a whole number it can represent.
     const perPage = typeof limit === 'number' && limit > 0 ? limit : 1
-    if (!Number.isSafeInteger(((page as number) - 1) * perPage)) fail(name('page'), 'small enough that page × limit is a whole number')
+    if (!Number.isSafeInteger((page - 1) * perPage)) fail(name('page'), 'a whole number small enough that (page - 1) × limit is one')
   }
+  if (typeof page === 'number' && !Number.isFinite(page)) fail(name('page'), 'a whole number')
 }
 
 /** Our globals: a read's `data` must be an object, as for collections. */
