@@ -1,4 +1,4 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
@@ -15,8 +15,15 @@ import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
+import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
+import { rejectMalformedBody } from './hooks/rejectMalformedBody.js'
+import { rejectMalformedFields } from './hooks/rejectMalformedFields.js'
+import { rejectMalformedGlobalRead, rejectMalformedQuery } from './hooks/rejectMalformedQuery.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
+import { verifyWhenVerificationIsOff } from './endpoints/verifyWhenVerificationIsOff.js'
+import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
@@ -44,7 +51,11 @@ export const newsroomPlugin =
     const mediaIndex = collections.findIndex((c) => c.slug === slugs.media)
     if (mediaIndex >= 0) collections[mediaIndex] = guardPremiumVideoFiles(collections[mediaIndex], options)
 
-    const globals = [...(config.globals ?? []), discussionSettingsGlobal(options)]
+    const settings = discussionSettingsGlobal(options)
+    const globals = [
+      ...(config.globals ?? []),
+      { ...settings, hooks: { ...settings.hooks, beforeOperation: [...(settings.hooks?.beforeOperation ?? []), rejectMalformedGlobalRead] } },
+    ]
 
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     collections.push(emailLogCollection(options))
@@ -60,15 +71,38 @@ export const newsroomPlugin =
       ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
       options.slugs.discussionSettings,
     ])
-    // Every collection of ours: malformed `where` values are a 400 (not a cast error 500); versions are editors' alone;
-    // only editors sort through relationships (the database sorts those without the related collection's access).
+    // Every collection of ours: malformed input (where, sort/page, body, field shapes) is a 400, not a 500; versions
+    // are editors' alone; only editors sort through relationships (the database sorts those without the related
+    // collection's access).
+    const malformedInput = [rejectMalformedWhere, rejectMalformedQuery, rejectMalformedBody, rejectMalformedFields]
+    const verificationOff: CollectionConfig[] = []
     for (const [i, c] of collections.entries()) {
       if (!ours.has(c.slug)) continue
+      const verifyOff = c.auth && !(typeof c.auth === 'object' && c.auth.verify)
+      if (verifyOff) verificationOff.push(c)
       collections[i] = {
         ...c,
         access: { readVersions: editorsOnly, ...c.access },
-        hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere, refuseRelationshipSorts] },
+        ...(verifyOff && !options.disabled && c.endpoints !== false ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] } : {}),
+        hooks: {
+          ...c.hooks,
+          afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
+          beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...malformedInput, refuseRelationshipSorts],
+        },
       }
+    }
+    // A fragment cycle crashes Payload's complexity rule (a 500): refused first (src/graphql/refuseFragmentCycles.ts).
+    // Payload's verifyEmail mutation fails without verification (src/graphql/verifyWhenVerificationIsOff.ts).
+    const hostRules = config.graphQL?.validationRules
+    const graphQL: Config['graphQL'] = {
+      ...config.graphQL,
+      mutations: verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
+      validationRules: (args) => [refuseFragmentCycles, ...(hostRules?.(args) ?? [])],
+    }
+    // Our global's unreadable `?data=` is a 400 too (collections have their own afterError hook, above).
+    const hooks: Config['hooks'] = {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), answerUnreadableGlobalRequests(new Set([slugs.discussionSettings]))],
     }
     const secure = (result: Config): Config => {
       if (!slugs.readers) return result
@@ -85,7 +119,7 @@ export const newsroomPlugin =
 
     // Disabled: the schema stays (stable migrations), but no endpoints, admin components or init work.
     if (options.disabled) {
-      return secure({ ...config, collections, globals, jobs })
+      return secure({ ...config, collections, globals, graphQL, hooks, jobs })
     }
 
     // Print view, PDF and email of articles, each switchable in `print`.
@@ -98,6 +132,8 @@ export const newsroomPlugin =
       ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
       globals,
+      graphQL,
+      hooks,
       jobs,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
