@@ -40,7 +40,7 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       data: { _status: 'published', title: 'Clip', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } as never,
     })
     await app.payload.update({ collection: 'articles', id: articleId, data: { relatedVideos: [video.id] } as never })
-    const reader = await app.payload.create({ collection: 'readers', data: { email: 'r@readers.test', password: READER_PASSWORD } as never })
+    const reader = await app.payload.create({ collection: 'readers', data: { email: 'r@readers.test', password: READER_PASSWORD, _verified: true } as never })
     readerId = String(reader.id)
     readerToken = await app.rest.login('readers', 'r@readers.test', READER_PASSWORD)
   })

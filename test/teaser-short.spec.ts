@@ -64,7 +64,7 @@ beforeAll(async () => {
     ['active', { currentPeriodEnd: new Date(Date.now() + 864e5 * 30).toISOString(), plan: 'premium', status: 'active' }],
   ] as const) {
     const email = `${name}@short.test`
-    const reader = await payload.create({ collection: 'readers', data: { email, password: READER_PASSWORD, subscription } })
+    const reader = await payload.create({ collection: 'readers', data: { email, password: READER_PASSWORD, subscription, _verified: true } })
     roles[name] = { name, token: await app.rest.login('readers', email, READER_PASSWORD), user: { ...reader, collection: 'readers' } as unknown as TypedUser }
   }
   roles.anonymous = { name: 'anonymous', user: null }
