@@ -2,7 +2,10 @@ import type { Config } from 'payload'
 
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
+import { commentClaimsCollection } from '../collections/commentClaims/index.js'
+import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionClaims.js'
 import { commentReportsCollection } from '../collections/comments/reports.js'
+import { countedCommentsCollection } from '../collections/countedComments/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
@@ -46,6 +49,8 @@ export const newsroomPlugin =
 
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     collections.push(emailLogCollection(options))
+    // The database's decisions on comments: flood/duplicate claims and which comments are counted.
+    collections.push(commentClaimsCollection(), countedCommentsCollection())
     const jobs = {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(), ...commentNotificationTasks(options)],
@@ -94,6 +99,8 @@ export const newsroomPlugin =
       ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
       globals,
+      // GraphQL reports errors to the config's hooks only: a comment it did not store gives its claims back there.
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
