@@ -99,7 +99,7 @@ export const newsroomPlugin =
       ...registerAdminComponents({ ...config, collections }, options),
       endpoints: [...(config.endpoints ?? [])],
       globals,
-      // GraphQL reports errors to the config's hooks only: a comment it did not store gives its claims back there.
+      // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.

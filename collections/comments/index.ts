@@ -18,7 +18,7 @@ import { prepareComment } from './hooks/prepareComment.js'
 import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
-import { keepClaimsOfStoredComment, releaseClaimsAfterError } from './hooks/submissionClaims.js'
+import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -136,8 +136,6 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
           clearReportsOnApproval(options),
         ],
         afterDelete: [countApprovedOnDelete(options), cleanUpAfterDelete(options)],
-        // A submission that passed moderation but was not stored gives back its flood and duplicate claims.
-        afterError: [releaseClaimsAfterError],
         afterOperation: [hideSpamVerdict],
         beforeChange: [moderateOnSave(options), recordEditorDecision],
         beforeValidate: [prepareComment(options)],

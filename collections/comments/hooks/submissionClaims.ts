@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterErrorHook, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionAfterChangeHook, Payload, PayloadRequest, Where } from 'payload'
 
 import { createHmac, randomUUID } from 'node:crypto'
 
@@ -151,28 +151,23 @@ export const submissionClaims = ({
   let words: Promise<boolean> | undefined
   const track = (key: string) => claims.keys.push(key)
 
+  // One key after the other, always in the same order (fingerprint, then email): of a burst from one
+  // requester only the winner of the first key tries the second, so two of them can never each hold one
+  // key and both be refused.
   const takeFlood = async (): Promise<null | number> => {
-    const keys = floodClaimKeys(self, hash)
-    const waits = await Promise.all(
-      keys.map(async (key) => {
-        const wait = await takeFloodWindow(payload, key, claims.holder, now, floodSeconds)
-        if (wait === null) track(key)
-        return wait
-      }),
-    )
-    const refused = waits.filter((w): w is number => w !== null)
-    return refused.length > 0 ? Math.max(...refused) : null
+    for (const key of floodClaimKeys(self, hash)) {
+      const wait = await takeFloodWindow(payload, key, claims.holder, now, floodSeconds)
+      if (wait !== null) return wait
+      track(key)
+    }
+    return null
   }
   const takeDuplicate = async (): Promise<boolean> => {
-    const keys = duplicateClaimKeys(self, hash, hardened)
-    const taken = await Promise.all(
-      keys.map(async ({ byFingerprint, key }) => {
-        const elsewhere = await takeWords(payload, slug, key, claims.holder, now, self, byFingerprint)
-        if (!elsewhere) track(key)
-        return elsewhere
-      }),
-    )
-    return taken.some(Boolean)
+    for (const { byFingerprint, key } of duplicateClaimKeys(self, hash, hardened)) {
+      if (await takeWords(payload, slug, key, claims.holder, now, self, byFingerprint)) return true
+      track(key)
+    }
+    return false
   }
 
   return {
@@ -226,8 +221,8 @@ export const keepClaims = (data: unknown, req: PayloadRequest): void => {
 
 /**
  * A comment that was not stored after all (a field error Payload found after moderation, a failed insert or
- * commit) gives its claims back, so a 400 does not cost its author a 429. Registered for REST (collection) and
- * GraphQL (config); elsewhere a left-over claim is harmless: a flood window passes, old words are re-checked.
+ * commit) gives its claims back, so a 400 does not cost its author a 429. A config `afterError` hook: REST and
+ * GraphQL both report there; for the Local API a left-over claim is harmless: a flood window passes, old words are re-checked.
  */
 export const releaseUnstoredClaims = async ({ req }: { req?: PayloadRequest }): Promise<void> => {
   const pending = req ? (req as WithClaims)[CLAIMS] : undefined
@@ -242,8 +237,4 @@ export const releaseUnstoredClaims = async ({ req }: { req?: PayloadRequest }): 
 export const keepClaimsOfStoredComment: CollectionAfterChangeHook = ({ data, doc, req }) => {
   keepClaims(data, req)
   return doc
-}
-
-export const releaseClaimsAfterError: CollectionAfterErrorHook = async ({ req }) => {
-  await releaseUnstoredClaims({ req })
 }
