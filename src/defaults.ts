@@ -18,6 +18,13 @@ export const defaultCommentRules = {
   reportThreshold: 3,
 }
 
+/** Jobs across instances: a dead runner's work is picked up after 5 minutes; the reconcile task runs every 10. */
+export const defaultJobs = {
+  leaseSeconds: 300,
+  reconcileCron: '*/10 * * * *' as false | string,
+  reconcileQueue: 'default',
+}
+
 export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNewsroomOptions => {
   const readers = options.slugs?.readers === undefined ? 'readers' : options.slugs.readers
   if (readers === false && !options.premium?.hasAccess) {
@@ -38,6 +45,11 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       spamCheck: options.comments?.spamCheck,
     },
     disabled: options.disabled ?? false,
+    jobs: {
+      leaseSeconds: Math.max(1, options.jobs?.leaseSeconds ?? defaultJobs.leaseSeconds),
+      reconcileCron: options.jobs?.reconcileCron ?? defaultJobs.reconcileCron,
+      reconcileQueue: options.jobs?.reconcileQueue ?? defaultJobs.reconcileQueue,
+    },
     mediaCollection: options.mediaCollection ?? true,
     overrides: options.overrides ?? {},
     premium: {

@@ -6,6 +6,7 @@ import { commentClaimsCollection } from '../collections/commentClaims/index.js'
 import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionClaims.js'
 import { commentReportsCollection } from '../collections/comments/reports.js'
 import { countedCommentsCollection } from '../collections/countedComments/index.js'
+import { deliveriesCollection } from '../collections/deliveries/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
@@ -20,6 +21,7 @@ import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
+import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
 export type * from './types.js'
@@ -51,9 +53,11 @@ export const newsroomPlugin =
     collections.push(emailLogCollection(options))
     // The database's decisions on comments: flood/duplicate claims and which comments are counted.
     collections.push(commentClaimsCollection(), countedCommentsCollection())
+    // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
+    collections.push(deliveriesCollection())
     const jobs = {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(), ...commentNotificationTasks(options)],
+      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(options), ...commentNotificationTasks(options), reconcileTask(options)],
     }
 
     // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.

@@ -79,9 +79,23 @@ export type CommentRulesOptions = {
   spamCheck?: SpamCheck
 }
 
+/** How the plugin's jobs behave with several app instances and crashes (see README "Running several instances"). */
+export type NewsroomJobsOptions = {
+  /**
+   * Seconds after which a job of ours still marked `processing`, or a message claimed for sending but not
+   * sent, is taken to have lost its runner (killed, crashed) and may be run again. Longer than any send takes.
+   */
+  leaseSeconds?: number
+  /** Payload `schedule` cron of the reconcile task (`newsroomReconcile`); `false` to schedule it yourself. */
+  reconcileCron?: false | string
+  /** Queue the reconcile task is scheduled on (the runner must serve it: autoRun or `/api/payload-jobs/run`). */
+  reconcileQueue?: string
+}
+
 export type NewsroomPluginOptions = {
   comments?: CommentRulesOptions
   disabled?: boolean
+  jobs?: NewsroomJobsOptions
   /** Whether the plugin adds its own upload collection (`slugs.media`). Set false when `slugs.media` names a host collection. */
   mediaCollection?: boolean
   overrides?: {
@@ -129,6 +143,7 @@ export type ResolvedNewsroomOptions = {
     spamCheck?: SpamCheck
   }
   disabled: boolean
+  jobs: Required<NewsroomJobsOptions>
   mediaCollection: boolean
   overrides: NonNullable<NewsroomPluginOptions['overrides']>
   premium: {

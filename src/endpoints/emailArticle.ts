@@ -106,7 +106,7 @@ const reserveQuota = async (
     req,
     where: { createdAt: { less_than: new Date(now.getTime() - LOG_RETENTION_MS).toISOString() } },
   })
-  return decision
+  return { decision, reservation: String(reservation.id) }
 }
 
 /**
@@ -126,7 +126,7 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
     // Bots that fill the honeypot get the same answer and nothing is sent or logged.
     if (form.honeypot) return accepted()
 
-    const decision = await reserveQuota(req, {
+    const { decision, reservation } = await reserveQuota(req, {
       article: article.id,
       fingerprint: requesterFingerprint(req, options.trustedProxies),
       limit: options.print.emailsPerHour,
@@ -141,7 +141,8 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
 
     const email = composeArticleEmail({ article, form, publisherName: options.print.publisherName })
     for (const to of form.to) {
-      const input: SendArticleEmailInput = { ...email, to }
+      // The reservation names this form post: with `to`, the message's idempotency key (sent once, however often retried).
+      const input: SendArticleEmailInput = { ...email, request: reservation, to }
       await req.payload.jobs.queue({ input: input as never, req, task: SEND_ARTICLE_EMAIL_TASK as never })
     }
     return accepted()

@@ -1,8 +1,10 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { PayloadRequest, SendEmailOptions, TaskConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
+import { deliverOnce } from './deliverOnce.js'
+import { messageKey } from './messageKey.js'
 
 /** Tells editors about a comment awaiting moderation (new and held, or sent back by reader reports). */
 export const NOTIFY_EDITORS_TASK = 'newsroomNotifyEditorsOfComment'
@@ -55,41 +57,90 @@ const adminUrl = (req: PayloadRequest, slug: string, id: number | string): strin
   return `${serverURL ?? ''}${routes.admin}/collections/${slug}/${id}`
 }
 
-export const commentNotificationTasks = (options: ResolvedNewsroomOptions): TaskConfig[] => {
+type Notice = { key: string; message: SendEmailOptions }
+
+/**
+ * The editors' mail about a comment awaiting moderation, or null when there is nothing to say (no one to
+ * tell, or an editor already dealt with it). Its key names the logical message: one per comment for a new
+ * one (`pending`), one per send-back (`reported`, the report that crossed the threshold).
+ */
+export const editorsNotice = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  { commentId, event, reason }: { commentId: string; event?: null | string; reason: NotifyEditorsReason },
+): Promise<Notice | null> => {
   const { slugs } = options
+  const settings = await readDiscussionSettings(req, options)
+  const comment = await load<StoredComment>(req, slugs.comments, commentId)
+  if (!comment || comment.status !== 'pending' || settings.notifyEditors.length === 0) return null
+  const article = await load<StoredArticle>(req, slugs.articles, idOf(comment.article))
+  const title = article?.title ?? 'an article'
+  const subject =
+    reason === 'reported'
+      ? `Comment reported by readers: “${title}”`
+      : `New comment awaiting moderation: “${title}”`
+  const review = adminUrl(req, slugs.comments, comment.id)
+  const who = `${comment.authorName ?? ''} <${comment.authorEmail ?? ''}>${comment.authorUrl ? ` (${comment.authorUrl})` : ''}`
+  return {
+    key: messageKey(NOTIFY_EDITORS_TASK, String(comment.id), reason, reason === 'pending' ? '' : (event ?? '')),
+    message: {
+      html:
+        `<p>${escapeHtml(who)} on <strong>${escapeHtml(title)}</strong>:</p>` +
+        `<blockquote>${paragraphs(comment.body ?? '')}</blockquote>` +
+        `<p>${escapeHtml(comment.moderationReason ?? '')}</p>` +
+        `<p><a href="${escapeHtml(review)}">Review the comment</a></p>`,
+      subject,
+      text: `${who} on “${title}”:\n\n${comment.body ?? ''}\n\n${comment.moderationReason ?? ''}\n\nReview: ${review}\n`,
+      to: settings.notifyEditors,
+    },
+  }
+}
+
+/** The mail telling a comment's author of an approved reply, or null (off, not approved, own reply…). One per reply and recipient. */
+export const replyNotice = async (req: PayloadRequest, options: ResolvedNewsroomOptions, replyId: string): Promise<Notice | null> => {
+  const { slugs } = options
+  const settings = await readDiscussionSettings(req, options)
+  const reply = await load<StoredComment>(req, slugs.comments, replyId)
+  if (!settings.notifyReplyAuthors || !reply || reply.status !== 'approved') return null
+  const parent = await load<StoredComment>(req, slugs.comments, idOf(reply.parent))
+  // No mail to yourself, nor about a parent that is no longer public.
+  if (!parent?.authorEmail || parent.status !== 'approved' || parent.authorEmail === reply.authorEmail) return null
+  const article = await load<StoredArticle>(req, slugs.articles, idOf(reply.article))
+  const title = article?.title ?? 'an article'
+  const link = articleUrl(options, article, reply.id)
+  const replier = reply.authorName ?? 'Someone'
+  return {
+    key: messageKey(NOTIFY_REPLY_AUTHOR_TASK, String(reply.id), parent.authorEmail),
+    message: {
+      html:
+        `<p>${escapeHtml(replier)} replied to your comment on <strong>${escapeHtml(title)}</strong>:</p>` +
+        `<blockquote>${paragraphs(reply.body ?? '')}</blockquote>` +
+        `<p><a href="${escapeHtml(link)}">Read the conversation</a></p>`,
+      subject: `${replier} replied to your comment on “${title}”`,
+      text: `${replier} replied to your comment on “${title}”:\n\n${reply.body ?? ''}\n\n${link}\n`,
+      to: parent.authorEmail,
+    },
+  }
+}
+
+const recipientCount = (to: SendEmailOptions['to']) => (Array.isArray(to) ? to.length : to ? 1 : 0)
+
+export const commentNotificationTasks = (options: ResolvedNewsroomOptions): TaskConfig[] => {
   const notifyEditors: TaskConfig = {
     slug: NOTIFY_EDITORS_TASK,
-    handler: async ({ input, req }) => {
-      const { commentId, reason } = input as { commentId: string; reason: NotifyEditorsReason }
-      const settings = await readDiscussionSettings(req, options)
-      const comment = await load<StoredComment>(req, slugs.comments, commentId)
-      // Nothing to say when there is no one to tell or an editor already dealt with it.
-      if (!comment || comment.status !== 'pending' || settings.notifyEditors.length === 0) {
-        return { output: { sent: 0 } }
-      }
-      const article = await load<StoredArticle>(req, slugs.articles, idOf(comment.article))
-      const title = article?.title ?? 'an article'
-      const subject =
-        reason === 'reported'
-          ? `Comment reported by readers: “${title}”`
-          : `New comment awaiting moderation: “${title}”`
-      const review = adminUrl(req, slugs.comments, comment.id)
-      const who = `${comment.authorName ?? ''} <${comment.authorEmail ?? ''}>${comment.authorUrl ? ` (${comment.authorUrl})` : ''}`
-      await req.payload.sendEmail({
-        html:
-          `<p>${escapeHtml(who)} on <strong>${escapeHtml(title)}</strong>:</p>` +
-          `<blockquote>${paragraphs(comment.body ?? '')}</blockquote>` +
-          `<p>${escapeHtml(comment.moderationReason ?? '')}</p>` +
-          `<p><a href="${escapeHtml(review)}">Review the comment</a></p>`,
-        subject,
-        text: `${who} on “${title}”:\n\n${comment.body ?? ''}\n\n${comment.moderationReason ?? ''}\n\nReview: ${review}\n`,
-        to: settings.notifyEditors,
-      })
-      return { output: { sent: settings.notifyEditors.length } }
+    handler: async ({ input, job, req }) => {
+      const { commentId, event, reason } = input as { commentId: string; event?: null | string; reason: NotifyEditorsReason }
+      // Jobs queued before send-backs carried their report: the job itself is the event.
+      const notice = await editorsNotice(req, options, { commentId, event: event ?? String(job.id), reason })
+      if (!notice) return { output: { sent: 0 } }
+      const outcome = await deliverOnce(req, options, { ...notice, task: NOTIFY_EDITORS_TASK })
+      return { output: { sent: outcome === 'sent' ? recipientCount(notice.message.to) : 0 } }
     },
     inputSchema: [
       { name: 'commentId', type: 'text', required: true },
       { name: 'reason', type: 'select', options: ['pending', 'reported'], required: true },
+      // Which send-back (the report that crossed the threshold): part of the message's idempotency key.
+      { name: 'event', type: 'text' },
     ],
     label: 'Newsroom: notify editors of a comment',
     outputSchema: [{ name: 'sent', type: 'number' }],
@@ -100,28 +151,10 @@ export const commentNotificationTasks = (options: ResolvedNewsroomOptions): Task
     slug: NOTIFY_REPLY_AUTHOR_TASK,
     handler: async ({ input, req }) => {
       const { commentId } = input as { commentId: string }
-      const settings = await readDiscussionSettings(req, options)
-      const reply = await load<StoredComment>(req, slugs.comments, commentId)
-      if (!settings.notifyReplyAuthors || !reply || reply.status !== 'approved') return { output: { sent: 0 } }
-      const parent = await load<StoredComment>(req, slugs.comments, idOf(reply.parent))
-      // No mail to yourself, nor about a parent that is no longer public.
-      if (!parent?.authorEmail || parent.status !== 'approved' || parent.authorEmail === reply.authorEmail) {
-        return { output: { sent: 0 } }
-      }
-      const article = await load<StoredArticle>(req, slugs.articles, idOf(reply.article))
-      const title = article?.title ?? 'an article'
-      const link = articleUrl(options, article, reply.id)
-      const replier = reply.authorName ?? 'Someone'
-      await req.payload.sendEmail({
-        html:
-          `<p>${escapeHtml(replier)} replied to your comment on <strong>${escapeHtml(title)}</strong>:</p>` +
-          `<blockquote>${paragraphs(reply.body ?? '')}</blockquote>` +
-          `<p><a href="${escapeHtml(link)}">Read the conversation</a></p>`,
-        subject: `${replier} replied to your comment on “${title}”`,
-        text: `${replier} replied to your comment on “${title}”:\n\n${reply.body ?? ''}\n\n${link}\n`,
-        to: parent.authorEmail,
-      })
-      return { output: { sent: 1 } }
+      const notice = await replyNotice(req, options, commentId)
+      if (!notice) return { output: { sent: 0 } }
+      const outcome = await deliverOnce(req, options, { ...notice, task: NOTIFY_REPLY_AUTHOR_TASK })
+      return { output: { sent: outcome === 'sent' ? 1 : 0 } }
     },
     inputSchema: [{ name: 'commentId', type: 'text', required: true }],
     label: 'Newsroom: notify a comment author of an approved reply',

@@ -19,6 +19,7 @@ import type {
 } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 
 import {
@@ -166,6 +167,49 @@ function getLogPush(data: Record<string, unknown> | undefined): null | Record<st
 
 type WorkaroundTarget = Pick<BaseDatabaseAdapter, 'find' | 'findOne' | 'updateJobs' | 'updateOne'> & {
   __newsroomJobsWorkaround?: true
+  connection?: { db?: { collection(name: string): LockCollection } }
+}
+
+type LockCollection = {
+  deleteOne(filter: object): Promise<unknown>
+  findOneAndUpdate(filter: object, update: object): Promise<unknown>
+  insertOne(doc: object): Promise<unknown>
+}
+
+/** Raw collection of the harness's job-log locks (not a Payload collection: nothing of the app sees it). */
+export const JOB_LOG_LOCKS_COLLECTION = 'newsroom_harness_joblog_locks'
+// A lock older than this belongs to a process that died holding it (a kill point): the next writer takes it over.
+const JOB_LOG_LOCK_STALE_MS = 5_000
+
+/**
+ * Runs `fn` holding a lock on job `id` that every process on this database respects: a document with
+ * `_id: <job id>` under the unique `_id` index (insert = acquire, delete = release). Several processes
+ * appending to one job's log at once (two runners that claimed the same job, see test/README.md) would
+ * otherwise each read the old log and the last write would drop the other's entry.
+ */
+async function crossProcessJobLock<R>(db: WorkaroundTarget, id: number | string, fn: () => Promise<R>): Promise<R> {
+  const locks = db.connection?.db?.collection(JOB_LOG_LOCKS_COLLECTION)
+  if (!locks) return fn()
+  const token = randomUUID()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await locks.insertOne({ _id: String(id), at: new Date(), token })
+      break
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error
+    }
+    const takenOver = await locks.findOneAndUpdate(
+      { _id: String(id), at: { $lt: new Date(Date.now() - JOB_LOG_LOCK_STALE_MS) } },
+      { $set: { at: new Date(), token } },
+    )
+    if (takenOver) break
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())))
+  }
+  try {
+    return await fn()
+  } finally {
+    await locks.deleteOne({ _id: String(id), token })
+  }
 }
 
 /**
@@ -177,7 +221,8 @@ type WorkaroundTarget = Pick<BaseDatabaseAdapter, 'find' | 'findOne' | 'updateJo
  *
  * This wrapper intercepts `updateJobs` and `updateOne` on `payload-jobs`: when
  * `data.log` is a `$push`, it reads the job's current log and writes the whole
- * array instead. Writes to the same job are serialized in-process so two
+ * array instead. Writes to the same job are serialized in-process and across
+ * processes (a lock document per job, {@link crossProcessJobLock}) so two
  * appends cannot overwrite each other. Accepts a `Payload` or its `db`.
  * Idempotent.
  */
@@ -190,9 +235,11 @@ export function applyEmbeddedJobsWorkaround(target: Payload | BaseDatabaseAdapte
   const originalUpdateOne = db.updateOne.bind(db)
   const locks = new Map<number | string, Promise<unknown>>()
 
+  // Serialized in this process first (cheap), then across processes by a lock document (see crossProcessJobLock).
   const withJobLock = async <R>(id: number | string, fn: () => Promise<R>): Promise<R> => {
     const previous = locks.get(id) ?? Promise.resolve()
-    const run = previous.then(fn, fn)
+    const locked = () => crossProcessJobLock(db, id, fn)
+    const run = previous.then(locked, locked)
     const settled = run.catch(() => undefined)
     locks.set(id, settled)
     try {

@@ -84,7 +84,8 @@ export const sendBackWhenReported =
     if (!moved) return doc
     await settleAfterDirectWrite(req, options, commentId)
     if (settings.notifyEditors.length > 0) {
-      await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(commentId), reason: 'reported' })
+      // This report is the send-back: it names the editors' message (one per send-back, however often queued).
+      await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(commentId), event: String(doc.id), reason: 'reported' })
     }
     return doc
   }
