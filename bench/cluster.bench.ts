@@ -84,8 +84,10 @@ const main = async () => {
   })
   const { payload } = app
   let commands = 0
-  // Every database command mongoose sends (the adapter's own mongoose instance).
-  ;(payload.db as unknown as { mongoose: { set: (k: string, v: unknown) => void } }).mongoose.set('debug', () => {
+  // Every command the driver sends (command monitoring on the adapter's client).
+  const client = (payload.db as unknown as { connection: { getClient: () => { monitorCommands: boolean; on: (e: string, f: () => void) => void } } }).connection.getClient()
+  client.monitorCommands = true
+  client.on('commandStarted', () => {
     commands++
   })
   const article = String(
