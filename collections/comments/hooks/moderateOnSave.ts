@@ -209,7 +209,7 @@ const moderateNewComment = async (
         now,
       },
       settings,
-      databaseLookups({ article, claims, comment, data, key, options, req, slug }),
+      databaseLookups({ article, claims, comment, data, key, options, req, settings, slug }),
     )
   } catch (error) {
     await claims.release()
@@ -243,10 +243,12 @@ const databaseLookups = ({
   key,
   options,
   req,
+  settings,
   slug,
 }: {
   article: ArticleDoc
   claims: ReturnType<typeof submissionClaims>
+  settings: DiscussionSettings
   comment: CommentFacts
   data: CommentData
   key: SubmissionKey
@@ -256,23 +258,30 @@ const databaseLookups = ({
 }): ModerationLookups => {
   const spamCheck = options.comments.spamCheck
   const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
-  return {
-    // Trust is earned by an address (the contract: same email). Hardened, only the account holder can claim
-    // an address: an anonymous commenter must also be the same requester (fingerprint) as an approved comment
-    // of that address, or typing a known address would publish an impostor and confirm the address commented.
-    hasApprovedComment: async () => {
-      const sameAuthor: Where[] = [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }]
-      if (!key.emailIdentifies) {
-        if (!key.fingerprint) return false
-        sameAuthor.push({ fingerprint: { equals: key.fingerprint } })
-      }
-      const approved = await req.payload.count({ collection: slug, overrideAccess: true, req, where: { and: sameAuthor } })
-      return approved.totalDocs > 0
-    },
+  let approvedBefore: Promise<boolean> | undefined
+  const lookups: ModerationLookups = {
+    hasApprovedComment: () => (approvedBefore ??= approvedAuthor()),
     isDuplicate: claims.isDuplicate,
-    floodWait: claims.floodWait,
+    // A read, so it is asked alongside the claims when the rules will need it (one round trip less).
+    floodWait: () => {
+      if (settings.previouslyApproved && !settings.manualApproval) lookups.hasApprovedComment().catch(() => undefined)
+      return claims.floodWait()
+    },
     spamCheck: spamCheck ? async () => spamCheck(candidate, { req }) : undefined,
   }
+  // Trust is earned by an address (the contract: same email). Hardened, only the account holder can claim
+  // an address: an anonymous commenter must also be the same requester (fingerprint) as an approved comment
+  // of that address, or typing a known address would publish an impostor and confirm the address commented.
+  async function approvedAuthor(): Promise<boolean> {
+    const sameAuthor: Where[] = [{ authorEmail: { equals: key.authorEmail } }, { status: { equals: 'approved' } }]
+    if (!key.emailIdentifies) {
+      if (!key.fingerprint) return false
+      sameAuthor.push({ fingerprint: { equals: key.fingerprint } })
+    }
+    const approved = await req.payload.count({ collection: slug, overrideAccess: true, req, where: { and: sameAuthor } })
+    return approved.totalDocs > 0
+  }
+  return lookups
 }
 
 /** 403, 409 or 429 with a message; a flood rejection also says when to retry (header and error data). */

@@ -117,7 +117,9 @@ const takeWords = async (
 }
 
 /** Gives claims back: only those this submission still holds. */
-const release = async (payload: Payload, claims: SubmissionClaims): Promise<void> => {
+const release = async (payload: Payload, claims: SubmissionClaims, settling: Promise<unknown>[] = []): Promise<void> => {
+  // Claims still being taken are waited for, so none of them is left behind.
+  await Promise.allSettled(settling)
   if (claims.keys.length === 0) return
   await payload.db.deleteMany({
     collection: COMMENT_CLAIMS_SLUG,
@@ -172,9 +174,11 @@ export const submissionClaims = ({
 
   return {
     claims,
+    // The words only once the window is held: claimed side by side, one submission could hold the window and
+    // another the words, and both would be refused.
     floodWait: () => (flood ??= takeFlood()),
     isDuplicate: () => (words ??= takeDuplicate()),
-    release: () => release(payload, claims),
+    release: () => release(payload, claims, [flood, words].filter((p): p is Promise<never> => Boolean(p))),
     /**
      * By the contract a spam comment is answered before the flood and duplicate rules, yet it still counts as
      * the requester's latest comment and words: it moves the window and takes free words, refusing nothing.
