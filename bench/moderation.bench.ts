@@ -91,7 +91,7 @@ const comment: ModerationInput = {
 const lookups: ModerationLookups = {
   hasApprovedComment: async () => false,
   isDuplicate: async () => false,
-  lastCommentAt: async () => null,
+  floodWait: async () => null,
 }
 const settingsWith = (moderationKeys: KeyMatcher, disallowedKeys: KeyMatcher): ModerationSettings => ({
   closeAfterDays: 0,

@@ -2,7 +2,10 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
+import { commentClaimsCollection } from '../collections/commentClaims/index.js'
+import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionClaims.js'
 import { commentReportsCollection } from '../collections/comments/reports.js'
+import { countedCommentsCollection } from '../collections/countedComments/index.js'
 import { deliveriesCollection } from '../collections/deliveries/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
@@ -59,6 +62,8 @@ export const newsroomPlugin =
 
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     collections.push(emailLogCollection(options))
+    // The database's decisions on comments: flood/duplicate claims and which comments are counted.
+    collections.push(commentClaimsCollection(), countedCommentsCollection())
     // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
     collections.push(deliveriesCollection())
     const jobs = {
@@ -133,7 +138,8 @@ export const newsroomPlugin =
       endpoints: [...(config.endpoints ?? [])],
       globals,
       graphQL,
-      hooks,
+      // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
+      hooks: { ...hooks, afterError: [...(hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)

@@ -10,11 +10,8 @@ import {
   countLinks,
   floodRetryAfter,
   isDuplicateOf,
-  isEarlierSubmission,
   isHoneypotFilled,
   isSameRequester,
-  lastCommentBy,
-  laterSubmissionRejection,
   MODERATION_RULES,
   type ModerationInput,
   type ModerationLookups,
@@ -188,7 +185,7 @@ const lookups = (overrides: Partial<ModerationLookups> = {}) => {
   const l = {
     hasApprovedComment: jest.fn(async () => false),
     isDuplicate: jest.fn(async () => false),
-    lastCommentAt: jest.fn(async (): Promise<Date | null> => null),
+    floodWait: jest.fn(async (): Promise<null | number> => null),
     ...overrides,
   }
   return l as typeof l & ModerationLookups
@@ -218,7 +215,7 @@ describe('moderateComment: each rule', () => {
   })
 
   it('flood → 429 with the seconds left', async () => {
-    const l = lookups({ lastCommentAt: async () => new Date(NOW.getTime() - 5_000) })
+    const l = lookups({ floodWait: async () => 10 })
     expect(await moderateComment(input(), settings({ floodSeconds: 15 }), l)).toEqual({
       httpStatus: 429,
       message: 'You are posting comments too quickly. Try again in 10 seconds.',
@@ -228,10 +225,10 @@ describe('moderateComment: each rule', () => {
     })
   })
 
-  it('floodSeconds 0 never asks for the last comment', async () => {
-    const l = lookups({ lastCommentAt: jest.fn(async () => NOW) })
+  it('floodSeconds 0 never claims a flood window', async () => {
+    const l = lookups({ floodWait: jest.fn(async () => 10) })
     expect(await moderateComment(input(), settings({ floodSeconds: 0 }), l)).toMatchObject({ rule: 'default' })
-    expect(l.lastCommentAt).not.toHaveBeenCalled()
+    expect(l.floodWait).not.toHaveBeenCalled()
   })
 
   it('exact duplicate → 409', async () => {
@@ -279,7 +276,7 @@ describe('moderateComment: order', () => {
       lookups({
         hasApprovedComment: jest.fn(async () => true),
         isDuplicate: jest.fn(async () => true),
-        lastCommentAt: jest.fn(async () => NOW),
+        floodWait: jest.fn(async () => 15),
         spamCheck: jest.fn(async () => 'hold' as const),
       }),
   }
@@ -352,7 +349,7 @@ describe('moderateComment: order', () => {
 
   const refusals = [
     ['closed', { article: { allowComments: false } }, {}, 403],
-    ['flooding', {}, { lastCommentAt: async () => NOW }, 429],
+    ['flooding', {}, { floodWait: async () => 15 }, 429],
     ['a duplicate', {}, { isDuplicate: async () => true }, 409],
   ] as const
 
@@ -375,7 +372,7 @@ describe('moderateComment: order', () => {
   it('contract: a spam verdict spares every lookup', async () => {
     const l = everything.spamLookups()
     expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), l)).toMatchObject({ rule: 'honeypot' })
-    expect(l.lastCommentAt).not.toHaveBeenCalled()
+    expect(l.floodWait).not.toHaveBeenCalled()
     expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
     expect(l.hasApprovedComment).not.toHaveBeenCalled()
@@ -383,7 +380,7 @@ describe('moderateComment: order', () => {
 
   it('hardenAgainstProbing: a spam verdict spares the spam check and the approved-author lookup', async () => {
     const l = everything.spamLookups()
-    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15, hardenAgainstProbing: true }), { ...l, isDuplicate: async () => false, lastCommentAt: async () => null })).toMatchObject({ rule: 'honeypot' })
+    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15, hardenAgainstProbing: true }), { ...l, isDuplicate: async () => false, floodWait: async () => null })).toMatchObject({ rule: 'honeypot' })
     expect(l.spamCheck).not.toHaveBeenCalled()
     expect(l.hasApprovedComment).not.toHaveBeenCalled()
   })
@@ -391,7 +388,7 @@ describe('moderateComment: order', () => {
   it.each([false, true])('a refusal spares every later lookup (hardenAgainstProbing %s)', async (hardenAgainstProbing) => {
     const l = everything.spamLookups()
     await moderateComment(input({ article: { allowComments: false } }), settings({ hardenAgainstProbing }), l)
-    expect(l.lastCommentAt).not.toHaveBeenCalled()
+    expect(l.floodWait).not.toHaveBeenCalled()
     expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
     expect(l.hasApprovedComment).not.toHaveBeenCalled()
@@ -500,42 +497,6 @@ describe('flood and duplicate over stored comments', () => {
     ['hardened: someone else typing the same email and words', other({ fingerprint: 'fp-other' }), self, false],
   ])('isDuplicateOf: %s → %j', (_, o, s2, expected) => {
     expect(isDuplicateOf(o, s2)).toBe(expected)
-  })
-
-  it('lastCommentBy: the newest comment of the same requester after `since`', () => {
-    const since = new Date(NOW.getTime() - 15_000)
-    const recent = [other({ createdAt: at(20) }), other({ createdAt: at(10) }), other({ createdAt: at(5), fingerprint: 'other' })]
-    expect(lastCommentBy(self, recent, since)).toEqual(new Date(at(10)))
-    // By the contract the same email from elsewhere counts too.
-    expect(lastCommentBy(byEmail, recent, since)).toEqual(new Date(at(5)))
-    expect(lastCommentBy(self, [other({ createdAt: at(20) })], since)).toBeNull()
-  })
-
-  it('isEarlierSubmission: by time, then by id', () => {
-    expect(isEarlierSubmission(other({ createdAt: at(1) }), self)).toBe(true)
-    expect(isEarlierSubmission(other({ createdAt: at(0), id: 'a' }), self)).toBe(true)
-    expect(isEarlierSubmission(other({ createdAt: at(0), id: 'c' }), self)).toBe(false)
-    expect(isEarlierSubmission({ ...self, id: 9 }, { ...self, id: 10 })).toBe(true)
-  })
-
-  it.each([
-    { expected: null, name: 'no earlier comment', others: [], self },
-    { expected: 429, name: 'an earlier comment of the same requester within the window', others: [other({ body: 'Other words', createdAt: at(3) })], self },
-    { expected: 409, name: 'an earlier exact duplicate outside the window', others: [other({ createdAt: at(60) })], self },
-    { expected: null, name: 'a later duplicate (that one is the loser)', others: [other({ createdAt: at(0), id: 'c' })], self },
-    { expected: null, name: 'itself', others: [self], self },
-    { expected: null, name: 'a trashed duplicate', others: [other({ createdAt: at(60), status: 'trash' })], self },
-    { expected: 429, name: 'contract: the same email from another fingerprint within the window', others: [other({ body: 'Other words', createdAt: at(3), fingerprint: 'fp-other' })], self: byEmail },
-    { expected: 409, name: 'contract: the same email and words from another fingerprint', others: [other({ createdAt: at(60), fingerprint: 'fp-other' })], self: byEmail },
-    { expected: null, name: 'hardened: the same typed-in email from another fingerprint', others: [other({ createdAt: at(3), fingerprint: 'fp-other' })], self },
-  ])('laterSubmissionRejection: $name → $expected', ({ expected, others, self: s2 }) => {
-    const verdict = laterSubmissionRejection(s2, others, 15, NOW)
-    expect(verdict?.httpStatus ?? null).toBe(expected)
-  })
-
-  it('laterSubmissionRejection gives the seconds left for a flood', () => {
-    expect(laterSubmissionRejection(self, [other({ body: 'x', createdAt: at(5) })], 15, NOW)).toMatchObject({ retryAfterSeconds: 10, rule: 'flood' })
-    expect(laterSubmissionRejection(self, [other({ body: 'x', createdAt: at(5) })], 0, NOW)).toBeNull()
   })
 })
 

@@ -13,11 +13,12 @@ import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
 import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
 import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCount.js'
 import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
-import { moderateOnSave, rejectLaterConcurrentSubmission } from './hooks/moderateOnSave.js'
+import { moderateOnSave } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
 import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
+import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -129,8 +130,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     ? { afterOperation: [hideSpamVerdict] }
     : {
         afterChange: [
-          // First: a rejected concurrent submission must not count or notify.
-          rejectLaterConcurrentSubmission(options),
+          keepClaimsOfStoredComment,
           countApprovedOnChange(options),
           queueCommentNotifications(options),
           clearReportsOnApproval(options),

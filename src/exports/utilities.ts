@@ -36,8 +36,6 @@ export {
   isDuplicateOf,
   isHoneypotFilled,
   isSameRequester,
-  lastCommentBy,
-  laterSubmissionRejection,
   MODERATION_RULES,
   moderateComment,
   moderateEdit,
@@ -51,6 +49,7 @@ export type {
   ModerationSettings,
   ModerationVerdict,
 } from '../moderation/moderateComment.js'
+export { duplicateClaimKeys, floodClaimKeys, floodWait, requesterIds } from '../moderation/claimKeys.js'
 export { compileKeyMatcher, parseKeyList } from '../moderation/keyMatcher.js'
 export type { KeyMatch, KeyMatcher } from '../moderation/keyMatcher.js'
 export { resolveDiscussionSettings } from '../moderation/settings.js'

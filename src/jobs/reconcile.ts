@@ -2,6 +2,8 @@ import type { PayloadRequest, TaskConfig, Where } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { repairCommentCount } from '../../collections/comments/hooks/commentCount.js'
+
 import { DELIVERIES_SLUG } from '../../collections/deliveries/index.js'
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
 import { SEND_ARTICLE_EMAIL_TASK } from '../print/email/sendArticleEmailTask.js'
@@ -24,8 +26,6 @@ const REPAIR_WINDOW_MS = 7 * DAY_MS
 const DELIVERY_RETENTION_MS = 30 * DAY_MS
 // A comment written once by a moderated create and never changed since: its two stamps are this close.
 const UNCHANGED_SINCE_CREATE_MS = 2_000
-// Re-checks per article when a concurrent change moved its count during the recount.
-const RECOUNT_ATTEMPTS = 4
 const PAGE = 200
 
 export type ReconcileReport = {
@@ -75,44 +75,12 @@ export const releaseAbandonedJobs = async (req: PayloadRequest, options: Resolve
   return released
 }
 
-const countOf = (value: null | number | undefined) => (typeof value === 'number' ? value : 0)
-
 /**
- * Sets one article's `commentCount` to its approved comments without clobbering a concurrent `$inc`: the
- * write is conditional on the value read before counting, and read, count and write repeat until value and
- * count agree. Left open: an approval whose status is written but whose `$inc` lands after the last check
- * is counted twice until the next run repairs it.
+ * One article's `commentCount` repaired: comments whose count entry disagrees with their status are settled,
+ * then the count is set to the entries, conditional on the value read (collections/comments/hooks/commentCount.ts).
  */
-const recountArticle = async (req: PayloadRequest, options: ResolvedNewsroomOptions, article: ArticleCount): Promise<number> => {
-  let stored = article.commentCount
-  let drift = 0
-  for (let attempt = 0; attempt < RECOUNT_ATTEMPTS; attempt++) {
-    const { totalDocs: approved } = await req.payload.db.count({
-      collection: options.slugs.comments,
-      req,
-      where: { and: [{ article: { equals: article.id } }, { status: { equals: 'approved' } }] },
-    })
-    if (stored === approved) return drift
-    const unchanged: Where = typeof stored === 'number' ? { commentCount: { equals: stored } } : { commentCount: { exists: false } }
-    const written = await req.payload.db.updateOne({
-      collection: options.slugs.articles,
-      // Straight to the database, like the counting hooks: no article hooks, no new version, updatedAt untouched.
-      data: { commentCount: approved, updatedAt: null },
-      req,
-      where: { and: [{ id: { equals: article.id } }, unchanged] },
-    })
-    if (written) drift += Math.abs(countOf(stored) - approved)
-    const current = (await req.payload.db.findOne({
-      collection: options.slugs.articles,
-      req,
-      select: { commentCount: true },
-      where: { id: { equals: article.id } },
-    })) as ArticleCount | null
-    if (!current) return drift
-    stored = current.commentCount
-  }
-  return drift
-}
+const recountArticle = (req: PayloadRequest, options: ResolvedNewsroomOptions, article: ArticleCount): Promise<number> =>
+  repairCommentCount(req.payload, options, article.id)
 
 export const recountCommentCounts = async (
   req: PayloadRequest,

@@ -68,14 +68,20 @@ export type ModerationInput = {
   now: Date
 }
 
-/** Database and service lookups, called only when the rules reach them. */
+/**
+ * Database and service lookups, called only when the rules reach them. The flood and duplicate ones are
+ * atomic claims in the database (asking is taking), so two concurrent submissions can never both pass.
+ */
 export type ModerationLookups = {
   /** Whether the same author already has an approved comment (see `isSameRequester` for "same"). */
   hasApprovedComment: () => Promise<boolean>
-  /** Whether the same requester already left this comment (same article, email and body; `isDuplicateOf`). */
+  /** Claims the words (same article, email and body, same requester; `isDuplicateOf`): true when already taken. */
   isDuplicate: () => Promise<boolean>
-  /** When the same requester last commented, within the flood window (`lastCommentBy`). */
-  lastCommentAt: () => Promise<Date | null>
+  /**
+   * Claims the requester's flood window (`floodSeconds` since its last accepted comment): null once this
+   * submission holds it, else the seconds until the requester may comment again (at least 1).
+   */
+  floodWait: () => Promise<null | number>
   spamCheck?: () => Promise<SpamVerdict>
 }
 
@@ -215,8 +221,8 @@ export const moderateComment = async (
   if (closed) return { httpStatus: 403, message: closed, outcome: 'reject', rule: 'closed' }
 
   if (settings.floodSeconds > 0) {
-    const retryAfterSeconds = floodRetryAfter(await lookups.lastCommentAt(), settings.floodSeconds, now)
-    if (retryAfterSeconds !== null) return floodRejection(retryAfterSeconds)
+    const retryAfterSeconds = await lookups.floodWait()
+    if (retryAfterSeconds !== null) return floodRejection(Math.max(1, retryAfterSeconds))
   }
 
   if (await lookups.isDuplicate()) return DUPLICATE_REJECTION
@@ -311,43 +317,3 @@ export const isDuplicateOf = (other: StoredSubmission, self: SubmissionKey): boo
   other.authorEmail === self.authorEmail &&
   other.body === self.body &&
   isSameRequester(other, self)
-
-/** When the same requester last commented after `since`, among `recent` (any order). */
-export const lastCommentBy = (self: SubmissionKey, recent: readonly StoredSubmission[], since: Date): Date | null => {
-  let last: null | number = null
-  for (const other of recent) {
-    const time = new Date(other.createdAt).getTime()
-    if (time > since.getTime() && isSameRequester(other, self) && (last === null || time > last)) last = time
-  }
-  return last === null ? null : new Date(last)
-}
-
-const compareIds = (a: number | string, b: number | string): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
-
-/** Total order of submissions: creation time, then id. Every instance agrees on it. */
-export const isEarlierSubmission = (a: StoredSubmission, b: StoredSubmission): boolean => {
-  const ta = new Date(a.createdAt).getTime()
-  const tb = new Date(b.createdAt).getTime()
-  return ta < tb || (ta === tb && compareIds(a.id, b.id) < 0)
-}
-
-/**
- * The flood and duplicate rules once more, after the comment is stored: two submissions that passed the
- * checks at the same moment (a double click, two app instances) now see each other, and only the later
- * one is rejected. Null when no earlier comment conflicts.
- */
-export const laterSubmissionRejection = (
-  self: StoredSubmission,
-  others: readonly StoredSubmission[],
-  floodSeconds: number,
-  now: Date,
-): null | Rejection => {
-  const earlier = others.filter((other) => String(other.id) !== String(self.id) && isEarlierSubmission(other, self))
-  if (floodSeconds > 0) {
-    const since = new Date(new Date(self.createdAt).getTime() - floodSeconds * 1000)
-    const last = lastCommentBy(self, earlier, since)
-    if (last) return floodRejection(floodRetryAfter(last, floodSeconds, now) ?? 1)
-  }
-  return earlier.some((other) => isDuplicateOf(other, self)) ? DUPLICATE_REJECTION : null
-}

@@ -1,6 +1,6 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
 
-import { ValidationError } from 'payload'
+import { isValidID, ValidationError } from 'payload'
 
 import type { DiscussionSettings } from '../../../src/moderation/settings.js'
 import type { CommentCandidate, ResolvedNewsroomOptions } from '../../../src/types.js'
@@ -10,19 +10,16 @@ import { readDiscussionSettings } from '../../../src/globals/discussionSettings.
 import {
   type ArticleFacts,
   type CommentFacts,
-  isDuplicateOf,
-  lastCommentBy,
-  laterSubmissionRejection,
   type ModerationLookups,
   type ModerationVerdict,
   moderateComment,
   moderateEdit,
-  type StoredSubmission,
   type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
 import { type FieldError, requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
 import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
+import { attachClaims, submissionClaims } from './submissionClaims.js'
 
 const NAME_MAX_LENGTH = 100
 const URL_MAX_LENGTH = 500
@@ -83,21 +80,36 @@ const factsOf = (
 
 type ArticleDoc = ArticleFacts & { id: number | string }
 
-/** The article as this requester may read it: a draft, an unknown or a malformed id is "not found" (null). */
+const ARTICLE_FACTS = { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true } as const
+
+/**
+ * The article as this requester may read it (the collection's read access): a draft, an unknown or a malformed
+ * id is "not found" (null). One database read of the four fields the rules need: no comments join, no premium
+ * gate (it would widen the read to the body and cut a teaser nobody uses here).
+ */
 const findArticle = async (
   id: number | string,
   options: ResolvedNewsroomOptions,
   req: PayloadRequest,
-): Promise<ArticleDoc | null> =>
-  (await req.payload.findByID({
-    id,
-    collection: options.slugs.articles,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: false,
-    req,
-    select: { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true },
-  })) as ArticleDoc | null
+): Promise<ArticleDoc | null> => {
+  const collection = req.payload.collections[options.slugs.articles]
+  if (!collection || !isValidID(id, collection.customIDType ?? req.payload.db.defaultIDType)) return null
+  const access = collection.config.access.read ? await collection.config.access.read({ id, req }) : true
+  if (!access) return null
+  const byId: Where = { id: { equals: id } }
+  try {
+    return (await req.payload.db.findOne({
+      collection: options.slugs.articles,
+      joins: false,
+      req,
+      select: ARTICLE_FACTS,
+      where: access === true ? byId : { and: [byId, access] },
+    })) as ArticleDoc | null
+  } catch {
+    // An id the database cannot cast (not an ObjectId) names no article.
+    return null
+  }
+}
 
 /**
  * Errors of a reply's parent: it must exist, be approved (unless `anyStatus`: editors may answer a held
@@ -165,9 +177,12 @@ const moderateNewComment = async (
   const errors = submissionErrors(data, limitsOf(options), req.t as Translate)
   // An id, or a populated document; anything else (an operator object…) is an unknown article.
   const articleId = relationId(data.article)
-  const article = articleId === null ? null : await findArticle(articleId, options, req)
+  // Independent reads, side by side.
+  const [article, settings] = await Promise.all([
+    articleId === null ? null : findArticle(articleId, options, req),
+    readDiscussionSettings(req, options),
+  ])
   if (!article && !errors.some((e) => e.path === 'article')) errors.push({ message: 'Article not found.', path: 'article' })
-  const settings = await readDiscussionSettings(req, options)
   const parentId = relationId(data.parent)
   if (parentId === null && !isEmptyRelation(data.parent)) errors.push(PARENT_NOT_FOUND)
   if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
@@ -175,69 +190,42 @@ const moderateNewComment = async (
 
   const { comment, fingerprint } = factsOf(data, req, options)
   const now = new Date()
-  const verdict = await moderateComment(
-    {
-      article,
-      comment,
-      // Entitlement costs a lookup for some hosts; only the premium-only rule needs it.
-      commenterEntitled: settings.premiumOnly && article.premium === true ? await isEntitled(req, options) : false,
-      honeypot: data[options.comments.honeypotField],
-      now,
-    },
-    settings,
-    databaseLookups({ article, comment, data, fingerprint, now, options, req, settings, slug }),
-  )
-  if (verdict.outcome === 'reject') throw rejection(verdict, req)
-  return {
-    ...data,
+  const key: SubmissionKey = {
+    article: article.id,
+    authorEmail: comment.authorEmail,
+    body: comment.body,
+    emailIdentifies: emailIdentifiesRequester(req, settings),
     fingerprint,
-    moderationReason: verdict.reason,
-    status: verdict.status,
   }
-}
-
-/**
- * Comments that may conflict with `key` under the flood rule (same requester after `floodSince`) or the
- * duplicate rule (same article, email and body), read once: both rules then judge the same snapshot
- * (`isSameRequester`, `isDuplicateOf`). Read from the database, so they hold across app instances.
- */
-const conflictingComments = async (
-  req: PayloadRequest,
-  slug: string,
-  key: SubmissionKey,
-  floodSince: Date | null,
-  extra: Where[] = [],
-): Promise<StoredSubmission[]> => {
-  const conflicts: Where[] = [
-    { and: [{ article: { equals: key.article } }, { authorEmail: { equals: key.authorEmail } }, { body: { equals: key.body } }] },
-  ]
-  const sameRequester: Where[] = []
-  if (key.fingerprint) sameRequester.push({ fingerprint: { equals: key.fingerprint } })
-  if (key.emailIdentifies) sameRequester.push({ authorEmail: { equals: key.authorEmail } })
-  if (floodSince && sameRequester.length > 0) {
-    conflicts.push({ and: [{ or: sameRequester }, { createdAt: { greater_than: floodSince.toISOString() } }] })
+  const claims = submissionClaims({ floodSeconds: settings.floodSeconds, hardened: settings.hardenAgainstProbing, now, req, self: key, slug })
+  let verdict: ModerationVerdict
+  try {
+    verdict = await moderateComment(
+      {
+        article,
+        comment,
+        // Entitlement costs a lookup for some hosts; only the premium-only rule needs it.
+        commenterEntitled: settings.premiumOnly && article.premium === true ? await isEntitled(req, options) : false,
+        honeypot: data[options.comments.honeypotField],
+        now,
+      },
+      settings,
+      databaseLookups({ article, claims, comment, data, key, options, req, settings, slug }),
+    )
+  } catch (error) {
+    await claims.release()
+    throw error
   }
-  const { docs } = await req.payload.find({
-    collection: slug,
-    depth: 0,
-    // A flood within seconds or a duplicate: a handful of comments; the newest decide.
-    limit: 50,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { article: true, authorEmail: true, body: true, createdAt: true, fingerprint: true, status: true },
-    sort: '-createdAt',
-    where: { and: [{ or: conflicts }, ...extra] },
-  })
-  return (docs as CommentDoc[]).map((other) => ({
-    id: other.id,
-    article: relationId(other.article),
-    authorEmail: String(other.authorEmail ?? ''),
-    body: String(other.body ?? ''),
-    createdAt: String(other.createdAt),
-    fingerprint: other.fingerprint,
-    status: other.status,
-  }))
+  if (verdict.outcome === 'reject') {
+    // A refused submission stores nothing, so it holds no window or words either.
+    await claims.release()
+    throw rejection(verdict, req)
+  }
+  // By the contract spam is answered before the flood and duplicate rules took anything; it still counts.
+  if (verdict.status === 'spam' && (verdict.rule === 'honeypot' || verdict.rule === 'disallowedKeys') && !settings.hardenAgainstProbing) {
+    await claims.recordSpam()
+  }
+  return attachClaims({ ...data, fingerprint, moderationReason: verdict.reason, status: verdict.status }, req, claims.claims)
 }
 
 /**
@@ -247,47 +235,44 @@ const conflictingComments = async (
 const emailIdentifiesRequester = (req: PayloadRequest, settings: DiscussionSettings): boolean =>
   !settings.hardenAgainstProbing || Boolean(req.user)
 
-/** The rules' database lookups, each run only if the rules get that far. */
+/** The rules' lookups, each run only if the rules get that far; flood and duplicate are claims in the database. */
 const databaseLookups = ({
   article,
+  claims,
   comment,
   data,
-  fingerprint,
-  now,
+  key,
   options,
   req,
   settings,
   slug,
 }: {
   article: ArticleDoc
+  claims: ReturnType<typeof submissionClaims>
+  settings: DiscussionSettings
   comment: CommentFacts
   data: CommentData
-  fingerprint: null | string
-  now: Date
+  key: SubmissionKey
   options: ResolvedNewsroomOptions
   req: PayloadRequest
-  settings: DiscussionSettings
   slug: string
 }): ModerationLookups => {
-  const key: SubmissionKey = {
-    article: article.id,
-    authorEmail: comment.authorEmail,
-    body: comment.body,
-    emailIdentifies: emailIdentifiesRequester(req, settings),
-    fingerprint,
-  }
-  const floodSince = settings.floodSeconds > 0 ? new Date(now.getTime() - settings.floodSeconds * 1000) : null
-  let recent: Promise<StoredSubmission[]> | undefined
-  const recentConflicts = () => (recent ??= conflictingComments(req, slug, key, floodSince))
   const spamCheck = options.comments.spamCheck
   const candidate: CommentCandidate = { ...comment, article: article.id, parent: relationId(data.parent) }
-  return {
+  let approvedBefore: Promise<boolean> | undefined
+  const lookups: ModerationLookups = {
     // WordPress's check_comment: an account's address is trusted for its holder only (previouslyApprovedLookup).
-    hasApprovedComment: () => hasPreviouslyApprovedComment({ authorName: comment.authorName, key, options, req, slug }),
-    isDuplicate: async () => (await recentConflicts()).some((other) => isDuplicateOf(other, key)),
-    lastCommentAt: async () => (floodSince ? lastCommentBy(key, await recentConflicts(), floodSince) : null),
+    hasApprovedComment: () =>
+      (approvedBefore ??= hasPreviouslyApprovedComment({ authorName: comment.authorName, key, options, req, slug })),
+    isDuplicate: claims.isDuplicate,
+    // A read, so it is asked alongside the claims when the rules will need it (one round trip less).
+    floodWait: () => {
+      if (settings.previouslyApproved && !settings.manualApproval) lookups.hasApprovedComment().catch(() => undefined)
+      return claims.floodWait()
+    },
     spamCheck: spamCheck ? async () => spamCheck(candidate, { req }) : undefined,
   }
+  return lookups
 }
 
 /** 403, 409 or 429 with a message; a flood rejection also says when to retry (header and error data). */
@@ -303,44 +288,6 @@ const rejection = (verdict: Extract<ModerationVerdict, { outcome: 'reject' }>, r
     ...(verdict.retryAfterSeconds !== undefined ? { retryAfter: verdict.retryAfterSeconds } : {}),
   })
 }
-
-/**
- * After the insert: the flood and duplicate rules once more against comments stored before this one.
- * Two submissions that passed the checks at the same moment (a double click, two app instances) now see
- * each other; the later one is removed again and answered 429/409, the earlier one stays.
- */
-export const rejectLaterConcurrentSubmission =
-  (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
-  async ({ collection, data, doc, operation, req }) => {
-    const stored = data as CommentData
-    if (operation !== 'create' || !isModeratedWrite(req, data)) return doc
-    const createdAt = (doc as CommentDoc).createdAt
-    if (!createdAt) return doc
-    const settings = await readDiscussionSettings(req, options)
-    // By the contract spam is answered 201 before the flood and duplicate rules: the re-check must not undo that.
-    if (stored.status === 'spam' && !settings.hardenAgainstProbing) return doc
-    const self: StoredSubmission = {
-      id: (doc as CommentDoc).id,
-      article: relationId(stored.article),
-      authorEmail: String(stored.authorEmail ?? ''),
-      body: String(stored.body ?? ''),
-      createdAt,
-      emailIdentifies: emailIdentifiesRequester(req, settings),
-      fingerprint: stored.fingerprint,
-      status: stored.status,
-    }
-    const floodSince =
-      settings.floodSeconds > 0 ? new Date(new Date(createdAt).getTime() - settings.floodSeconds * 1000) : null
-    const others = await conflictingComments(req, collection.slug, self, floodSince, [
-      { id: { not_equals: self.id } },
-      { createdAt: { less_than_equal: createdAt } },
-    ])
-    const verdict = laterSubmissionRejection(self, others, settings.floodSeconds, new Date())
-    if (!verdict) return doc
-    // Without a transaction the insert is already durable: undo it before answering.
-    await req.payload.db.deleteOne({ collection: collection.slug, req, where: { id: { equals: self.id } } })
-    throw rejection(verdict, req)
-  }
 
 /** A reader edited their comment: the new text goes through the content rules again. */
 const recheckEditedComment = async (

@@ -6,7 +6,7 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { NOTIFY_EDITORS_TASK } from '../../../src/jobs/commentNotifications.js'
-import { uncountApproved } from './commentCount.js'
+import { settleAfterDirectWrite } from './commentCount.js'
 import { type CommentDoc, CommentRejectedError, queueSafely, readerOf, relationId } from './shared.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
@@ -82,7 +82,7 @@ export const sendBackWhenReported =
       where: { and: [{ id: { equals: commentId } }, { status: { equals: 'approved' } }] },
     })) as unknown as CommentDoc | null
     if (!moved) return doc
-    await uncountApproved(req, options, relationId(moved.article))
+    await settleAfterDirectWrite(req, options, commentId)
     if (settings.notifyEditors.length > 0) {
       // This report is the send-back: it names the editors' message (one per send-back, however often queued).
       await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(commentId), event: String(doc.id), reason: 'reported' })
