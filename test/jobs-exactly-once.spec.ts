@@ -11,6 +11,7 @@ import { createLocalReq } from 'payload'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
+import { COUNTED_COMMENTS_SLUG } from '../collections/countedComments/index.js'
 import { resolveOptions } from '../src/defaults.js'
 import { DeliveryInFlightError, deliverOnce } from '../src/jobs/deliverOnce.js'
 import { messageKey } from '../src/jobs/messageKey.js'
@@ -136,12 +137,12 @@ describe('reconcile', () => {
     const articleId = await publishArticle(payload)
     for (let n = 0; n < 2; n++) await approvedComment(articleId, 10 + n)
     await payload.db.updateOne({ collection: 'articles', data: { commentCount: 5, updatedAt: null }, id: articleId, req })
-    // The interleaving to beat: between the recount's count and its write, another instance approves a comment (and counts it).
+    // The interleaving to beat: between the recount's count of the count entries and its write, another instance approves a comment (and counts it).
     const count = payload.db.count
     let interleaved = false
     payload.db.count = async function (args) {
       const result = await count.call(this, args)
-      if (!interleaved && args.collection === 'comments') {
+      if (!interleaved && args.collection === COUNTED_COMMENTS_SLUG) {
         interleaved = true
         await approvedComment(articleId, 99)
       }
