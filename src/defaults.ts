@@ -54,7 +54,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       publisherName: options.print?.publisherName ?? 'Newsroom',
     },
     siteUrl,
-    trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 1)),
+    trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 0)),
     slugs: {
       articles: options.slugs?.articles ?? 'articles',
       comments: options.slugs?.comments ?? 'comments',

@@ -113,8 +113,10 @@ export type NewsroomPluginOptions = {
   /** Public site URL for canonical links (e.g. https://news.example.com). */
   siteUrl?: string
   /**
-   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For`. The client
-   * is taken that many entries from the right (the entries to the left are whatever the client sent).
+   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For` (default 0). The client
+   * is taken that many entries from the right (the entries to the left are whatever the client sent). With 0 no
+   * address is trusted (plain `next start` cannot tell a spoofed header from its own) and anonymous requesters share
+   * one email quota.
    */
   trustedProxies?: number
   /** Path of an article on the site; `{slug}` is replaced. */
