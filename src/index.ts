@@ -14,6 +14,7 @@ import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { boundRestLists } from './hooks/boundRestLists.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
@@ -57,13 +58,14 @@ export const newsroomPlugin =
       options.slugs.discussionSettings,
     ])
     // Every collection of ours: malformed `where` values are a 400 (not a cast error 500); versions are editors' alone;
-    // only editors sort through relationships (the database sorts those without the related collection's access).
+    // only editors sort through relationships (the database sorts those without the related collection's access);
+    // public REST lists are pages of 1–100.
     for (const [i, c] of collections.entries()) {
       if (!ours.has(c.slug)) continue
       collections[i] = {
         ...c,
         access: { readVersions: editorsOnly, ...c.access },
-        hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere, refuseRelationshipSorts] },
+        hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere, refuseRelationshipSorts, boundRestLists] },
       }
     }
     const secure = (result: Config): Config => {
