@@ -28,6 +28,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
   const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '')
   return {
     articlePath: options.articlePath ?? '/news/{slug}',
+    cache: { publicMaxAge: Math.max(0, Math.floor(options.cache?.publicMaxAge ?? 0)) },
     comments: {
       ...defaultCommentRules,
       ...stripUndefined(options.comments ?? {}),

@@ -15,6 +15,7 @@ import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { boundRestLists } from './hooks/boundRestLists.js'
+import { withCacheHeaders } from './hooks/cacheHeaders.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
@@ -67,6 +68,11 @@ export const newsroomPlugin =
         access: { readVersions: editorsOnly, ...c.access },
         hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), rejectMalformedWhere, refuseRelationshipSorts, boundRestLists] },
       }
+    }
+    // Responses that depend on who asks say so to caches (Vary, private); auth collections' session routes too.
+    const publiclyCacheable = new Set([slugs.articles, slugs.videos])
+    for (const [i, c] of collections.entries()) {
+      if (ours.has(c.slug) || c.auth) collections[i] = withCacheHeaders(c, options, publiclyCacheable)
     }
     const secure = (result: Config): Config => {
       if (!slugs.readers) return result

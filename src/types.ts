@@ -121,11 +121,20 @@ export type NewsroomPluginOptions = {
   trustedProxies?: number
   /** Path of an article on the site; `{slug}` is replaced. */
   articlePath?: string
+  /** HTTP caching by a CDN or caching proxy (README: Running behind a CDN). */
+  cache?: {
+    /**
+     * Seconds a shared cache may keep an anonymous REST read of published articles and videos
+     * (`Cache-Control: public, s-maxage=N`). Default 0: no public caching.
+     */
+    publicMaxAge?: number
+  }
 }
 
 /** Options after defaults are applied: every value present. */
 export type ResolvedNewsroomOptions = {
   articlePath: string
+  cache: { publicMaxAge: number }
   comments: Required<Omit<CommentRulesOptions, 'notify' | 'spamCheck'>> & {
     notify: { editors: string[]; replyAuthors: boolean }
     spamCheck?: SpamCheck
