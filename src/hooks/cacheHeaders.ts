@@ -37,9 +37,19 @@ const responseHeadersOf = (req: PayloadRequest): Headers => {
   return req.responseHeaders
 }
 
-const apply = (req: PayloadRequest, headers: ReturnType<typeof cacheHeadersFor>) => {
+/**
+ * Our print and PDF endpoints answer `private, no-store` for everyone themselves (src/print/printContext.ts);
+ * Payload appends these headers to theirs, so a second `Cache-Control` would only repeat it.
+ */
+const answersOwnCacheControl = (req: PayloadRequest, articlesSlug: string): boolean => {
+  const base = `${req.payload.config.routes.api}/${articlesSlug}/`
+  return Boolean(req.pathname?.startsWith(base) && /^[^/]+\/(pdf|print)\/?$/.test(req.pathname.slice(base.length)))
+}
+
+const apply = (req: PayloadRequest, headers: ReturnType<typeof cacheHeadersFor>, articlesSlug: string) => {
   const out = responseHeadersOf(req)
   out.set('Vary', headers.vary)
+  if (answersOwnCacheControl(req, articlesSlug)) return
   // Private is final for the request: a later public read inside it (population) never loosens it.
   if (headers.cacheControl && out.get('Cache-Control') !== PRIVATE_NO_STORE) out.set('Cache-Control', headers.cacheControl)
 }
@@ -77,6 +87,7 @@ export const withCacheHeaders = (
         publicRead: succeeded && publicSlugs.has(collection.slug) && isPlainPublishedRead(req, collection.slug),
         session: SESSION_OPERATIONS.has(operation),
       }),
+      options.slugs.articles,
     )
   const hooks = collection.hooks ?? {}
   return {

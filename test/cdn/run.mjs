@@ -174,7 +174,11 @@ async function directChecks(base) {
 
 /** @type {Record<string, number>} */
 const figures = {}
-/** @param {{ cacheStatus: string }} res @param {string} who */
+/**
+ * @template {{ cacheStatus: string }} T
+ * @param {T} res @param {string} who
+ * @returns {T}
+ */
 const count = (res, who) => {
   const key = `${who} ${res.cacheStatus}`
   figures[key] = (figures[key] ?? 0) + 1
