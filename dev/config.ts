@@ -73,6 +73,10 @@ export const devConfig = {
       overrides: { media: { upload: { mimeTypes: ['image/*', 'video/*'], staticDir: path.resolve(dirname, 'media') } } },
       print: { publisherName: 'Newsroom Dev' },
       siteUrl: SITE_URL,
+      // Deployment knobs read when the server starts, not at build time: one build serves plain `next start`
+      // (the defaults) and the CDN test behind nginx (test/cdn/run.mjs).
+      cache: { publicMaxAge: Number(process.env.NEWSROOM_PUBLIC_MAX_AGE ?? 0) },
+      trustedProxies: Number(process.env.NEWSROOM_TRUSTED_PROXIES ?? 0),
     }),
   ],
   secret: process.env.PAYLOAD_SECRET || 'newsroom-dev-secret-not-for-production',

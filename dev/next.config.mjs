@@ -24,4 +24,17 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload's colour-scheme client hint (Accept-CH, Vary: Sec-CH-Prefers-Color-Scheme) is for admin pages. On /api
+// it pushes Vary (Next's router headers + the plugin's Authorization, Cookie + Accept-Encoding) past the 128 bytes
+// beyond which nginx caches nothing (README: Running behind a CDN), so the API answers without it.
+const withPayloadHeaders = config.headers
+config.headers = async () =>
+  (await withPayloadHeaders()).map((rule) =>
+    rule.source === '/:path*' && rule.headers.some((header) => header.value === 'Sec-CH-Prefers-Color-Scheme')
+      ? { ...rule, source: '/:path((?!api(?:/|$)).*)' }
+      : rule,
+  )
+
+export default config

@@ -35,6 +35,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
   const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '')
   return {
     articlePath: options.articlePath ?? '/news/{slug}',
+    cache: { publicMaxAge: Math.max(0, Math.floor(options.cache?.publicMaxAge ?? 0)) },
     comments: {
       ...defaultCommentRules,
       ...stripUndefined(options.comments ?? {}),
@@ -66,7 +67,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       publisherName: options.print?.publisherName ?? 'Newsroom',
     },
     siteUrl,
-    trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 1)),
+    trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 0)),
     verifyEmailPath: options.verifyEmailPath ?? '/verify-email?token={token}',
     slugs: {
       articles: options.slugs?.articles ?? 'articles',

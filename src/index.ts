@@ -20,6 +20,8 @@ import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
+import { boundRestLists } from './hooks/boundRestLists.js'
+import { withCacheHeaders } from './hooks/cacheHeaders.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedBody } from './hooks/rejectMalformedBody.js'
 import { rejectMalformedFields } from './hooks/rejectMalformedFields.js'
@@ -78,7 +80,7 @@ export const newsroomPlugin =
     ])
     // Every collection of ours: malformed input (where, sort/page, body, field shapes) is a 400, not a 500; versions
     // are editors' alone; only editors sort through relationships (the database sorts those without the related
-    // collection's access).
+    // collection's access); public REST lists are pages of 1–100.
     const malformedInput = [rejectMalformedWhere, rejectMalformedQuery, rejectMalformedBody, rejectMalformedFields]
     const verificationOff: CollectionConfig[] = []
     for (const [i, c] of collections.entries()) {
@@ -92,9 +94,14 @@ export const newsroomPlugin =
         hooks: {
           ...c.hooks,
           afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
-          beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...malformedInput, refuseRelationshipSorts],
+          beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...malformedInput, refuseRelationshipSorts, boundRestLists],
         },
       }
+    }
+    // Responses that depend on who asks say so to caches (Vary, private); auth collections' session routes too.
+    const publiclyCacheable = new Set([slugs.articles, slugs.videos])
+    for (const [i, c] of collections.entries()) {
+      if (ours.has(c.slug) || c.auth) collections[i] = withCacheHeaders(c, options, publiclyCacheable)
     }
     // A fragment cycle crashes Payload's complexity rule (a 500): refused first (src/graphql/refuseFragmentCycles.ts).
     // Payload's verifyEmail mutation fails without verification (src/graphql/verifyWhenVerificationIsOff.ts).

@@ -127,19 +127,30 @@ export type NewsroomPluginOptions = {
   /** Public site URL for canonical links (e.g. https://news.example.com). */
   siteUrl?: string
   /**
-   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For`. The client
-   * is taken that many entries from the right (the entries to the left are whatever the client sent).
+   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For` (default 0). The client
+   * is taken that many entries from the right (the entries to the left are whatever the client sent). With 0 no
+   * address is trusted (plain `next start` cannot tell a spoofed header from its own) and anonymous requesters share
+   * one email quota.
    */
   trustedProxies?: number
   /** Path of an article on the site; `{slug}` is replaced. */
   articlePath?: string
   /** Path of the site's page that confirms a new reader's email (linked from the verification email); `{token}` is replaced. */
   verifyEmailPath?: string
+  /** HTTP caching by a CDN or caching proxy (README: Running behind a CDN). */
+  cache?: {
+    /**
+     * Seconds a shared cache may keep an anonymous REST read of published articles and videos
+     * (`Cache-Control: public, s-maxage=N`). Default 0: no public caching.
+     */
+    publicMaxAge?: number
+  }
 }
 
 /** Options after defaults are applied: every value present. */
 export type ResolvedNewsroomOptions = {
   articlePath: string
+  cache: { publicMaxAge: number }
   comments: Required<Omit<CommentRulesOptions, 'notify' | 'spamCheck'>> & {
     notify: { editors: string[]; replyAuthors: boolean }
     spamCheck?: SpamCheck

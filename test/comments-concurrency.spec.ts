@@ -11,7 +11,7 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { newsroomPlugin } from '../src/index.js'
 import { commentCountOf, fingerprintOf, publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
 import { initPayload } from './harness/initPayload.js'
-import { EDITOR, editorsCollection } from './helpers/newsroomApp.js'
+import { EDITOR, editorsCollection, HARNESS_TRUSTED_PROXIES } from './helpers/newsroomApp.js'
 
 const CONCURRENT = 200
 
@@ -20,7 +20,7 @@ let payload: Payload
 
 beforeAll(async () => {
   // (The embedded server's monitoring workaround, `serverMonitoringMode: 'poll'`, lives in the harness.)
-  const instance = await initPayload({ admin: { user: 'users' }, collections: [editorsCollection], plugins: [newsroomPlugin()] })
+  const instance = await initPayload({ admin: { user: 'users' }, collections: [editorsCollection], plugins: [newsroomPlugin({ trustedProxies: HARNESS_TRUSTED_PROXIES })] })
   await instance.payload.create({ collection: 'users', data: { ...EDITOR } })
   app = { ...instance, editorToken: await instance.rest.login('users', EDITOR.email, EDITOR.password) }
   payload = app.payload

@@ -12,7 +12,7 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { requesterFromHeaders } from '../src/moderation/submission.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 
-import { lexicalParagraphs, READER_PASSWORD } from './helpers/newsroomApp.js'
+import { HARNESS_TRUSTED_PROXIES, lexicalParagraphs, READER_PASSWORD } from './helpers/newsroomApp.js'
 
 export type Surface = 'GraphQL' | 'REST'
 export const SURFACES: Surface[] = ['REST', 'GraphQL']
@@ -114,7 +114,7 @@ const DEFAULT_USER_AGENT = 'Mozilla/5.0 (jest)'
 
 /** The fingerprint `submit` from `ip` (and the default user agent) gets, to seed a requester's history. */
 export const fingerprintOf = (payload: Payload, ip: string, userAgent = DEFAULT_USER_AGENT): string =>
-  requesterFromHeaders(new Headers({ 'user-agent': userAgent, 'x-forwarded-for': ip }), payload.secret).fingerprint!
+  requesterFromHeaders(new Headers({ 'user-agent': userAgent, 'x-forwarded-for': ip }), payload.secret, HARNESS_TRUSTED_PROXIES).fingerprint!
 
 const COMMENT_SELECTION = 'id status authorName authorEmail authorUrl body moderationReason fingerprint article { id } parent { id }'
 

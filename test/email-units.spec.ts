@@ -181,7 +181,6 @@ describe('requesterFingerprint', () => {
     ['one proxy: another appended address is another requester', ['1.1.1.1, 203.0.113.7', '1.1.1.1, 203.0.113.8'], 1, false],
     ['two proxies: the client is second from the right', ['6.6.6.6, 203.0.113.7, 10.0.0.2', '7.7.7.7, 203.0.113.7, 10.0.0.3'], 2, true],
     ['two proxies: a different client behind the same balancer', ['203.0.113.7, 10.0.0.2', '203.0.113.8, 10.0.0.2'], 2, false],
-    ['without X-Forwarded-For, X-Real-IP', ['x-real-ip:198.51.100.2', 'x-real-ip:198.51.100.3'], 1, false],
   ])('%s', (_name, [first, second], trustedProxies, same) => {
     const headersOf = (value: string): Record<string, string> =>
       value.startsWith('x-real-ip:') ? { 'x-real-ip': value.slice('x-real-ip:'.length) } : { 'x-forwarded-for': value }
@@ -195,8 +194,9 @@ describe('requesterFingerprint', () => {
     expect(fingerprint({ 'cf-connecting-ip': '2001:db8::1', 'user-agent': 'A' })).toBe(fingerprint({ 'cf-connecting-ip': '2001:db8::2', 'user-agent': 'A' }))
   })
 
-  it('falls back to the user agent when no address is known', () => {
-    expect(fingerprint({ 'user-agent': 'A' })).toMatch(/^ua:/)
-    expect(fingerprint({ 'user-agent': 'A' })).not.toBe(fingerprint({ 'user-agent': 'B' }))
+  it('without a trustworthy address every anonymous requester shares one quota (nothing the client sends splits it)', () => {
+    const noProxy: Record<string, string>[] = [{ 'user-agent': 'A', 'x-forwarded-for': '1.1.1.1' }, { 'user-agent': 'B', 'x-forwarded-for': '2.2.2.2', 'x-real-ip': '3.3.3.3' }]
+    expect(new Set(noProxy.map((headers) => fingerprint(headers, 0)))).toEqual(new Set(['anonymous:unknown-address']))
+    expect(fingerprint({ 'user-agent': 'A', 'x-real-ip': '3.3.3.3' }, 1)).toBe(fingerprint({ 'user-agent': 'B' }, 1))
   })
 })

@@ -3,6 +3,7 @@
  * then the engine's order (an earlier rule decides before a later one is even looked up).
  */
 import { describe, expect, it, jest } from '@jest/globals'
+import fc from 'fast-check'
 
 import { compileKeyMatcher, parseKeyList } from '../src/moderation/keyMatcher.js'
 import {
@@ -534,11 +535,12 @@ describe('submission', () => {
   })
 
   it.each([
-    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7' }, '203.0.113.7', 'UA'],
-    [{ 'x-real-ip': '198.51.100.2' }, '198.51.100.2', null],
-    [{}, null, null],
-  ])('requesterFromHeaders(%j)', (headers, ip, userAgent) => {
-    const requester = requesterFromHeaders(new Headers(headers), 'secret')
+    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7' }, 1, '203.0.113.7', 'UA'],
+    [{ 'user-agent': 'UA', 'x-forwarded-for': '203.0.113.7' }, 0, null, 'UA'],
+    [{ 'x-real-ip': '198.51.100.2' }, 1, null, null],
+    [{}, 1, null, null],
+  ])('requesterFromHeaders(%j, trustedProxies %d)', (headers, trustedProxies, ip, userAgent) => {
+    const requester = requesterFromHeaders(new Headers(headers), 'secret', trustedProxies)
     expect(requester).toMatchObject({ ip, userAgent })
     if (ip || userAgent) expect(requester.fingerprint).toMatch(/^[0-9a-f]{64}$/)
     else expect(requester.fingerprint).toBeNull()
@@ -548,19 +550,36 @@ describe('submission', () => {
     ['one proxy: the address it appended', '6.6.6.6, 203.0.113.7', 1, '203.0.113.7'],
     ['one proxy, nothing sent by the client', '203.0.113.7', 1, '203.0.113.7'],
     ['two proxies (CDN + load balancer)', '6.6.6.6, 203.0.113.7, 10.0.0.2', 2, '203.0.113.7'],
-    ['more proxies than hops: the leftmost', '203.0.113.7', 3, '203.0.113.7'],
-    ['0 is treated as 1', 'a, b', 0, 'b'],
+    ['fewer hops than proxies: a proxy did not append, nothing is trusted', '203.0.113.7', 3, null],
+    ['no proxy (plain next start): the header may be the client\'s own', 'a, b', 0, null],
   ])('clientAddress: %s', (_, forwarded, trustedProxies, expected) => {
     expect(clientAddress(new Headers({ 'x-forwarded-for': forwarded }), trustedProxies)).toBe(expected)
   })
 
+  // Whatever a client sends, only the entries the trusted proxies appended decide its address.
+  it('property: the client-chosen part of the headers never changes the address', () => {
+    const hop = fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 12 }).filter((s) => !s.includes(',')))
+    fc.assert(
+      fc.property(fc.array(hop, { maxLength: 4 }), fc.array(hop, { maxLength: 4 }), fc.array(fc.ipV4(), { maxLength: 3 }), fc.ipV4(), (sentA, sentB, appended, spoof) => {
+        const trustedProxies = appended.length
+        const headers = (sent: string[]) =>
+          new Headers({ 'cf-connecting-ip': spoof, 'x-forwarded-for': [...sent, ...appended].join(', '), 'x-real-ip': spoof })
+        const a = clientAddress(headers(sentA), trustedProxies)
+        expect(a).toBe(clientAddress(headers(sentB), trustedProxies))
+        expect(a).toBe(trustedProxies === 0 ? null : appended[0]!.trim())
+      }),
+    )
+  })
+
   it('a client cannot pick its own fingerprint by sending X-Forwarded-For', () => {
-    const behindProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': `${sent}, 203.0.113.7` }), 's').fingerprint
+    const behindProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': `${sent}, 203.0.113.7` }), 's', 1).fingerprint
     expect(behindProxy('1.1.1.1')).toBe(behindProxy('2.2.2.2'))
+    const noProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': sent }), 's', 0).fingerprint
+    expect(noProxy('1.1.1.1')).toBe(noProxy('2.2.2.2'))
   })
 
   it('the fingerprint depends on IP, user agent and secret, and hides them', () => {
-    const fp = (ip: string, ua: string, secret = 's') => requesterFromHeaders(new Headers({ 'user-agent': ua, 'x-forwarded-for': ip }), secret).fingerprint
+    const fp = (ip: string, ua: string, secret = 's') => requesterFromHeaders(new Headers({ 'user-agent': ua, 'x-forwarded-for': ip }), secret, 1).fingerprint
     expect(fp('1.1.1.1', 'A')).toBe(fp('1.1.1.1', 'A'))
     expect(new Set([fp('1.1.1.1', 'A'), fp('1.1.1.2', 'A'), fp('1.1.1.1', 'B'), fp('1.1.1.1', 'A', 'other')]).size).toBe(4)
     expect(fp('1.1.1.1', 'A')).not.toContain('1.1.1.1')

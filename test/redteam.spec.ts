@@ -1076,8 +1076,9 @@ describe('bad input: a clear 4xx, never a 500, nothing stored', () => {
     expect(regex.json.docs).toEqual([])
   })
 
+  // Out-of-range limits are refused as GraphQL refuses them (test/bounded-lists.spec.ts).
   it('odd paging and depth: clamped or ignored, answered 200', async () => {
-    for (const query of [{ depth: 1000 }, { limit: -5, page: -2 }, { limit: 100_000 }, { page: 'abc' }, { sort: '$where' }]) {
+    for (const query of [{ depth: 1000 }, { page: -2 }, { limit: 100 }, { page: 'abc' }, { sort: '$where' }]) {
       const res = await app.rest.get('/articles', { query })
       expect(res.status).toBe(200)
       expect(ids(res.json.docs)).toEqual([article])

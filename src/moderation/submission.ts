@@ -80,21 +80,24 @@ export type Requester = {
 }
 
 /**
- * The client address from `X-Forwarded-For`: each proxy appends the address it received the request from,
- * so the client is `trustedProxies` entries from the right; the entries further left are whatever the client
- * sent and prove nothing. Without the header, `X-Real-IP`.
+ * The client address, or null when no trustworthy one is known. Route handlers under Next see no socket, only
+ * `X-Forwarded-For`, which Next's own server fills with the peer address only when the client sent none (Next 16,
+ * `base-server.js`: `x-forwarded-for ??= socket.remoteAddress`), so with no proxy in front (`trustedProxies: 0`)
+ * every entry may be the client's choice and none is used. Each trusted proxy appends the address it received the
+ * request from, so the client is `trustedProxies` entries from the right; fewer entries than that means a proxy
+ * did not append, and the header proves nothing. `X-Real-IP` and the like are never read (a client can send them).
  */
 export const clientAddress = (headers: Headers | undefined, trustedProxies: number): null | string => {
+  if (trustedProxies < 1) return null
   const hops = (headers?.get('x-forwarded-for') ?? '')
     .split(',')
     .map((hop) => hop.trim())
     .filter(Boolean)
-  if (hops.length > 0) return hops[Math.max(0, hops.length - Math.max(1, trustedProxies))]
-  return headers?.get('x-real-ip')?.trim() || null
+  return hops.length >= trustedProxies ? hops[hops.length - trustedProxies]! : null
 }
 
 /** Who is commenting, from the request headers: the client address (see `clientAddress`) and user agent. */
-export const requesterFromHeaders = (headers: Headers | undefined, secret: string, trustedProxies = 1): Requester => {
+export const requesterFromHeaders = (headers: Headers | undefined, secret: string, trustedProxies: number): Requester => {
   const ip = clientAddress(headers, trustedProxies)
   const userAgent = headers?.get('user-agent')?.trim() || null
   const fingerprint =

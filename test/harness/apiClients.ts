@@ -62,6 +62,7 @@ export interface RestClient {
 
 export interface GraphQLResult<TData = any> {
   status: number
+  headers: Headers
   data: TData | null | undefined
   errors: GraphQLErrorEntry[] | undefined
 }
@@ -190,6 +191,6 @@ export function createGraphQLClient(config: SanitizedConfig, instanceKey: string
     })
     const response = await runWithPayloadInstance(instanceKey, () => handler(req))
     const res = await readResponse<{ data?: TData | null; errors?: GraphQLErrorEntry[] }>(response)
-    return { data: res.json?.data, errors: res.json?.errors, status: res.status }
+    return { data: res.json?.data, errors: res.json?.errors, headers: res.headers, status: res.status }
   }
 }

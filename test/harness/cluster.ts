@@ -200,7 +200,7 @@ function createHttpGraphQL(baseURL: () => string): GraphQLClient {
     } catch {
       json = undefined
     }
-    return { data: json?.data, errors: json?.errors ?? (json ? undefined : [{ message: text }]), status: response.status }
+    return { data: json?.data, errors: json?.errors ?? (json ? undefined : [{ message: text }]), headers: response.headers, status: response.status }
   }
 }
 

@@ -22,6 +22,12 @@ export const editorsCollection: CollectionConfig = {
   fields: [{ name: 'name', type: 'text' }],
 }
 
+/**
+ * The harness's clients stand for requests that reached the app through one proxy: they send the
+ * `X-Forwarded-For` that proxy would have appended, so the apps here trust one hop (the default, 0, trusts none).
+ */
+export const HARNESS_TRUSTED_PROXIES = 1
+
 export type NewsroomTestApp = InitializedPayload & { editorToken: string }
 
 export async function startNewsroomApp(
@@ -32,7 +38,7 @@ export async function startNewsroomApp(
     ...host,
     admin: { user: 'users', ...host.admin },
     collections: [editorsCollection, ...(host.collections ?? [])],
-    plugins: [...(host.plugins ?? []), newsroomPlugin(pluginOptions)],
+    plugins: [...(host.plugins ?? []), newsroomPlugin({ trustedProxies: HARNESS_TRUSTED_PROXIES, ...pluginOptions })],
   })
   await app.payload.create({ collection: 'users', data: { ...EDITOR, name: 'Edna Editor' } })
   const editorToken = await app.rest.login('users', EDITOR.email, EDITOR.password)

@@ -5,7 +5,8 @@ import { createHmac } from 'node:crypto'
 import { clientAddress } from '../../moderation/submission.js'
 
 /**
- * Who is asking, for rate limits: the logged-in user, else the client address, else the user agent.
+ * Who is asking, for rate limits: the logged-in user, else the client address, else one quota shared by every
+ * requester without a trustworthy address (a user-agent string or spoofed header would be the client's choice).
  * The address is the one comment flood control uses (`clientAddress`: `trustedProxies` hops from the right of
  * `X-Forwarded-For`), so a client cannot buy a fresh quota by sending its own `X-Forwarded-For` entries.
  * Keyed hashes (with the Payload secret) so the log holds no addresses and cannot be reversed.
@@ -20,5 +21,5 @@ export const requesterFingerprint = (
   if (req.user) return `user:${hash(`${req.user.collection}:${req.user.id}`)}`
   const ip = clientAddress(req.headers, trustedProxies)?.slice(0, 100)
   if (ip) return `ip:${hash(ip)}`
-  return `ua:${hash(req.headers.get('user-agent') ?? '')}`
+  return 'anonymous:unknown-address'
 }

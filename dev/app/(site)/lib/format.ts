@@ -24,6 +24,27 @@ export const safeHttpUrl = (value: null | string | undefined): null | string => 
   }
 }
 
-/** A same-site path to return to after logging in; anything else falls back to the home page. */
-export const safeNextPath = (value: null | string | undefined): string =>
-  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+// The API and the admin panel are not pages of the site to land on after a reader's login.
+const NOT_SITE_PAGES = /^\/(api|admin)(\/|$)/i
+
+// Any origin of our own would do: only whether the browser stays on it matters.
+const SAME_SITE = 'https://same-site.invalid'
+
+/**
+ * A same-site path to return to after logging in; anything else falls back to the home page. The value is
+ * resolved as the browser will resolve it (URL parsing drops tabs and newlines and reads `\` as `/`, so
+ * `/\t/evil.example` is `//evil.example`), and only a result on this site is kept, re-serialised so the
+ * browser sees exactly the path that was checked.
+ */
+export const safeNextPath = (value: null | string | undefined): string => {
+  if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/'
+  let url: URL
+  try {
+    url = new URL(value, SAME_SITE)
+  } catch {
+    return '/'
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`
+  // A path starting `//` would be read as another host once it is navigated to.
+  return url.origin === SAME_SITE && !path.startsWith('//') && !NOT_SITE_PAGES.test(url.pathname) ? path : '/'
+}
