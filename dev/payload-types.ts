@@ -76,6 +76,8 @@ export interface Config {
     'comment-reports': CommentReport;
     media: Media;
     'newsroom-email-log': NewsroomEmailLog;
+    'newsroom-comment-claims': NewsroomCommentClaim;
+    'newsroom-counted-comments': NewsroomCountedComment;
     'newsroom-deliveries': NewsroomDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -100,6 +102,8 @@ export interface Config {
     'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'newsroom-email-log': NewsroomEmailLogSelect<false> | NewsroomEmailLogSelect<true>;
+    'newsroom-comment-claims': NewsroomCommentClaimsSelect<false> | NewsroomCommentClaimsSelect<true>;
+    'newsroom-counted-comments': NewsroomCountedCommentsSelect<false> | NewsroomCountedCommentsSelect<true>;
     'newsroom-deliveries': NewsroomDeliveriesSelect<false> | NewsroomDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -432,6 +436,24 @@ export interface NewsroomEmailLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-comment-claims".
+ */
+export interface NewsroomCommentClaim {
+  id: string;
+  key: string;
+  at: string;
+  holder?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-counted-comments".
+ */
+export interface NewsroomCountedComment {
+  id: string;
+  article: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsroom-deliveries".
  */
 export interface NewsroomDelivery {
@@ -614,6 +636,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'newsroom-email-log';
         value: string | NewsroomEmailLog;
+      } | null)
+    | ({
+        relationTo: 'newsroom-comment-claims';
+        value: string | NewsroomCommentClaim;
+      } | null)
+    | ({
+        relationTo: 'newsroom-counted-comments';
+        value: string | NewsroomCountedComment;
       } | null)
     | ({
         relationTo: 'newsroom-deliveries';
@@ -837,6 +867,23 @@ export interface NewsroomEmailLogSelect<T extends boolean = true> {
   recipients?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-comment-claims_select".
+ */
+export interface NewsroomCommentClaimsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
+  holder?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-counted-comments_select".
+ */
+export interface NewsroomCountedCommentsSelect<T extends boolean = true> {
+  id?: T;
+  article?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
