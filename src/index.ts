@@ -13,7 +13,7 @@ import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGua
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
-import { lockReadersOutOfHostDefaults, lockReadersOutOfLockedDocuments } from './access/lockOutReaders.js'
+import { lockReadersOutOfHostDefaults, lockReadersOutOfJobsStats, lockReadersOutOfLockedDocuments } from './access/lockOutReaders.js'
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
@@ -125,6 +125,7 @@ export const newsroomPlugin =
         onInit: async (payload) => {
           if (incomingOnInit) await incomingOnInit(payload)
           lockReadersOutOfLockedDocuments(payload, readersSlug)
+          lockReadersOutOfJobsStats(payload, readersSlug)
         },
       }
     }

@@ -47,7 +47,7 @@ describe('REST list bounds', () => {
       data: { _status: 'published', title: 'Clip', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } as never,
     })
     videoId = String(video.id)
-    await app.payload.create({ collection: 'readers', data: { email: 'bounded@readers.test', password: READER_PASSWORD } as never })
+    await app.payload.create({ collection: 'readers', data: { _verified: true, email: 'bounded@readers.test', password: READER_PASSWORD } as never })
     readerToken = await app.rest.login('readers', 'bounded@readers.test', READER_PASSWORD)
   })
   afterAll(() => app?.shutdown())
@@ -57,7 +57,7 @@ describe('REST list bounds', () => {
       for (const token of [undefined, readerToken]) {
         const res = await app.rest.get(`/${slug}`, { query, token })
         expect(res.status).toBe(400)
-        expect(res.json.errors[0].message).toMatch(/^"limit" must be between 1 and 100\.$|^"pagination=false" is not allowed/)
+        expect(res.json.errors[0].message).toMatch(/^"limit" must be between 1 and 100\.$|^"pagination=false" is not allowed|^Invalid query: limit must be a whole number\.$/)
       }
     })
 

@@ -132,6 +132,7 @@ describe('cache.publicMaxAge: anonymous published reads may be public', () => {
     ['drafts', () => `/articles/${ids.free}?draft=true`],
     ['the print view', () => `/articles/${ids.free}/print`],
     ['versions', () => '/articles/versions'],
+    ['a read answered from the client\'s own ?data=', () => `/articles/${ids.free}?data=${encodeURIComponent(JSON.stringify({ title: 'Planted' }))}`],
   ])('anonymous %s: never public', async (_name, path) => {
     const [pathname, search] = path().split('?')
     const res = await app.rest.get(pathname as `/${string}`, { query: search ? Object.fromEntries(new URLSearchParams(search)) : undefined })
@@ -148,5 +149,29 @@ describe('cacheHeadersFor (pure)', () => {
     [{ authenticated: false, publicMaxAge: 60, publicRead: false, session: false }, null],
   ])('%j → %s', (input, cacheControl) => {
     expect(cacheHeadersFor(input)).toEqual({ cacheControl, vary: 'Authorization, Cookie' })
+  })
+})
+
+describe('cache.publicMaxAge with a host premium.hasAccess: nothing is public', () => {
+  let app: NewsroomTestApp
+  let ids: Ids
+  beforeAll(async () => {
+    // A host rule that entitles anonymous requesters by a header (an institution's proxy, say): a cache keyed on the
+    // URL and the credentials cannot tell them apart, so the unlocked body must never be stored for everyone.
+    app = await startNewsroomApp({
+      cache: { publicMaxAge: 60 },
+      premium: { hasAccess: ({ req, user }) => Boolean(user) || req.headers.get('x-campus') === 'yes' },
+    })
+    ;({ ids } = await seed(app))
+  })
+  afterAll(() => app?.shutdown())
+
+  it('an anonymous read the host entitled is private; so is any anonymous read', async () => {
+    const entitled = await app.rest.get(`/articles/${ids.premium}`, { headers: { 'x-campus': 'yes' } })
+    expect(JSON.stringify(entitled.json)).toContain(SECRET)
+    expect(entitled.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/)
+    const plain = await app.rest.get(`/articles/${ids.free}`)
+    expect(plain.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/)
+    expectVaryOnCredentials(plain.headers)
   })
 })

@@ -74,6 +74,17 @@ describe('F1 (critical): a self-registered reader counts as "logged in" for Payl
   it('a reader cannot trigger the job runner', async () => {
     expect([401, 403]).toContain((await app.rest.get('/payload-jobs/run', { token: readerToken })).status)
   })
+
+  it('a reader can neither read nor move the jobs schedule (payload-jobs-stats, added by Payload after plugins)', async () => {
+    const path = '/globals/payload-jobs-stats'
+    expect((await app.rest.get(path, { token: readerToken })).status).toBe(403)
+    const future = { stats: { scheduledRuns: { queues: { default: { tasks: { newsroomReconcile: { lastScheduledRun: '9999-01-01T00:00:00.000Z' } } } } } } }
+    expect((await app.rest.post(path, { body: future, token: readerToken })).status).toBe(403)
+    const stored = (await payload.findGlobal({ slug: 'payload-jobs-stats' as never })) as Json
+    expect(JSON.stringify(stored)).not.toContain('9999')
+    expect((await app.rest.get(path, { token: app.editorToken })).status).toBe(200)
+  })
+
 })
 
 /* ===================================================================================================== */
@@ -106,4 +117,5 @@ describe('the host keeps its own access rules and editors keep theirs', () => {
     expect(asEditor.json.docs[0].text).toBe('staff memo')
     expect((await app.rest.post('/users', { body: { email: 'new-editor@example.org', password: 'pass-word-12' }, token: app.editorToken })).status).toBe(201)
   })
+
 })

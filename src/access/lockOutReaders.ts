@@ -46,3 +46,19 @@ export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: s
     access[op] = async (args) => ((await notReader(args)) ? (original ? original(args) : true) : false)
   }
 }
+
+/**
+ * Payload adds the `payload-jobs-stats` global (when a task has a schedule, as our reconcile task does) after
+ * plugins run, with the default access: a reader could read it or move a schedule's last run into the future
+ * and stop it. Closed to readers at init, like the locked documents.
+ */
+export const lockReadersOutOfJobsStats = (payload: Payload, readersSlug: string): void => {
+  const stats = payload.globals.config.find((g) => g.slug === 'payload-jobs-stats')
+  if (!stats) return
+  const access = stats.access as Record<string, Access | undefined>
+  const notReader = loggedInButNotReader(readersSlug)
+  for (const op of GLOBAL_OPERATIONS) {
+    const original = access[op]
+    access[op] = async (args) => ((await notReader(args)) ? (original ? original(args) : true) : false)
+  }
+}

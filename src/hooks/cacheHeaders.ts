@@ -63,6 +63,8 @@ const isPlainPublishedRead = (req: PayloadRequest, slug: string): boolean => {
   const base = `${req.payload.config.routes.api}/${slug}`
   const rest = req.pathname.startsWith(base) ? req.pathname.slice(base.length) : null
   if (rest === null || !/^(\/[^/]+)?\/?$/.test(rest) || /^\/(count|versions)\/?$/.test(rest)) return false
+  // `?data=` makes Payload answer with the client's own document instead of the stored one: never cache that.
+  if (req.query?.data !== undefined) return false
   const draft = req.query?.draft
   return draft === undefined || draft === false || draft === 'false'
 }
@@ -82,7 +84,9 @@ export const withCacheHeaders = (
       req,
       cacheHeadersFor({
         authenticated: Boolean(req.user),
-        publicMaxAge: options.cache.publicMaxAge,
+        // A host's `premium.hasAccess` may entitle an anonymous requester (an IP range, a header) that a cache keyed
+        // on credentials cannot see: with one, nothing is public.
+        publicMaxAge: options.premium.hasAccess ? 0 : options.cache.publicMaxAge,
         // Only once the read succeeded: a refused or missing document is never a public answer.
         publicRead: succeeded && publicSlugs.has(collection.slug) && isPlainPublishedRead(req, collection.slug),
         session: SESSION_OPERATIONS.has(operation),

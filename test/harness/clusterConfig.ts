@@ -9,7 +9,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import type { ClusterConfigFactory } from './cluster.js'
 
 import { newsroomPlugin } from '../../src/index.js'
-import { editorsCollection } from '../helpers/newsroomApp.js'
+import { editorsCollection, HARNESS_TRUSTED_PROXIES } from '../helpers/newsroomApp.js'
 
 const KILL_POINT_COLLECTIONS = ['comments', 'articles', 'comment-reports']
 
@@ -54,7 +54,7 @@ const clusterConfig: ClusterConfigFactory = ({ killPoint, options }) => ({
   admin: { user: 'users' },
   collections: [editorsCollection],
   jobs: { ...(options.jobs ?? {}) },
-  plugins: [newsroomPlugin(options.plugin ?? {}), withKillPointHooks(killPoint)],
+  plugins: [newsroomPlugin({ trustedProxies: HARNESS_TRUSTED_PROXIES, ...options.plugin }), withKillPointHooks(killPoint)],
 })
 
 export default clusterConfig
