@@ -7,7 +7,6 @@ import sharp from 'sharp'
 
 import { newsroomPlugin } from '../src/index.js'
 import { devEmailAdapter } from './devEmailAdapter.js'
-import { boundedListsRule, MAX_LIST_LIMIT } from './graphqlLimits.js'
 import { seed } from './seed.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -53,8 +52,6 @@ export const devConfig = {
   graphQL: {
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
-    // Pages of at most MAX_LIST_LIMIT documents: complexity does not count documents.
-    validationRules: (args) => [boundedListsRule(MAX_LIST_LIMIT)(args)],
   },
   jobs: {
     // Queued notifications and article emails are delivered by the dev server itself.

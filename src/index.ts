@@ -18,6 +18,7 @@ import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
 import { boundRestLists } from './hooks/boundRestLists.js'
@@ -109,7 +110,8 @@ export const newsroomPlugin =
     const graphQL: Config['graphQL'] = {
       ...config.graphQL,
       mutations: verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
-      validationRules: (args) => [refuseFragmentCycles, ...(hostRules?.(args) ?? [])],
+      // Pages of 1–100 documents, as on REST: the complexity limit does not count documents (contract rule 8).
+      validationRules: (args) => [refuseFragmentCycles, boundedListsRule(MAX_LIST_LIMIT)(args), ...(hostRules?.(args) ?? [])],
     }
     // Our global's unreadable `?data=` is a 400 too (collections have their own afterError hook, above).
     const hooks: Config['hooks'] = {

@@ -1,5 +1,5 @@
 /**
- * Issue #11 finding 7: public REST lists are pages of 1–100, as GraphQL's are (dev/graphqlLimits.ts).
+ * Issue #11 finding 7: public REST lists are pages of 1–100, as GraphQL's are (src/graphql/boundedLists.ts).
  * `?limit=0`, `pagination=false` and `joins[comments][limit]=0` used to hand anyone every document.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -110,6 +110,21 @@ describe('REST list bounds', () => {
     const all = await app.payload.find({ collection: 'comments', overrideAccess: false, pagination: false })
     expect(all.docs.length).toBe(12)
   })
+
+  // Contract rule 8 on GraphQL, in any host app (not only the dev app's config): the plugin adds the rule.
+  it.each([
+    ['limit: 0', '{ Comments(limit: 0) { docs { id } } }'],
+    ['limit: 101', '{ Articles(limit: 101) { docs { id } } }'],
+    ['pagination: false', '{ Videos(pagination: false) { docs { id } } }'],
+    ['a join limit of 0', '{ Articles(limit: 5) { docs { comments(limit: 0) { docs { id } } } } }'],
+  ])('GraphQL %s is refused with a message', async (_name, query) => {
+    for (const token of [undefined, readerToken]) {
+      const res = await app.graphql(query, undefined, { token })
+      expect(res.data ?? null).toBeNull()
+      expect(res.errors?.[0]?.message).toMatch(/^"limit" must be between 1 and 100\.$|^"pagination: false" is not allowed/)
+    }
+  })
+
 })
 
 describe('restListProblem (pure)', () => {

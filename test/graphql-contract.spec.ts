@@ -15,7 +15,7 @@ import type { InitializedPayload } from './harness/initPayload.js'
 
 import { buildThreads } from '../dev/app/(site)/lib/threads.js'
 import { devConfig, GRAPHQL_MAX_COMPLEXITY } from '../dev/config.js'
-import { MAX_LIST_LIMIT } from '../dev/graphqlLimits.js'
+import { MAX_LIST_LIMIT } from '../src/graphql/boundedLists.js'
 import { captureEmailAdapter } from './harness/captureEmailAdapter.js'
 import { initPayload } from './harness/initPayload.js'
 

@@ -4,8 +4,10 @@ import { APIError } from 'payload'
 
 import { isEditor } from '../access/roles.js'
 
-/** Largest page a REST list or join may ask for: the same bound as the dev app's GraphQL rule (dev/graphqlLimits.ts). */
-export const MAX_REST_LIMIT = 100
+import { MAX_LIST_LIMIT } from '../graphql/boundedLists.js'
+
+/** Largest page a REST list or join may ask for: the same bound as GraphQL's (src/graphql/boundedLists.ts). */
+export const MAX_REST_LIMIT = MAX_LIST_LIMIT
 
 const refuse = (message: string): never => {
   throw new APIError(message, 400, undefined, true)

@@ -2,7 +2,7 @@ import type { ExecutionArgs, ValidationRule, ValueNode } from 'graphql'
 
 import { GraphQLError, valueFromASTUntyped } from 'graphql'
 
-/** Largest page a GraphQL list (a collection query or a join) may ask for. */
+/** Largest page a GraphQL list (a collection query or a join) may ask for; REST lists share it (src/hooks/boundRestLists.ts). */
 export const MAX_LIST_LIMIT = 100
 
 /**
