@@ -22,7 +22,7 @@ import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
 import { boundRestLists } from './hooks/boundRestLists.js'
-import { withCacheHeaders } from './hooks/cacheHeaders.js'
+import { withCacheHeaders, withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
 import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
 import { rejectMalformedBody } from './hooks/rejectMalformedBody.js'
 import { rejectMalformedFields } from './hooks/rejectMalformedFields.js'
@@ -60,7 +60,10 @@ export const newsroomPlugin =
     const settings = discussionSettingsGlobal(options)
     const globals = [
       ...(config.globals ?? []),
-      { ...settings, hooks: { ...settings.hooks, beforeOperation: [...(settings.hooks?.beforeOperation ?? []), rejectMalformedGlobalRead] } },
+      withGlobalCacheHeaders(
+        { ...settings, hooks: { ...settings.hooks, beforeOperation: [...(settings.hooks?.beforeOperation ?? []), rejectMalformedGlobalRead] } },
+        options,
+      ),
     ]
 
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).

@@ -92,6 +92,15 @@ describe('cache headers with the defaults (no public caching)', () => {
     expectPrivate((await call(subscriber)).headers)
   })
 
+  it('the Discussion settings (editors only: key lists, editors\' addresses) are private for an editor and vary for everyone', async () => {
+    const asEditor = await app.rest.get('/globals/discussion-settings', { token: app.editorToken })
+    expect(asEditor.status).toBe(200)
+    expectPrivate(asEditor.headers)
+    const anonymous = await app.rest.get('/globals/discussion-settings')
+    expectVaryOnCredentials(anonymous.headers)
+    expect(anonymous.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/)
+  })
+
   it('Payload\'s login and me routes are private, whoever asks (readers and editors)', async () => {
     expectPrivate((await app.rest.post('/users/login', { body: EDITOR })).headers)
     expectPrivate((await app.rest.get('/users/me', { token: app.editorToken })).headers)

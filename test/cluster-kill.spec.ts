@@ -105,7 +105,6 @@ const taskNamed = (task: string) => (): KillPointArm => ({ matching: task })
 
 const SCENARIOS: [string, (label: string) => KillPointArm | undefined, Scenario][] = [
   // A new comment from the public (pending, the editors are to be told).
-  pendingSubmission('db.upsert.newsroom-comment-claims.after', () => ({ matching: 'flood:' })), // flood window claimed, nothing stored
   pendingSubmission('db.create.newsroom-comment-claims.after', () => ({ matching: 'duplicate:' })), // words claimed, nothing stored
   pendingSubmission('hook.comments.beforeChange', byLabel), // moderated, before the insert
   pendingSubmission('db.create.comments.before', byLabel),

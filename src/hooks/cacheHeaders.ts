@@ -1,4 +1,4 @@
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionConfig, GlobalConfig, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
@@ -108,6 +108,27 @@ export const withCacheHeaders = (
         },
       ],
       beforeOperation: [...(hooks.beforeOperation ?? []), ({ args, operation, req }) => (decide(req, operation, false), args)],
+    },
+  }
+}
+
+/**
+ * The same for a global of ours: the Discussion settings (key lists, editors' addresses) answer editors only,
+ * so every response varies on the credentials and an editor's copy is private. Never public.
+ */
+export const withGlobalCacheHeaders = (global: GlobalConfig, options: ResolvedNewsroomOptions): GlobalConfig => {
+  const hooks = global.hooks ?? {}
+  return {
+    ...global,
+    hooks: {
+      ...hooks,
+      beforeOperation: [
+        ...(hooks.beforeOperation ?? []),
+        ({ args, req }) => {
+          apply(req, cacheHeadersFor({ authenticated: Boolean(req.user), publicMaxAge: 0, publicRead: false, session: false }), options.slugs.articles)
+          return args
+        },
+      ],
     },
   }
 }
