@@ -35,16 +35,19 @@ export const lockReadersOutOfHostDefaults = (config: Config, readersSlug: string
   }
 }
 
-/** Payload adds `payload-locked-documents` after plugins run, with the default access: close it to readers at init. */
-export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: string): void => {
-  const locked = payload.collections['payload-locked-documents' as keyof typeof payload.collections]
-  if (!locked) return
-  const access = locked.config.access as Record<string, Access | undefined>
+/** Wraps each operation's access (default: allowed) so readers are refused first. */
+const refuseReaders = (access: Record<string, Access | undefined>, ops: readonly string[], readersSlug: string): void => {
   const notReader = loggedInButNotReader(readersSlug)
-  for (const op of ['create', 'read', 'update', 'delete']) {
+  for (const op of ops) {
     const original = access[op]
     access[op] = async (args) => ((await notReader(args)) ? (original ? original(args) : true) : false)
   }
+}
+
+/** Payload adds `payload-locked-documents` after plugins run, with the default access: close it to readers at init. */
+export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: string): void => {
+  const locked = payload.collections['payload-locked-documents' as keyof typeof payload.collections]
+  if (locked) refuseReaders(locked.config.access as Record<string, Access | undefined>, ['create', 'read', 'update', 'delete'], readersSlug)
 }
 
 /**
@@ -54,11 +57,5 @@ export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: s
  */
 export const lockReadersOutOfJobsStats = (payload: Payload, readersSlug: string): void => {
   const stats = payload.globals.config.find((g) => g.slug === 'payload-jobs-stats')
-  if (!stats) return
-  const access = stats.access as Record<string, Access | undefined>
-  const notReader = loggedInButNotReader(readersSlug)
-  for (const op of GLOBAL_OPERATIONS) {
-    const original = access[op]
-    access[op] = async (args) => ((await notReader(args)) ? (original ? original(args) : true) : false)
-  }
+  if (stats) refuseReaders(stats.access as Record<string, Access | undefined>, GLOBAL_OPERATIONS, readersSlug)
 }
