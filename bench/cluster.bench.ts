@@ -14,26 +14,11 @@
  *   BENCH_PART=1 | BENCH_PART=2 npx tsx bench/cluster.bench.ts   (one part only; BENCH_SUBMISSIONS=600 for part 2)
  */
 
-/*
- * Node 20 often leaves Lexical's top-level awaits unsettled when its packages are first reached through
- * a cycle of static imports, and exits with code 13 before running anything. Loading `lexical` and the
- * `@lexical/*` packages one by one first, then the plugin dynamically, avoids that.
- */
-const LEXICAL_PACKAGES = [
-  'lexical',
-  '@lexical/utils',
-  '@lexical/selection',
-  '@lexical/clipboard',
-  '@lexical/headless',
-  '@lexical/html',
-  '@lexical/link',
-  '@lexical/list',
-  '@lexical/mark',
-  '@lexical/rich-text',
-  '@lexical/table',
-]
+import { preloadLexical } from '../test/harness/preloadLexical.js'
+
+// Lexical first, one package at a time, then the plugin dynamically (test/harness/preloadLexical.ts says why).
 const loadModules = async () => {
-  for (const name of LEXICAL_PACKAGES) await import(name)
+  await preloadLexical()
   return {
     ...(await import('../src/index.js')),
     ...(await import('../test/harness/embeddedMongo.mjs')),

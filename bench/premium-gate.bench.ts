@@ -12,27 +12,11 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/types.js'
+import { preloadLexical } from '../test/harness/preloadLexical.js'
 
-/*
- * Node 20 often leaves Lexical's top-level awaits unsettled when its packages are first reached through
- * a cycle of static imports, and exits with code 13 before running anything. Loading `lexical` and the
- * `@lexical/*` packages one by one first, then the plugin dynamically, avoids that.
- */
-const LEXICAL_PACKAGES = [
-  'lexical',
-  '@lexical/utils',
-  '@lexical/selection',
-  '@lexical/clipboard',
-  '@lexical/headless',
-  '@lexical/html',
-  '@lexical/link',
-  '@lexical/list',
-  '@lexical/mark',
-  '@lexical/rich-text',
-  '@lexical/table',
-]
+// Lexical first, one package at a time, then the plugin dynamically (test/harness/preloadLexical.ts says why).
 const loadModules = async () => {
-  for (const name of LEXICAL_PACKAGES) await import(name)
+  await preloadLexical()
   return {
     ...(await import('../collections/articles/index.js')),
     ...(await import('../src/defaults.js')),

@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * Shared by `npm run dev` (dev.mjs) and the browser tests (test/browser/run.mjs):
+ * Shared by `npm run dev` (dev.mjs), the browser tests (test/browser/run.mjs) and the CDN test (test/cdn/run.mjs):
  * the database the dev app talks to, and the Next.js processes serving it.
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,6 +13,20 @@ import { EMBEDDED_FLAG_ENV, startEmbeddedMongo, withDatabaseName } from '../../t
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(import.meta.url)
+
+/**
+ * A loopback port free at the moment of asking, for a server started next.
+ * @returns {Promise<number>}
+ */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
 
 /**
  * MONGODB_URI from `env` when set; otherwise a fresh embedded server (in memory, gone when stopped)

@@ -15,12 +15,12 @@
  */
 import assert from 'node:assert/strict'
 import { mkdir, readFile, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import path from 'node:path'
 
 import { chromium } from 'playwright-core'
 
 import {
+  freePort,
   prepareDatabase,
   repoRoot,
   spawnNext,
@@ -62,17 +62,6 @@ const READER_PASSWORD = 'reader-password-1'
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`
 const log = (/** @type {string} */ message) => console.log(`[browser-tests ${elapsed()}] ${message}`)
-
-/** @returns {Promise<number>} */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 
 /**
  * Runs a process to completion, keeping its output for the failure message.

@@ -21,11 +21,10 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { prepareDatabase, repoRoot, spawnNext, stopProcessGroup, waitForHttp } from '../../dev/scripts/devServer.mjs'
+import { freePort, prepareDatabase, repoRoot, spawnNext, stopProcessGroup, waitForHttp } from '../../dev/scripts/devServer.mjs'
 import { withDatabaseName } from '../harness/embeddedMongo.mjs'
 
 const DIST_DIR = process.env.NEWSROOM_BROWSER_DIST_DIR || '.next/browser-tests'
@@ -47,17 +46,6 @@ const SPOOFED = ['198.51.100.1', '198.51.100.2', '203.0.113.3', '203.0.113.4']
 
 const started = Date.now()
 const log = (/** @type {string} */ message) => console.log(`[cdn-tests ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`)
-
-/** @returns {Promise<number>} */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 
 /** @param {import('node:child_process').ChildProcess} child @param {string} label */
 const collectOutput = (child, label) => {

@@ -14,6 +14,7 @@ import { createServer } from 'node:http'
 import type { ClusterChildSpec, ClusterCommand, ClusterConfigFactory } from './cluster.js'
 
 import { anyKillPointArmed, armKillPoint, disarmKillPoints, killPoint, killPointHits } from './killPoints.js'
+import { preloadLexical } from './preloadLexical.js'
 
 const spec = JSON.parse(process.env.NEWSROOM_CLUSTER_NODE ?? 'null') as ClusterChildSpec | null
 if (!spec || typeof process.send !== 'function') {
@@ -23,13 +24,8 @@ const send = (message: unknown) => process.send!(message)
 // The parent went away (Jest finished or crashed): never outlive it.
 process.on('disconnect', () => process.exit(0))
 
-/*
- * Node 20 often leaves Lexical's top-level awaits unsettled when its packages are first reached through a
- * cycle of static imports, and exits with code 13 (same caveat as bench/premium-gate.bench.ts). Load
- * `lexical` and the `@lexical/*` packages one by one first, then everything else dynamically.
- */
-const LEXICAL_PACKAGES = ['lexical', '@lexical/utils', '@lexical/selection', '@lexical/clipboard', '@lexical/headless', '@lexical/html', '@lexical/link', '@lexical/list', '@lexical/mark', '@lexical/rich-text', '@lexical/table']
-for (const name of LEXICAL_PACKAGES) await import(name)
+// Lexical first, one package at a time, then everything else dynamically (preloadLexical.ts says why).
+await preloadLexical()
 
 const [{ buildConfig, defaultLoggerOptions, getPayload }, routes, { createTestDatabase }, { outboxEmailAdapter }] = await Promise.all([
   import('payload'),
