@@ -47,7 +47,10 @@ const ms = (n: number) => `${n.toFixed(1)} ms`
 let serial = 0
 const author = () => {
   serial++
-  return { authorEmail: `bench-${serial}-${Date.now()}@example.org`, ip: `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}` }
+  return {
+    authorEmail: `bench-${serial}-${Date.now()}@example.org`,
+    ip: `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`,
+  }
 }
 
 const main = async () => {
@@ -84,7 +87,17 @@ const moderatedVsPlain = async (
   // Every database operation Payload asks its adapter for (about one command each; a paginated find is two).
   const adapter = payload.db as unknown as Record<string, unknown>
   // (`upsert` is not wrapped: it calls `updateOne`.)
-  for (const name of ['count', 'create', 'deleteMany', 'deleteOne', 'find', 'findGlobal', 'findOne', 'updateMany', 'updateOne']) {
+  for (const name of [
+    'count',
+    'create',
+    'deleteMany',
+    'deleteOne',
+    'find',
+    'findGlobal',
+    'findOne',
+    'updateMany',
+    'updateOne',
+  ]) {
     const original = adapter[name] as (...args: unknown[]) => unknown
     adapter[name] = function (this: unknown, ...args: unknown[]) {
       commands++
@@ -92,24 +105,51 @@ const moderatedVsPlain = async (
     }
   }
   const article = String(
-    (await payload.create({ collection: 'articles', data: { _status: 'published', publishedAt: new Date().toISOString(), title: 'Busy article' } as never })).id,
+    (
+      await payload.create({
+        collection: 'articles',
+        data: { _status: 'published', publishedAt: new Date().toISOString(), title: 'Busy article' } as never,
+      })
+    ).id,
   )
   for (let i = 0; i < SEEDED_APPROVED; i += 50) {
     await Promise.all(
       Array.from({ length: 50 }, (_, j) =>
-        payload.create({ collection: 'comments', data: { article, authorEmail: `seed${i + j}@example.org`, authorName: 'Seed', body: `Seed ${i + j}`, status: 'approved' } as never }),
+        payload.create({
+          collection: 'comments',
+          data: {
+            article,
+            authorEmail: `seed${i + j}@example.org`,
+            authorName: 'Seed',
+            body: `Seed ${i + j}`,
+            status: 'approved',
+          } as never,
+        }),
       ),
     )
   }
   const fields = () => {
     const who = author()
-    return { headers: new Headers({ 'user-agent': 'bench', 'x-forwarded-for': who.ip }), data: { article, authorEmail: who.authorEmail, authorName: 'Bench Reader', body: `A comment of about the usual length, number ${serial}.` } }
+    return {
+      headers: new Headers({ 'user-agent': 'bench', 'x-forwarded-for': who.ip }),
+      data: {
+        article,
+        authorEmail: who.authorEmail,
+        authorName: 'Bench Reader',
+        body: `A comment of about the usual length, number ${serial}.`,
+      },
+    }
   }
   const moderated = async () => {
     const { data, headers } = fields()
     const before = commands
     const t = performance.now()
-    const doc = (await payload.create({ collection: 'comments', data: data as never, overrideAccess: false, req: { headers } as never })) as { status?: string }
+    const doc = (await payload.create({
+      collection: 'comments',
+      data: data as never,
+      overrideAccess: false,
+      req: { headers } as never,
+    })) as { status?: string }
     const time = performance.now() - t
     if (!doc) throw new Error('moderated submission failed')
     return { commands: commands - before, time }
@@ -140,11 +180,27 @@ const moderatedVsPlain = async (
   const modMedian = median(mod.map((r) => r.time))
   const plaMedian = median(pla.map((r) => r.time))
   const ratio = modMedian / plaMedian
-  console.log(`\nModerated submission vs plain create of the same fields (${PAIRS} pairs, article with ${SEEDED_APPROVED} approved comments)`)
+  console.log(
+    `\nModerated submission vs plain create of the same fields (${PAIRS} pairs, article with ${SEEDED_APPROVED} approved comments)`,
+  )
   console.log('| | median | p95 | adapter operations |')
   console.log('|---|---|---|---|')
-  console.log(`| moderated | ${ms(modMedian)} | ${ms(percentile(mod.map((r) => r.time), 95))} | ${median(mod.map((r) => r.commands))} |`)
-  console.log(`| plain | ${ms(plaMedian)} | ${ms(percentile(pla.map((r) => r.time), 95))} | ${median(pla.map((r) => r.commands))} |`)
+  console.log(
+    `| moderated | ${ms(modMedian)} | ${ms(
+      percentile(
+        mod.map((r) => r.time),
+        95,
+      ),
+    )} | ${median(mod.map((r) => r.commands))} |`,
+  )
+  console.log(
+    `| plain | ${ms(plaMedian)} | ${ms(
+      percentile(
+        pla.map((r) => r.time),
+        95,
+      ),
+    )} | ${median(pla.map((r) => r.commands))} |`,
+  )
   console.log(`ratio ${ratio.toFixed(2)}× (target ≤ ${TARGET}×) ${ratio <= TARGET ? 'OK' : 'ABOVE TARGET'}`)
   await app.shutdown()
 }
@@ -154,7 +210,10 @@ const oneVersusTwo = async () => {
   const cluster = await startCluster({ nodes: 2, options: { plugin: { comments: { floodSeconds: 15 } } } })
   try {
     const [a, b] = cluster.nodes
-    await a!.local('create', { collection: 'users', data: { email: 'bench-editor@example.org', password: 'bench-password-1' } })
+    await a!.local('create', {
+      collection: 'users',
+      data: { email: 'bench-editor@example.org', password: 'bench-password-1' },
+    })
     const created = await a!.local<{ id: string }>('create', {
       collection: 'articles',
       data: { _status: 'published', publishedAt: new Date().toISOString(), title: 'Cluster bench' },
@@ -189,13 +248,21 @@ const oneVersusTwo = async () => {
     const two = await run([a!, b!])
     const sequential: number[] = []
     for (let i = 0; i < 50; i++) sequential.push(await submitOne(a!))
-    console.log(`\nSubmissions over HTTP, ${SUBMITTERS} concurrent submitters, ${SUBMISSIONS} submissions (distinct authors)`)
+    console.log(
+      `\nSubmissions over HTTP, ${SUBMITTERS} concurrent submitters, ${SUBMISSIONS} submissions (distinct authors)`,
+    )
     console.log('| processes | submissions/s | p50 | p95 |')
     console.log('|---|---|---|---|')
-    console.log(`| 1 | ${one.perSecond.toFixed(0)} | ${ms(percentile(one.latencies, 50))} | ${ms(percentile(one.latencies, 95))} |`)
-    console.log(`| 2 | ${two.perSecond.toFixed(0)} | ${ms(percentile(two.latencies, 50))} | ${ms(percentile(two.latencies, 95))} |`)
+    console.log(
+      `| 1 | ${one.perSecond.toFixed(0)} | ${ms(percentile(one.latencies, 50))} | ${ms(percentile(one.latencies, 95))} |`,
+    )
+    console.log(
+      `| 2 | ${two.perSecond.toFixed(0)} | ${ms(percentile(two.latencies, 50))} | ${ms(percentile(two.latencies, 95))} |`,
+    )
     console.log(`two / one: ${(two.perSecond / one.perSecond).toFixed(2)}×`)
-    console.log(`p95 of a moderated submission, one at a time: ${ms(percentile(sequential, 95))} (median ${ms(median(sequential))})`)
+    console.log(
+      `p95 of a moderated submission, one at a time: ${ms(percentile(sequential, 95))} (median ${ms(median(sequential))})`,
+    )
   } finally {
     await cluster.stop()
   }

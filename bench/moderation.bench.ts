@@ -29,7 +29,28 @@ const random = () => {
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
 
-const VOCABULARY = ['the', 'council', 'vote', 'budget', 'reader', 'school', 'river', 'bridge', 'mayor', 'housing', 'because', 'would', 'think', 'article', 'really', 'local', 'people', 'years', 'agree', 'point']
+const VOCABULARY = [
+  'the',
+  'council',
+  'vote',
+  'budget',
+  'reader',
+  'school',
+  'river',
+  'bridge',
+  'mayor',
+  'housing',
+  'because',
+  'would',
+  'think',
+  'article',
+  'really',
+  'local',
+  'people',
+  'years',
+  'agree',
+  'point',
+]
 const buildComment = (bytes: number): string => {
   let text = ''
   while (text.length < bytes) text += `${pick(VOCABULARY)}${random() < 0.1 ? '. ' : ' '}`
@@ -37,7 +58,11 @@ const buildComment = (bytes: number): string => {
 }
 // Keys never found in the comment: every key must be tried, the worst (and usual) case for both matchers.
 const buildKeys = (count: number): string[] =>
-  Array.from({ length: count }, (_, i) => `zq${i.toString(36)}${Array.from({ length: 3 + Math.floor(random() * 8) }, () => pick([...'abcdefghijklmnopqrstuvwxyz'])).join('')}`)
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `zq${i.toString(36)}${Array.from({ length: 3 + Math.floor(random() * 8) }, () => pick([...'abcdefghijklmnopqrstuvwxyz'])).join('')}`,
+  )
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -60,7 +85,10 @@ const wordpressLoop = (keys: readonly string[]): KeyMatcher => ({
 
 /** The same loop without regexes: keys lower-cased up front, fields lower-cased once per comment. */
 const includesLoop = (keys: readonly string[]): KeyMatcher => {
-  const folded = keys.map((k) => k.trim()).filter(Boolean).map((k) => [k, k.toLowerCase()] as const)
+  const folded = keys
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => [k, k.toLowerCase()] as const)
   return {
     findIn: (texts) => {
       const lower = texts.map((t) => (t ? t.toLowerCase() : ''))
@@ -143,7 +171,8 @@ const main = async () => {
 
     // Same verdict from all, or the comparison means nothing.
     const verdicts = await Promise.all([ahoCorasick, loop, includes].map((s) => moderateComment(comment, s, lookups)))
-    if (new Set(verdicts.map((v) => JSON.stringify(v))).size !== 1) throw new Error(`verdicts differ: ${JSON.stringify(verdicts)}`)
+    if (new Set(verdicts.map((v) => JSON.stringify(v))).size !== 1)
+      throw new Error(`verdicts differ: ${JSON.stringify(verdicts)}`)
 
     const engineUs = await measure(ahoCorasick)
     const loopUs = await measure(loop)

@@ -89,7 +89,16 @@ const body = (i: number, premium: boolean) => ({
     children: [
       paragraph(`Article ${i}. ${SENTENCE.repeat(3)}`),
       paragraph(SENTENCE.repeat(4)),
-      ...(premium ? [{ type: 'block', fields: { id: `66${String(i).padStart(22, '0')}`, blockName: '', blockType: 'paywallBreak' }, format: '', version: 2 }] : []),
+      ...(premium
+        ? [
+            {
+              type: 'block',
+              fields: { id: `66${String(i).padStart(22, '0')}`, blockName: '', blockType: 'paywallBreak' },
+              format: '',
+              version: 2,
+            },
+          ]
+        : []),
       ...Array.from({ length: 6 }, () => paragraph(SENTENCE.repeat(4))),
     ],
     direction: 'ltr',
@@ -117,7 +126,10 @@ const main = async () => {
 
   const app = await initPayload({
     admin: { user: 'users' },
-    collections: [{ slug: 'users', auth: true, fields: [] }, ...controlCollections(articlesCollection, resolveOptions())],
+    collections: [
+      { slug: 'users', auth: true, fields: [] },
+      ...controlCollections(articlesCollection, resolveOptions()),
+    ],
     logger: { options: { level: 'warn' } },
     plugins: [
       newsroomPlugin({
@@ -175,12 +187,15 @@ const main = async () => {
     // Sanity: every side returns the same 50 documents, and the gate really withholds half of the bodies.
     for (const c of cases) {
       const [gated, control] = [await c.gated(), await c.control()]
-      if (docsOf(await c.published()).length !== ARTICLES) throw new Error(`${c.name}: the published-only control lost documents`)
+      if (docsOf(await c.published()).length !== ARTICLES)
+        throw new Error(`${c.name}: the published-only control lost documents`)
       const gatedDocs = docsOf(gated)
       const controlDocs = docsOf(control)
       const locked = gatedDocs.filter((d) => d.locked === true && d.content === null).length
       if (gatedDocs.length !== ARTICLES || controlDocs.length !== ARTICLES || locked !== ARTICLES / 2) {
-        throw new Error(`${c.name}: unexpected results (gated ${gatedDocs.length}, control ${controlDocs.length}, locked ${locked})`)
+        throw new Error(
+          `${c.name}: unexpected results (gated ${gatedDocs.length}, control ${controlDocs.length}, locked ${locked})`,
+        )
       }
     }
 
@@ -220,7 +235,9 @@ const main = async () => {
       )
     }
     const worst = Math.max(...ratios)
-    console.log(`overhead ratio (worst case): ${worst.toFixed(3)} — target ≤ ${TARGET.toFixed(2)}: ${worst <= TARGET ? 'met' : 'MISSED'}`)
+    console.log(
+      `overhead ratio (worst case): ${worst.toFixed(3)} — target ≤ ${TARGET.toFixed(2)}: ${worst <= TARGET ? 'met' : 'MISSED'}`,
+    )
   } finally {
     await app.shutdown()
     await stopServer?.()

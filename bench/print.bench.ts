@@ -27,12 +27,53 @@ const random = () => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31
   return seed / 2 ** 31
 }
-const VOCABULARY = ['the', 'kremlin', 'announced', 'visit', 'partnership', 'between', 'nations', 'leader', 'invitation', 'september', 'diplomatic', 'engagement', 'regional', 'dynamics', 'global', 'support', 'conflict', 'relations', 'official', 'statement', 'would', 'which', 'since', 'while']
+const VOCABULARY = [
+  'the',
+  'kremlin',
+  'announced',
+  'visit',
+  'partnership',
+  'between',
+  'nations',
+  'leader',
+  'invitation',
+  'september',
+  'diplomatic',
+  'engagement',
+  'regional',
+  'dynamics',
+  'global',
+  'support',
+  'conflict',
+  'relations',
+  'official',
+  'statement',
+  'would',
+  'which',
+  'since',
+  'while',
+]
 const word = () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]!
 
 type Node = Record<string, unknown>
-const text = (value: string, format = 0): Node => ({ type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 })
-const element = (type: string, children: Node[], extra: Node = {}): Node => ({ type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra })
+const text = (value: string, format = 0): Node => ({
+  type: 'text',
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: value,
+  version: 1,
+})
+const element = (type: string, children: Node[], extra: Node = {}): Node => ({
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
+})
 
 /** A paragraph of `count` words with some bold, italic and a link, like an edited news text. */
 const paragraph = (count: number): Node => {
@@ -52,7 +93,13 @@ const paragraph = (count: number): Node => {
       children.push(text(`${word()} `, 2))
     } else if (roll < 0.06) {
       flush()
-      children.push(element('link', [text(word())], { fields: { linkType: 'custom', newTab: false, url: `https://example.com/${word()}` }, version: 3 }), text(' '))
+      children.push(
+        element('link', [text(word())], {
+          fields: { linkType: 'custom', newTab: false, url: `https://example.com/${word()}` },
+          version: 3,
+        }),
+        text(' '),
+      )
     } else plain.push(word())
   }
   flush()
@@ -69,7 +116,9 @@ const buildBody = () => {
       nodes.push(element('heading', [text(`${word()} ${word()} ${word()}`)], { tag: 'h2' }))
       words += 3
     } else if (block % 13 === 0) {
-      const items = Array.from({ length: 4 }, (_, i) => element('listitem', [text(Array.from({ length: 10 }, word).join(' '))], { value: i + 1 }))
+      const items = Array.from({ length: 4 }, (_, i) =>
+        element('listitem', [text(Array.from({ length: 10 }, word).join(' '))], { value: i + 1 }),
+      )
       nodes.push(element('list', items, { listType: 'bullet', start: 1, tag: 'ul' }))
       words += 40
     } else if (block % 17 === 0) {
@@ -111,7 +160,9 @@ const photo = (seedValue: number) => {
     s = (s * 1103515245 + 12345) % 2 ** 31
     raw[i] = (i % (width * 3)) / 14 + (s & 63)
   }
-  return sharp(raw, { raw: { channels: 3, height, width } }).jpeg({ quality: 80 }).toBuffer()
+  return sharp(raw, { raw: { channels: 3, height, width } })
+    .jpeg({ quality: 80 })
+    .toBuffer()
 }
 
 const main = async () => {
@@ -131,35 +182,81 @@ const main = async () => {
     teaser: null,
     title: 'Russian President’s rare visit: a long read',
   }
-  const settings = { css: '', locale: 'en', publisherName: options.print.publisherName, subscribeUrl: options.premium.subscribeUrl }
-  const wordCount = JSON.stringify(body).match(/"text":"([^"]*)"/g)!.join(' ').split(/\s+/).filter((w) => /[a-z]/.test(w)).length
+  const settings = {
+    css: '',
+    locale: 'en',
+    publisherName: options.print.publisherName,
+    subscribeUrl: options.premium.subscribeUrl,
+  }
+  const wordCount = JSON.stringify(body)
+    .match(/"text":"([^"]*)"/g)!
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /[a-z]/.test(w)).length
 
-  const image = (n: number): PrintableImage => ({ alt: `Photo ${n}`, collection: null, filename: null, height: 800, mimeType: 'image/jpeg', sizes: [], url: `/photo-${n}.jpg`, width: 1200 })
+  const image = (n: number): PrintableImage => ({
+    alt: `Photo ${n}`,
+    collection: null,
+    filename: null,
+    height: 800,
+    mimeType: 'image/jpeg',
+    sizes: [],
+    url: `/photo-${n}.jpg`,
+    width: 1200,
+  })
   const withImages: PrintableArticle = {
     ...article,
-    body: { ...body, root: { ...body.root, children: [...body.root.children.slice(0, 20), { type: 'upload', relationTo: 'media', value: { ...image(1), mimeType: 'image/jpeg' } }, ...body.root.children.slice(20, 60), { type: 'upload', relationTo: 'media', value: { ...image(2), mimeType: 'image/jpeg' } }, ...body.root.children.slice(60)] } } as never,
+    body: {
+      ...body,
+      root: {
+        ...body.root,
+        children: [
+          ...body.root.children.slice(0, 20),
+          { type: 'upload', relationTo: 'media', value: { ...image(1), mimeType: 'image/jpeg' } },
+          ...body.root.children.slice(20, 60),
+          { type: 'upload', relationTo: 'media', value: { ...image(2), mimeType: 'image/jpeg' } },
+          ...body.root.children.slice(60),
+        ],
+      },
+    } as never,
     heroImage: image(0),
   }
-  const photos = new Map<string, Uint8Array>(await Promise.all([0, 1, 2].map(async (n) => [`/photo-${n}.jpg`, await photo(n + 1)] as [string, Uint8Array])))
+  const photos = new Map<string, Uint8Array>(
+    await Promise.all([0, 1, 2].map(async (n) => [`/photo-${n}.jpg`, await photo(n + 1)] as [string, Uint8Array])),
+  )
 
   const baselineMs = await measure(() => convertLexicalToHTML({ data: body as never }))
   const printMs = await measure(() => renderPrintDocument(article, settings, links))
   const pdfMs = await measure(() => renderArticlePdf(article, settings, links))
-  const pdfImagesMs = await measure(() => renderArticlePdf(withImages, settings, links, photos, lexicalToPdfBlocks(withImages.body, links)))
+  const pdfImagesMs = await measure(() =>
+    renderArticlePdf(withImages, settings, links, photos, lexicalToPdfBlocks(withImages.body, links)),
+  )
 
   const html = renderPrintDocument(article, settings, links)
   const pdf = await renderArticlePdf(article, settings, links)
   const pdfWithImages = await renderArticlePdf(withImages, settings, links, photos)
   const pages = (bytes: Buffer) => (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
 
-  console.log(`print / PDF of a ${wordCount}-word article (${body.root.children.length} blocks); median of ${BATCHES} batches`)
+  console.log(
+    `print / PDF of a ${wordCount}-word article (${body.root.children.length} blocks); median of ${BATCHES} batches`,
+  )
   console.log('what                                        time        vs Lexical→HTML   output')
   const row = (what: string, ms: number, out: string) =>
-    console.log(`${what.padEnd(44)}${`${ms.toFixed(2)} ms`.padEnd(12)}${`${(ms / baselineMs).toFixed(1)}×`.padEnd(18)}${out}`)
-  row('Lexical → HTML (Payload default converters)', baselineMs, `${(convertLexicalToHTML({ data: body as never }).length / 1024).toFixed(0)} KB HTML`)
+    console.log(
+      `${what.padEnd(44)}${`${ms.toFixed(2)} ms`.padEnd(12)}${`${(ms / baselineMs).toFixed(1)}×`.padEnd(18)}${out}`,
+    )
+  row(
+    'Lexical → HTML (Payload default converters)',
+    baselineMs,
+    `${(convertLexicalToHTML({ data: body as never }).length / 1024).toFixed(0)} KB HTML`,
+  )
   row('print view (full HTML document)', printMs, `${(html.length / 1024).toFixed(0)} KB HTML`)
   row('PDF (pdfkit, standard fonts)', pdfMs, `${(pdf.length / 1024).toFixed(0)} KB, ${pages(pdf)} pages`)
-  row('PDF with hero + 2 photos (1200×800 JPEG)', pdfImagesMs, `${(pdfWithImages.length / 1024).toFixed(0)} KB, ${pages(pdfWithImages)} pages`)
+  row(
+    'PDF with hero + 2 photos (1200×800 JPEG)',
+    pdfImagesMs,
+    `${(pdfWithImages.length / 1024).toFixed(0)} KB, ${pages(pdfWithImages)} pages`,
+  )
 }
 
 await main()

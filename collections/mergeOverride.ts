@@ -6,10 +6,7 @@ import type { CollectionOverride } from '../src/types.js'
  * Merges a host's override into one of our collections: scalar settings replace ours, `forceSelect` merges,
  * `access`/`admin` merge key by key, hooks and endpoints are appended, fields go through the host's function.
  */
-export const mergeOverride = (
-  ours: CollectionConfig,
-  override: CollectionOverride | undefined,
-): CollectionConfig => {
+export const mergeOverride = (ours: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig => {
   if (!override) return ours
   const { access, admin, endpoints, fields, hooks, ...rest } = override
   const mergedHooks: NonNullable<CollectionConfig['hooks']> = { ...ours.hooks }

@@ -67,7 +67,9 @@ export const devConfig = {
     newsroomPlugin({
       comments: { notify: { editors: ['editor@newsroom.test'], replyAuthors: true } },
       // Media uploads stay inside the dev app (git-ignored).
-      overrides: { media: { upload: { mimeTypes: ['image/*', 'video/*'], staticDir: path.resolve(dirname, 'media') } } },
+      overrides: {
+        media: { upload: { mimeTypes: ['image/*', 'video/*'], staticDir: path.resolve(dirname, 'media') } },
+      },
       print: { publisherName: 'Newsroom Dev' },
       siteUrl: SITE_URL,
       // Deployment knobs read when the server starts, not at build time: one build serves plain `next start`

@@ -18,9 +18,7 @@ export const devEmailAdapter: EmailAdapter = ({ payload }) => ({
   defaultFromName: 'Newsroom (dev)',
   sendEmail: async (message: SendEmailOptions) => {
     const text = typeof message.text === 'string' ? message.text : '(HTML only)'
-    payload.logger.info(
-      `[dev email] To: ${listAddresses(message.to)} | Subject: ${message.subject ?? ''}\n${text}`,
-    )
+    payload.logger.info(`[dev email] To: ${listAddresses(message.to)} | Subject: ${message.subject ?? ''}\n${text}`)
     return { accepted: listAddresses(message.to).split(', '), messageId: `dev-${Date.now()}` }
   },
 })

@@ -18,8 +18,7 @@ export type SeedArticle = {
 export const premiumArticle: SeedArticle = {
   author: 'Newsroom Staff',
   categories: ['World'],
-  excerpt:
-    'Vladimir Putin travels to Pyongyang for a rare state visit, his first since July 2000.',
+  excerpt: 'Vladimir Putin travels to Pyongyang for a rare state visit, his first since July 2000.',
   paragraphs: [
     'The Kremlin announced that Russian President Vladimir Putin will embark on an exceptional trip to North Korea on Tuesday and Wednesday, signifying the burgeoning partnership between Moscow and the reclusive nuclear-armed state. This visit is uncommon, given the infrequency of high-level diplomatic engagements between the two nations. North Korean leader Kim Jong Un extended the invitation to Putin during his visit to Russia’s Far East in September last year. Notably, Putin’s last visit to Pyongyang dates back to July 2000.',
     'The official statement from the Kremlin reads, “At the invitation of the Chairman of State Affairs of the DPRK, Kim Jong Un, Vladimir Putin will pay a friendly state visit to the Democratic People’s Republic of Korea on June 18-19.” Following his visit to North Korea, Putin is scheduled to visit Vietnam on June 19-20, according to the Kremlin’s announcement.',

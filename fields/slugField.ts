@@ -19,7 +19,9 @@ export const slugField = ({
           if (typeof source !== 'string') return value
           const base = slugify(source)
           // Made from the title: like WordPress, a taken slug gets the next free `-2`, `-3`… (a slug the editor typed stays as typed and must be unique).
-          return base && collection ? await firstFreeSlug(base, collection.slug, originalDoc?.id, req) : base || undefined
+          return base && collection
+            ? await firstFreeSlug(base, collection.slug, originalDoc?.id, req)
+            : base || undefined
         },
       ],
     },
@@ -29,9 +31,7 @@ export const slugField = ({
     // Not `required`: the hook fills it, so API clients (and GraphQL inputs) may leave it out.
     validate: (value: null | string | undefined) => {
       if (!value) return 'A slug (or a title to make one from) is required.'
-      return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
-        ? true
-        : 'Use lower-case letters, digits and single hyphens only.'
+      return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? true : 'Use lower-case letters, digits and single hyphens only.'
     },
     ...overrides,
   }) as TextField

@@ -13,7 +13,11 @@ import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGua
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
-import { lockReadersOutOfHostDefaults, lockReadersOutOfJobsStats, lockReadersOutOfLockedDocuments } from './access/lockOutReaders.js'
+import {
+  lockReadersOutOfHostDefaults,
+  lockReadersOutOfJobsStats,
+  lockReadersOutOfLockedDocuments,
+} from './access/lockOutReaders.js'
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
@@ -61,7 +65,13 @@ export const newsroomPlugin =
     const globals = [
       ...(config.globals ?? []),
       withGlobalCacheHeaders(
-        { ...settings, hooks: { ...settings.hooks, beforeOperation: [...(settings.hooks?.beforeOperation ?? []), rejectMalformedGlobalRead] } },
+        {
+          ...settings,
+          hooks: {
+            ...settings.hooks,
+            beforeOperation: [...(settings.hooks?.beforeOperation ?? []), rejectMalformedGlobalRead],
+          },
+        },
         options,
       ),
     ]
@@ -74,7 +84,12 @@ export const newsroomPlugin =
     collections.push(deliveriesCollection())
     const jobs = {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), sendArticleEmailTask(options), ...commentNotificationTasks(options), reconcileTask(options)],
+      tasks: [
+        ...(config.jobs?.tasks ?? []),
+        sendArticleEmailTask(options),
+        ...commentNotificationTasks(options),
+        reconcileTask(options),
+      ],
     }
 
     // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.
@@ -94,11 +109,18 @@ export const newsroomPlugin =
       collections[i] = {
         ...c,
         access: { readVersions: editorsOnly, ...c.access },
-        ...(verifyOff && !options.disabled && c.endpoints !== false ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] } : {}),
+        ...(verifyOff && !options.disabled && c.endpoints !== false
+          ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] }
+          : {}),
         hooks: {
           ...c.hooks,
           afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
-          beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...malformedInput, refuseRelationshipSorts, boundRestLists],
+          beforeOperation: [
+            ...(c.hooks?.beforeOperation ?? []),
+            ...malformedInput,
+            refuseRelationshipSorts,
+            boundRestLists,
+          ],
         },
       }
     }
@@ -114,12 +136,19 @@ export const newsroomPlugin =
       ...config.graphQL,
       mutations: verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
       // Pages of 1–100 documents, as on REST: the complexity limit does not count documents (contract rule 8).
-      validationRules: (args) => [refuseFragmentCycles, boundedListsRule(MAX_LIST_LIMIT)(args), ...(hostRules?.(args) ?? [])],
+      validationRules: (args) => [
+        refuseFragmentCycles,
+        boundedListsRule(MAX_LIST_LIMIT)(args),
+        ...(hostRules?.(args) ?? []),
+      ],
     }
     // Our global's unreadable `?data=` is a 400 too (collections have their own afterError hook, above).
     const hooks: Config['hooks'] = {
       ...config.hooks,
-      afterError: [...(config.hooks?.afterError ?? []), answerUnreadableGlobalRequests(new Set([slugs.discussionSettings]))],
+      afterError: [
+        ...(config.hooks?.afterError ?? []),
+        answerUnreadableGlobalRequests(new Set([slugs.discussionSettings])),
+      ],
     }
     const secure = (result: Config): Config => {
       if (!slugs.readers) return result

@@ -15,10 +15,7 @@ export type CommentCandidate = {
   userAgent?: null | string
 }
 
-export type SpamCheck = (
-  comment: CommentCandidate,
-  ctx: { req: PayloadRequest },
-) => Promise<SpamVerdict> | SpamVerdict
+export type SpamCheck = (comment: CommentCandidate, ctx: { req: PayloadRequest }) => Promise<SpamVerdict> | SpamVerdict
 
 export type HasPremiumAccess = (args: {
   req: PayloadRequest

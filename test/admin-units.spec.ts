@@ -68,7 +68,14 @@ describe('the bulk-update query string', () => {
   it.each([
     { where: { id: { in: ['a1', 'b2'] } } },
     { depth: '0', select: { status: 'true' }, where: { id: { equals: '6b0a2e40e68fc821d0f28dbb' } } },
-    { where: { and: [{ status: { equals: 'pending' } }, { or: [{ body: { like: 'a & b=c' } }, { authorName: { like: 'Zoë?' } }] }] } },
+    {
+      where: {
+        and: [
+          { status: { equals: 'pending' } },
+          { or: [{ body: { like: 'a & b=c' } }, { authorName: { like: 'Zoë?' } }] },
+        ],
+      },
+    },
   ])('round-trips through the parser Payload uses: %j', (value) => {
     // The options of payload/dist/utilities/createPayloadRequest.js.
     expect(qs.parse(toQueryString(value), { allowEmptyArrays: true, arrayLimit: 1000, depth: 10 })).toEqual(value)
@@ -97,7 +104,13 @@ describe('placing our fields next to the host’s', () => {
   const ui: Field = { name: 'preview', type: 'ui', admin: { components: { Field: 'x#Y' } } }
   const fields: Field[] = [
     { name: 'title', type: 'text' },
-    { type: 'row', fields: [{ name: 'url', type: 'text' }, { name: 'other', type: 'text' }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'url', type: 'text' },
+        { name: 'other', type: 'text' },
+      ],
+    },
     {
       type: 'tabs',
       tabs: [
@@ -115,8 +128,24 @@ describe('placing our fields next to the host’s', () => {
     })
 
   it('inserts after the field at the same data level: inside rows and unnamed tabs, not named tabs or groups', () => {
-    expect(names(insertAfter(fields, 'url', ui))).toEqual(['title', 'url', 'preview', 'other', 'Body/content', '/content', 'group'])
-    expect(names(insertAfter(fields, 'content', ui))).toEqual(['title', 'url', 'other', 'Body/content', 'Body/preview', '/content', 'group'])
+    expect(names(insertAfter(fields, 'url', ui))).toEqual([
+      'title',
+      'url',
+      'preview',
+      'other',
+      'Body/content',
+      '/content',
+      'group',
+    ])
+    expect(names(insertAfter(fields, 'content', ui))).toEqual([
+      'title',
+      'url',
+      'other',
+      'Body/content',
+      'Body/preview',
+      '/content',
+      'group',
+    ])
     expect(insertAfter(fields, 'missing', ui)).toEqual(fields)
   })
 

@@ -77,7 +77,10 @@ const entryPointExports = (() => {
     const startsWithUseClient = (file: ts.SourceFile) => {
       const first = file.statements[0]
       return Boolean(
-        first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client',
+        first &&
+        ts.isExpressionStatement(first) &&
+        ts.isStringLiteral(first.expression) &&
+        first.expression.text === 'use client',
       )
     }
     const read = (file: string) => {
@@ -103,7 +106,9 @@ const dataFieldNames = (fields: Field[], prefix = ''): string[] =>
     if (field.type === 'row' || field.type === 'collapsible') return dataFieldNames(field.fields, prefix)
     if (field.type === 'tabs') {
       return field.tabs.flatMap((tab) =>
-        'name' in tab && tab.name ? dataFieldNames(tab.fields, `${prefix}${tab.name}.`) : dataFieldNames(tab.fields, prefix),
+        'name' in tab && tab.name
+          ? dataFieldNames(tab.fields, `${prefix}${tab.name}.`)
+          : dataFieldNames(tab.fields, prefix),
       )
     }
     if (!('name' in field)) return dataFieldNames((field as { fields: Field[] }).fields, prefix)
@@ -124,7 +129,8 @@ const findField = (fields: Field[], name: string): Field | undefined => {
 // Payload's widget types are deep generics; the tests only read slugs, components and layout.
 const dashboardOf = (config: SanitizedConfig) =>
   config.admin.dashboard as unknown as { defaultLayout?: unknown; widgets: { Component?: unknown; slug: string }[] }
-const componentsOf = (field: Field | undefined) => (field?.admin as { components?: Record<string, unknown> } | undefined)?.components
+const componentsOf = (field: Field | undefined) =>
+  (field?.admin as { components?: Record<string, unknown> } | undefined)?.components
 
 describe('registration', () => {
   let enabled: SanitizedConfig
@@ -173,8 +179,12 @@ describe('registration', () => {
 
   it('wires the moderation queue, badges, previews, nav link and dashboard widget', () => {
     const comments = enabled.collections.find((c) => c.slug === 'comments')!
-    expect(componentsOf(findField(comments.fields, 'status'))?.Cell).toBe('payload-plugin-newsroom/client#CommentStatusCell')
-    expect(componentsOf(findField(comments.fields, 'body'))?.Cell).toBe('payload-plugin-newsroom/client#CommentExcerptCell')
+    expect(componentsOf(findField(comments.fields, 'status'))?.Cell).toBe(
+      'payload-plugin-newsroom/client#CommentStatusCell',
+    )
+    expect(componentsOf(findField(comments.fields, 'body'))?.Cell).toBe(
+      'payload-plugin-newsroom/client#CommentExcerptCell',
+    )
     expect(comments.admin.components?.beforeListTable).toEqual([
       'payload-plugin-newsroom/rsc#ModerationStatusTabs',
       'payload-plugin-newsroom/client#BulkModerationBar',
@@ -189,12 +199,16 @@ describe('registration', () => {
       clientProps: { subscribeUrl: '/subscribe', teaserBlocks: 2 },
       path: 'payload-plugin-newsroom/client#SubscriberPreviewField',
     })
-    expect(componentsOf(findField(articles.fields, 'premium'))?.Cell).toBe('payload-plugin-newsroom/client#PremiumBadgeCell')
+    expect(componentsOf(findField(articles.fields, 'premium'))?.Cell).toBe(
+      'payload-plugin-newsroom/client#PremiumBadgeCell',
+    )
 
     const videos = enabled.collections.find((c) => c.slug === 'videos')!
     const videoNames = videos.fields.map((f) => ('name' in f ? f.name : f.type))
     expect(videoNames.indexOf('sourcePreview')).toBe(videoNames.indexOf('url') + 1)
-    expect(componentsOf(findField(videos.fields, 'thumbnailUrl'))?.Cell).toBe('payload-plugin-newsroom/client#VideoPosterCell')
+    expect(componentsOf(findField(videos.fields, 'thumbnailUrl'))?.Cell).toBe(
+      'payload-plugin-newsroom/client#VideoPosterCell',
+    )
     // The list column header reads "Thumbnail", not the generated "Thumbnail Url".
     expect((findField(videos.fields, 'thumbnailUrl') as { label?: unknown } | undefined)?.label).toBe('Thumbnail')
     expect(videos.admin.defaultColumns).toContain('thumbnailUrl')
@@ -237,7 +251,10 @@ describe('registration', () => {
             fields: ({ defaultFields }) =>
               defaultFields.map((field) =>
                 'name' in field && field.name === 'status'
-                  ? ({ ...field, admin: { ...field.admin, components: { Cell: '/host/StatusCell#StatusCell' } } } as Field)
+                  ? ({
+                      ...field,
+                      admin: { ...field.admin, components: { Cell: '/host/StatusCell#StatusCell' } },
+                    } as Field)
                   : field,
               ),
           },
@@ -298,7 +315,13 @@ describe('server components’ data and the moderation actions, against the data
   const addComment = async (status: string, body: string, article = premiumArticle.id) => {
     const doc = await payload.create({
       collection: 'comments',
-      data: { article, authorEmail: `${status}-${ids[status].length}@example.com`, authorName: `${status} author`, body, status } as never,
+      data: {
+        article,
+        authorEmail: `${status}-${ids[status].length}@example.com`,
+        authorName: `${status} author`,
+        body,
+        status,
+      } as never,
       overrideAccess: true,
       user: editor,
     })
@@ -313,11 +336,15 @@ describe('server components’ data and the moderation actions, against the data
       const url = new URL(String(input))
       expect(url.pathname.startsWith('/api/')).toBe(true)
       expect(init?.credentials).toBe('include')
-      const res = await app.rest.request(init?.method as 'PATCH', `${url.pathname.slice(4)}${url.search}` as `/${string}`, {
-        body: typeof init?.body === 'string' ? init.body : undefined,
-        headers: init?.headers,
-        token,
-      })
+      const res = await app.rest.request(
+        init?.method as 'PATCH',
+        `${url.pathname.slice(4)}${url.search}` as `/${string}`,
+        {
+          body: typeof init?.body === 'string' ? init.body : undefined,
+          headers: init?.headers,
+          token,
+        },
+      )
       return new Response(res.text, { headers: res.headers, status: res.status })
     }
 
@@ -351,7 +378,13 @@ describe('server components’ data and the moderation actions, against the data
     expect(await moderationTabs({ ...queue, payload, searchParams: {}, t, user: editor })).toEqual({
       redirectTo: '/admin/collections/comments?where%5Bstatus%5D%5Bequals%5D=pending',
     })
-    const filtered = await moderationTabs({ ...queue, payload, searchParams: { 'where[status][equals]': 'spam' }, t, user: editor })
+    const filtered = await moderationTabs({
+      ...queue,
+      payload,
+      searchParams: { 'where[status][equals]': 'spam' },
+      t,
+      user: editor,
+    })
     expect('tabs' in filtered).toBe(true)
   })
 
@@ -380,13 +413,17 @@ describe('server components’ data and the moderation actions, against the data
       ['Pending, newer', 'A premium story'],
       ['Pending, older', 'A premium story'],
     ])
-    expect((await pendingSummary({ ...queue, articlesSlug: 'articles', limit: 1, payload, user: editor })).newest).toHaveLength(1)
+    expect(
+      (await pendingSummary({ ...queue, articlesSlug: 'articles', limit: 1, payload, user: editor })).newest,
+    ).toHaveLength(1)
   })
 
   it('counts are read with access control: without a user the public rules apply', async () => {
     // The public reads approved comments only, so the "queue" is empty for them.
     expect(await countComments({ ...queue, payload, user: null }, 'pending')).toBe(0)
-    expect(await countComments({ ...queue, payload, user: null })).toBe(await countComments({ ...queue, payload, user: editor }, 'approved'))
+    expect(await countComments({ ...queue, payload, user: null })).toBe(
+      await countComments({ ...queue, payload, user: editor }, 'approved'),
+    )
   })
 
   it('premium tabs count premium and free articles', async () => {

@@ -32,7 +32,10 @@ describe('finding 9: bad input is a 4xx with a message', () => {
 
   beforeAll(async () => {
     app = await startNewsroomApp({ comments: { floodSeconds: 0 } })
-    const article = await app.payload.create({ collection: 'articles', data: { _status: 'published', title: 'Target' } as never })
+    const article = await app.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', title: 'Target' } as never,
+    })
     articleId = String(article.id)
     // A video with a related article, so the join's where reaches the database.
     const video = await app.payload.create({
@@ -40,13 +43,22 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       data: { _status: 'published', title: 'Clip', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } as never,
     })
     await app.payload.update({ collection: 'articles', id: articleId, data: { relatedVideos: [video.id] } as never })
-    const reader = await app.payload.create({ collection: 'readers', data: { email: 'r@readers.test', password: READER_PASSWORD, _verified: true } as never })
+    const reader = await app.payload.create({
+      collection: 'readers',
+      data: { email: 'r@readers.test', password: READER_PASSWORD, _verified: true } as never,
+    })
     readerId = String(reader.id)
     readerToken = await app.rest.login('readers', 'r@readers.test', READER_PASSWORD)
   })
   afterAll(() => app?.shutdown())
 
-  const comment = (extra: Record<string, unknown>) => ({ authorEmail: 'a@b.test', authorName: 'A', body: 'Hello there', article: articleId, ...extra })
+  const comment = (extra: Record<string, unknown>) => ({
+    authorEmail: 'a@b.test',
+    authorName: 'A',
+    body: 'Hello there',
+    article: articleId,
+    ...extra,
+  })
 
   describe('plugin code', () => {
     it.each([123, -1, 1.5, { id: 12 }, '123'])('POST /comments with article %j', async (article) => {
@@ -56,7 +68,9 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       expectClientError(await rawRest(app, 'POST', '/comments', json(comment({ parent }))))
     })
     it('a reader’s POST /comment-reports {"comment":12}', async () => {
-      expectClientError(await rawRest(app, 'POST', '/comment-reports', { ...json({ comment: 12 }), token: readerToken }))
+      expectClientError(
+        await rawRest(app, 'POST', '/comment-reports', { ...json({ comment: 12 }), token: readerToken }),
+      )
     })
     const geo = ['articles', 'comments', 'videos', 'readers', 'media', 'comment-reports'].flatMap((slug) =>
       ['near', 'within', 'intersects'].flatMap((op) => [
@@ -75,7 +89,9 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       expectClientError(await rawRest(app, 'GET', '/videos?joins[relatedArticles][where][premium][equals]=maybe'))
     })
     it('a reader’s PATCH /readers/<own id> {"subscription":null}', async () => {
-      expectClientError(await rawRest(app, 'PATCH', `/readers/${readerId}`, { ...json({ subscription: null }), token: readerToken }))
+      expectClientError(
+        await rawRest(app, 'PATCH', `/readers/${readerId}`, { ...json({ subscription: null }), token: readerToken }),
+      )
     })
   })
 
@@ -90,15 +106,24 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       ['JSON "str"', '"str"', JSON_TYPE],
       ['JSON true', 'true', JSON_TYPE],
       ['JSON null', 'null', JSON_TYPE],
-      ['broken multipart', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{', { 'Content-Type': 'multipart/form-data; boundary=x' }],
-      ['multipart whose _payload is not JSON', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{bad\r\n--x--\r\n', { 'Content-Type': 'multipart/form-data; boundary=x' }],
+      [
+        'broken multipart',
+        '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{',
+        { 'Content-Type': 'multipart/form-data; boundary=x' },
+      ],
+      [
+        'multipart whose _payload is not JSON',
+        '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{bad\r\n--x--\r\n',
+        { 'Content-Type': 'multipart/form-data; boundary=x' },
+      ],
     ]
-    it.each(['comments', 'readers'].flatMap((slug) => bodies.map(([name, body, headers]) => [slug, name, body, headers] as const)))(
-      'POST /%s with %s',
-      async (slug, _name, body, headers) => {
-        expectClientError(await rawRest(app, 'POST', `/${slug}`, { body, headers }))
-      },
-    )
+    it.each(
+      ['comments', 'readers'].flatMap((slug) =>
+        bodies.map(([name, body, headers]) => [slug, name, body, headers] as const),
+      ),
+    )('POST /%s with %s', async (slug, _name, body, headers) => {
+      expectClientError(await rawRest(app, 'POST', `/${slug}`, { body, headers }))
+    })
     it.each([
       [{ email: 5, password: 'pw-12345678' }],
       [{ email: ['a@b.test'], password: 'pw-12345678' }],
@@ -108,23 +133,38 @@ describe('finding 9: bad input is a 4xx with a message', () => {
     ])('POST /readers %j', async (data) => {
       expectClientError(await rawRest(app, 'POST', '/readers', json(data)))
     })
-    it.each(['?sort=%00', '?sort=-%00title', '?sort[]=title&sort[]=%00', '?page=1e20', '?page=1.55', '?limit=1e20', '?limit=1.5', '?where=notjson', '?data=notjson'])(
-      'GET /articles%s',
-      async (query) => {
-        expectClientError(await rawRest(app, 'GET', `/articles${query}` as `/${string}`))
-      },
-    )
-    it.each(['/media/0123456789abcdef01234567?data=-1', '/articles/0123456789abcdef01234567?data=5', '/articles/count?where=notjson', '/comments/versions?where=x', '/articles?joins[comments][sort]=%00'])('GET %s', async (path) => {
+    it.each([
+      '?sort=%00',
+      '?sort=-%00title',
+      '?sort[]=title&sort[]=%00',
+      '?page=1e20',
+      '?page=1.55',
+      '?limit=1e20',
+      '?limit=1.5',
+      '?where=notjson',
+      '?data=notjson',
+    ])('GET /articles%s', async (query) => {
+      expectClientError(await rawRest(app, 'GET', `/articles${query}` as `/${string}`))
+    })
+    it.each([
+      '/media/0123456789abcdef01234567?data=-1',
+      '/articles/0123456789abcdef01234567?data=5',
+      '/articles/count?where=notjson',
+      '/comments/versions?where=x',
+      '/articles?joins[comments][sort]=%00',
+    ])('GET %s', async (path) => {
       expectClientError(await rawRest(app, 'GET', path as `/${string}`))
     })
     it('a GraphQL fragment cycle is a validation error, not an empty 500', async () => {
-      const query = 'query { Articles { docs { ...A } } } fragment A on Article { ...B } fragment B on Article { title ...A }'
+      const query =
+        'query { Articles { docs { ...A } } } fragment A on Article { ...B } fragment B on Article { title ...A }'
       const res = await rawGraphQL(app, JSON.stringify({ query }))
       expect(res.status).toBeLessThan(500)
       expect(res.json?.errors?.[0]?.message).toBe('Cannot spread fragment "A" within itself via "B".')
     })
     it('a GraphQL fragment spreading itself directly, in a mutation', async () => {
-      const query = 'mutation { createComment(data: { body: "x", authorEmail: "a@b.test", authorName: "A" }) { ...C } } fragment C on Comment { id ...C }'
+      const query =
+        'mutation { createComment(data: { body: "x", authorEmail: "a@b.test", authorName: "A" }) { ...C } } fragment C on Comment { id ...C }'
       const res = await rawGraphQL(app, JSON.stringify({ query }))
       expect(res.status).toBeLessThan(500)
       expect(res.json?.errors?.[0]?.message).toBe('Cannot spread fragment "C" within itself.')
@@ -134,7 +174,12 @@ describe('finding 9: bad input is a 4xx with a message', () => {
 
   describe('well-formed input still works', () => {
     it('a comment on an article given as a populated document', async () => {
-      const res = await rawRest(app, 'POST', '/comments', json(comment({ article: { id: articleId, title: 'Target' } })))
+      const res = await rawRest(
+        app,
+        'POST',
+        '/comments',
+        json(comment({ article: { id: articleId, title: 'Target' } })),
+      )
       expect(res.status).toBe(201)
     })
     it('multipart form data with a JSON _payload (what the admin sends)', async () => {
@@ -143,8 +188,19 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       expect((await rawRest(app, 'POST', '/comments', { body: form })).status).toBe(201)
     })
     it('a reader edits their name; sort, page and a join where that are well formed', async () => {
-      expect((await rawRest(app, 'PATCH', `/readers/${readerId}`, { ...json({ name: 'Rita', subscription: {} }), token: readerToken })).status).toBe(200)
-      const list = await rawRest(app, 'GET', '/articles?sort=-publishedAt,title&page=1&limit=5&joins[comments][sort]=-createdAt&joins[comments][where][authorName][equals]=A')
+      expect(
+        (
+          await rawRest(app, 'PATCH', `/readers/${readerId}`, {
+            ...json({ name: 'Rita', subscription: {} }),
+            token: readerToken,
+          })
+        ).status,
+      ).toBe(200)
+      const list = await rawRest(
+        app,
+        'GET',
+        '/articles?sort=-publishedAt,title&page=1&limit=5&joins[comments][sort]=-createdAt&joins[comments][where][authorName][equals]=A',
+      )
       expect(list.status).toBe(200)
       expect(list.json.totalDocs).toBe(1)
       const videos = await rawRest(app, 'GET', '/videos?joins[relatedArticles][where][premium][equals]=false')
@@ -168,7 +224,10 @@ describe('finding 9 with email verification switched off', () => {
   })
   it('GraphQL verifyEmailReader is a 404-class error, not a 500', async () => {
     const res = await app.graphql('mutation { verifyEmailReader(token: "zzz") }')
-    expect(res.errors?.[0]).toMatchObject({ extensions: { statusCode: 404 }, message: 'Email verification is not enabled for this collection.' })
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { statusCode: 404 },
+      message: 'Email verification is not enabled for this collection.',
+    })
   })
   it('GET /globals/discussion-settings?data=notjson is a 400', async () => {
     expectClientError(await rawRest(app, 'GET', '/globals/discussion-settings?data=notjson'))

@@ -32,19 +32,27 @@ describe('F4: queries that answer 500 or crash (rule 7)', () => {
     expect(res.status).toBe(400)
   })
 
-  it.each(['comments', 'readers', 'media', 'comment-reports', 'newsroom-email-log'])('GET /%s/versions (no versions) as a reader answers 403 or 404, not 500', async (slug) => {
-    await app.payload.create({ collection: 'readers', data: { _verified: true, email: `v-${slug}@readers.test`, password: READER_PASSWORD } as never })
-    const token = await app.rest.login('readers', `v-${slug}@readers.test`, READER_PASSWORD)
-    const res = await app.rest.get(`/${slug}/versions`, { token })
-    expect([403, 404]).toContain(res.status)
-  })
+  it.each(['comments', 'readers', 'media', 'comment-reports', 'newsroom-email-log'])(
+    'GET /%s/versions (no versions) as a reader answers 403 or 404, not 500',
+    async (slug) => {
+      await app.payload.create({
+        collection: 'readers',
+        data: { _verified: true, email: `v-${slug}@readers.test`, password: READER_PASSWORD } as never,
+      })
+      const token = await app.rest.login('readers', `v-${slug}@readers.test`, READER_PASSWORD)
+      const res = await app.rest.get(`/${slug}/versions`, { token })
+      expect([403, 404]).toContain(res.status)
+    },
+  )
 
   it('a where through the articles’ comments join answers 400 without an unhandled promise rejection', async () => {
     const rejections: unknown[] = []
     const onRejection = (reason: unknown) => rejections.push(reason)
     process.on('unhandledRejection', onRejection)
     try {
-      const res = await app.rest.get('/comments', { query: { where: { 'article.comments.authorEmail': { equals: 'x@example.org' } } } })
+      const res = await app.rest.get('/comments', {
+        query: { where: { 'article.comments.authorEmail': { equals: 'x@example.org' } } },
+      })
       expect(res.status).toBe(400)
       await new Promise((resolve) => setTimeout(resolve, 100))
       expect(rejections).toEqual([])
@@ -52,14 +60,16 @@ describe('F4: queries that answer 500 or crash (rule 7)', () => {
       process.off('unhandledRejection', onRejection)
     }
   })
-
 })
 
 describe('well-formed queries still work', () => {
   let app: NewsroomTestApp
   beforeAll(async () => {
     app = await startNewsroomApp()
-    await app.payload.create({ collection: 'articles', data: { _status: 'published', premium: true, title: 'Premium one' } as never })
+    await app.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', premium: true, title: 'Premium one' } as never,
+    })
   })
   afterAll(() => app?.shutdown())
 

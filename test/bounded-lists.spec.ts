@@ -38,7 +38,13 @@ describe('REST list bounds', () => {
     for (let i = 0; i < 12; i++) {
       await app.payload.create({
         collection: 'comments',
-        data: { article: article.id, authorEmail: `c${i}@example.org`, authorName: `C${i}`, body: `Comment ${i}`, status: 'approved' } as never,
+        data: {
+          article: article.id,
+          authorEmail: `c${i}@example.org`,
+          authorName: `C${i}`,
+          body: `Comment ${i}`,
+          status: 'approved',
+        } as never,
         overrideAccess: true,
       })
     }
@@ -47,7 +53,10 @@ describe('REST list bounds', () => {
       data: { _status: 'published', title: 'Clip', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } as never,
     })
     videoId = String(video.id)
-    await app.payload.create({ collection: 'readers', data: { _verified: true, email: 'bounded@readers.test', password: READER_PASSWORD } as never })
+    await app.payload.create({
+      collection: 'readers',
+      data: { _verified: true, email: 'bounded@readers.test', password: READER_PASSWORD } as never,
+    })
     readerToken = await app.rest.login('readers', 'bounded@readers.test', READER_PASSWORD)
   })
   afterAll(() => app?.shutdown())
@@ -57,7 +66,9 @@ describe('REST list bounds', () => {
       for (const token of [undefined, readerToken]) {
         const res = await app.rest.get(`/${slug}`, { query, token })
         expect(res.status).toBe(400)
-        expect(res.json.errors[0].message).toMatch(/^"limit" must be between 1 and 100\.$|^"pagination=false" is not allowed|^Invalid query: limit must be a whole number\.$/)
+        expect(res.json.errors[0].message).toMatch(
+          /^"limit" must be between 1 and 100\.$|^"pagination=false" is not allowed|^Invalid query: limit must be a whole number\.$/,
+        )
       }
     })
 
@@ -96,12 +107,15 @@ describe('REST list bounds', () => {
     const pub = await app.rest.get(`/articles/${articleId}`, { query: { joins: { comments: { limit: 5 } } } })
     expect(pub.status).toBe(200)
     expect(pub.json.comments.docs).toHaveLength(5)
-    const editor = await app.rest.get(`/articles/${articleId}`, { query: { joins: { comments: { limit: 0 } } }, token: app.editorToken })
+    const editor = await app.rest.get(`/articles/${articleId}`, {
+      query: { joins: { comments: { limit: 0 } } },
+      token: app.editorToken,
+    })
     expect(editor.status).toBe(200)
     expect(editor.json.comments.docs).toHaveLength(12)
   })
 
-  it('the plugin\'s own reads inside a request are not the client\'s paging (print with ?limit=0 still prints)', async () => {
+  it("the plugin's own reads inside a request are not the client's paging (print with ?limit=0 still prints)", async () => {
     const res = await app.rest.get(`/articles/${articleId}/print`, { query: { limit: 0 } })
     expect(res.status).toBe(200)
   })
@@ -121,10 +135,11 @@ describe('REST list bounds', () => {
     for (const token of [undefined, readerToken]) {
       const res = await app.graphql(query, undefined, { token })
       expect(res.data ?? null).toBeNull()
-      expect(res.errors?.[0]?.message).toMatch(/^"limit" must be between 1 and 100\.$|^"pagination: false" is not allowed/)
+      expect(res.errors?.[0]?.message).toMatch(
+        /^"limit" must be between 1 and 100\.$|^"pagination: false" is not allowed/,
+      )
     }
   })
-
 })
 
 describe('restListProblem (pure)', () => {

@@ -21,7 +21,8 @@ const varies = (headers: Headers) =>
     .map((v) => v.trim().toLowerCase())
     .filter(Boolean)
 
-const expectVaryOnCredentials = (headers: Headers) => expect(varies(headers)).toEqual(expect.arrayContaining(['authorization', 'cookie']))
+const expectVaryOnCredentials = (headers: Headers) =>
+  expect(varies(headers)).toEqual(expect.arrayContaining(['authorization', 'cookie']))
 const expectPrivate = (headers: Headers) => {
   expectVaryOnCredentials(headers)
   expect(headers.get('cache-control')).toMatch(/\bprivate\b/)
@@ -35,15 +36,31 @@ const seed = async (app: NewsroomTestApp): Promise<{ ids: Ids; subscriber: strin
   const email = `sub-${Math.random().toString(36).slice(2)}@cache.test`
   await app.payload.create({
     collection: 'readers',
-    data: { _verified: true, email, password: READER_PASSWORD, subscription: { currentPeriodEnd: future(), plan: 'premium', status: 'active' } } as never,
+    data: {
+      _verified: true,
+      email,
+      password: READER_PASSWORD,
+      subscription: { currentPeriodEnd: future(), plan: 'premium', status: 'active' },
+    } as never,
   })
   const subscriber = await app.rest.login('readers', email, READER_PASSWORD)
   const premium = await app.payload.create({
     collection: 'articles',
-    data: { _status: 'published', content: lexical(paragraph('Intro.'), block({ blockName: '', blockType: 'paywallBreak' }), paragraph(SECRET)), premium: true, title: 'Paid story' } as never,
+    data: {
+      _status: 'published',
+      content: lexical(paragraph('Intro.'), block({ blockName: '', blockType: 'paywallBreak' }), paragraph(SECRET)),
+      premium: true,
+      title: 'Paid story',
+    } as never,
   })
-  const free = await app.payload.create({ collection: 'articles', data: { _status: 'published', content: lexical(paragraph('Free.')), title: 'Free story' } as never })
-  const video = await app.payload.create({ collection: 'videos', data: { _status: 'published', title: 'Clip', url: 'https://vimeo.com/76979871' } as never })
+  const free = await app.payload.create({
+    collection: 'articles',
+    data: { _status: 'published', content: lexical(paragraph('Free.')), title: 'Free story' } as never,
+  })
+  const video = await app.payload.create({
+    collection: 'videos',
+    data: { _status: 'published', title: 'Clip', url: 'https://vimeo.com/76979871' } as never,
+  })
   return { ids: { free: String(free.id), premium: String(premium.id), video: String(video.id) }, subscriber }
 }
 
@@ -57,7 +74,7 @@ describe('cache headers with the defaults (no public caching)', () => {
   })
   afterAll(() => app?.shutdown())
 
-  it('a subscriber\'s premium article (REST, by id and in a list) is private and varies on the credentials', async () => {
+  it("a subscriber's premium article (REST, by id and in a list) is private and varies on the credentials", async () => {
     const byId = await app.rest.get(`/articles/${ids.premium}`, { token: subscriber })
     expect(JSON.stringify(byId.json)).toContain(SECRET)
     expectPrivate(byId.headers)
@@ -65,7 +82,9 @@ describe('cache headers with the defaults (no public caching)', () => {
   })
 
   it('the same read with the session cookie instead of the header is private too', async () => {
-    const res = await app.rest.get(`/articles/${ids.premium}`, { headers: { Cookie: `payload-token=${subscriber}`, 'Sec-Fetch-Site': 'same-origin' } })
+    const res = await app.rest.get(`/articles/${ids.premium}`, {
+      headers: { Cookie: `payload-token=${subscriber}`, 'Sec-Fetch-Site': 'same-origin' },
+    })
     expect(JSON.stringify(res.json)).toContain(SECRET)
     expectPrivate(res.headers)
   })
@@ -88,11 +107,11 @@ describe('cache headers with the defaults (no public caching)', () => {
     ['readers/me', (t: string) => app.rest.get('/readers/me', { token: t })],
     ['readers/refresh-token', (t: string) => app.rest.post('/readers/refresh-token', { token: t })],
     ['a 404', (t: string) => app.rest.get('/articles/665f00000000000000000000', { token: t })],
-  ])('a subscriber\'s %s is private', async (_name, call) => {
+  ])("a subscriber's %s is private", async (_name, call) => {
     expectPrivate((await call(subscriber)).headers)
   })
 
-  it('the Discussion settings (editors only: key lists, editors\' addresses) are private for an editor and vary for everyone', async () => {
+  it("the Discussion settings (editors only: key lists, editors' addresses) are private for an editor and vary for everyone", async () => {
     const asEditor = await app.rest.get('/globals/discussion-settings', { token: app.editorToken })
     expect(asEditor.status).toBe(200)
     expectPrivate(asEditor.headers)
@@ -101,7 +120,7 @@ describe('cache headers with the defaults (no public caching)', () => {
     expect(anonymous.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/)
   })
 
-  it('Payload\'s login and me routes are private, whoever asks (readers and editors)', async () => {
+  it("Payload's login and me routes are private, whoever asks (readers and editors)", async () => {
     expectPrivate((await app.rest.post('/users/login', { body: EDITOR })).headers)
     expectPrivate((await app.rest.get('/users/me', { token: app.editorToken })).headers)
     expectPrivate((await app.rest.get('/readers/me')).headers)
@@ -131,7 +150,7 @@ describe('cache.publicMaxAge: anonymous published reads may be public', () => {
     expectVaryOnCredentials(res.headers)
   })
 
-  it('a subscriber\'s read of the same URL stays private', async () => {
+  it("a subscriber's read of the same URL stays private", async () => {
     expectPrivate((await app.rest.get(`/articles/${ids.premium}`, { token: subscriber })).headers)
   })
 
@@ -141,10 +160,15 @@ describe('cache.publicMaxAge: anonymous published reads may be public', () => {
     ['drafts', () => `/articles/${ids.free}?draft=true`],
     ['the print view', () => `/articles/${ids.free}/print`],
     ['versions', () => '/articles/versions'],
-    ['a read answered from the client\'s own ?data=', () => `/articles/${ids.free}?data=${encodeURIComponent(JSON.stringify({ title: 'Planted' }))}`],
+    [
+      "a read answered from the client's own ?data=",
+      () => `/articles/${ids.free}?data=${encodeURIComponent(JSON.stringify({ title: 'Planted' }))}`,
+    ],
   ])('anonymous %s: never public', async (_name, path) => {
     const [pathname, search] = path().split('?')
-    const res = await app.rest.get(pathname as `/${string}`, { query: search ? Object.fromEntries(new URLSearchParams(search)) : undefined })
+    const res = await app.rest.get(pathname as `/${string}`, {
+      query: search ? Object.fromEntries(new URLSearchParams(search)) : undefined,
+    })
     expect(res.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/)
   })
 })

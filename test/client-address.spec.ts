@@ -21,7 +21,10 @@ describe('the default configuration (trustedProxies 0): the client does not choo
   beforeAll(async () => {
     // The plugin's own default, not the harness's one-proxy setting.
     app = await startNewsroomApp({ trustedProxies: undefined })
-    const doc = await app.payload.create({ collection: 'articles', data: { _status: 'published', content: lexicalParagraphs('Body.'), title: 'Spoofed' } as never })
+    const doc = await app.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', content: lexicalParagraphs('Body.'), title: 'Spoofed' } as never,
+    })
     article = String(doc.id)
   })
   afterAll(() => app?.shutdown())
@@ -29,7 +32,10 @@ describe('the default configuration (trustedProxies 0): the client does not choo
   it('20 article emails with 4 spoofed addresses: at most 10 accepted', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 20; i++) {
-      const res = await app.rest.post(`/articles/${article}/email`, { body: { senderName: 'Spoofer', to: `friend${i}@example.org` }, headers: spoofed(i) })
+      const res = await app.rest.post(`/articles/${article}/email`, {
+        body: { senderName: 'Spoofer', to: `friend${i}@example.org` },
+        headers: spoofed(i),
+      })
       statuses.push(res.status)
     }
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(10)

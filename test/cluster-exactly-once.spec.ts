@@ -25,7 +25,9 @@ beforeAll(async () => {
   cluster = await startCluster({
     node: { email: { delayMs: 15, failFirstAttempts: 1 } },
     nodes: 2,
-    options: { plugin: { comments: { manualApproval: true }, jobs: { reconcileCron: false }, print: { emailsPerHour: 10_000 } } },
+    options: {
+      plugin: { comments: { manualApproval: true }, jobs: { reconcileCron: false }, print: { emailsPerHour: 10_000 } },
+    },
   })
   ;[a, b] = cluster.nodes as [ClusterNode, ClusterNode]
   await a.local('create', { collection: 'users', data: { ...EDITOR, name: 'Edna' } })
@@ -53,7 +55,12 @@ describe('two runners, a failing mail server', () => {
     const comments = await Promise.all(
       Array.from({ length: PENDING_COMMENTS }, (_, i) =>
         (i % 2 ? a : b).rest.post('/comments', {
-          body: { article: articleId, authorEmail: `reader-${i}@example.org`, authorName: `Reader ${i}`, body: `Comment number ${i} on the vote.` },
+          body: {
+            article: articleId,
+            authorEmail: `reader-${i}@example.org`,
+            authorName: `Reader ${i}`,
+            body: `Comment number ${i} on the vote.`,
+          },
           headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
         }),
       ),
@@ -84,7 +91,10 @@ describe('two runners, a failing mail server', () => {
     // Both processes delivered: the runners really ran side by side.
     expect(new Set(deliveries.map((d) => d.node))).toEqual(new Set([a.name, b.name]))
     // Every claim ended as sent.
-    const { totalDocs: unsent } = await observer.count({ collection: 'newsroom-deliveries' as never, where: { state: { not_equals: 'sent' } } })
+    const { totalDocs: unsent } = await observer.count({
+      collection: 'newsroom-deliveries' as never,
+      where: { state: { not_equals: 'sent' } },
+    })
     expect(unsent).toBe(0)
     expect(rounds).toBeGreaterThan(1) // the first attempts failed: retries happened
   })

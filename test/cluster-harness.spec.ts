@@ -34,7 +34,11 @@ describe('cluster harness', () => {
     const id = created.json.doc.id as string
 
     // The token signed by A is good on B (one secret), and B reads what A stored.
-    const fromB = await b.graphql<{ Article: { title: string } }>('query ($id: String!) { Article(id: $id) { title } }', { id }, { token })
+    const fromB = await b.graphql<{ Article: { title: string } }>(
+      'query ($id: String!) { Article(id: $id) { title } }',
+      { id },
+      { token },
+    )
     expect(fromB.errors).toBeUndefined()
     expect(fromB.data?.Article.title).toBe('Shared across processes')
     const anonymous = await b.rest.get(`/articles/${id}`, { query: { depth: 0 } })
@@ -58,18 +62,29 @@ describe('cluster harness', () => {
     const a = cluster.nodes[0]!
     const token = await a.rest.login('users', EDITOR.email, EDITOR.password)
     await a.armKillPoint('db.create.articles.after', { matching: 'Killed right after its insert' })
-    const answer = a.rest
-      .post('/articles', { body: { title: 'Killed right after its insert' }, token })
-      .then((res) => res.status, (error: Error) => error.name)
+    const answer = a.rest.post('/articles', { body: { title: 'Killed right after its insert' }, token }).then(
+      (res) => res.status,
+      (error: Error) => error.name,
+    )
     const exit = await a.exited
     expect(exit).toEqual({ code: null, killPoint: 'db.create.articles.after', signal: 'SIGKILL' })
     // The client never got an answer.
     expect(await answer).not.toBe(201)
 
     await a.restart()
-    const found = await a.local<{ totalDocs: number }>('count', { collection: 'articles', where: { title: { equals: 'Killed right after its insert' } } })
+    const found = await a.local<{ totalDocs: number }>('count', {
+      collection: 'articles',
+      where: { title: { equals: 'Killed right after its insert' } },
+    })
     expect(found.totalDocs).toBe(1)
     const observer = await cluster.observer()
-    expect((await observer.payload.count({ collection: 'articles', where: { title: { equals: 'Killed right after its insert' } } })).totalDocs).toBe(1)
+    expect(
+      (
+        await observer.payload.count({
+          collection: 'articles',
+          where: { title: { equals: 'Killed right after its insert' } },
+        })
+      ).totalDocs,
+    ).toBe(1)
   })
 })

@@ -36,16 +36,25 @@ const article = (i: number) => articleIds[i % articleIds.length]!
 
 const submit = (node: ClusterNode, label: string, i: number, extra: Record<string, unknown> = {}) =>
   node.rest.post('/comments', {
-    body: { article: article(i), authorEmail: `${label}@example.org`, authorName: `Reader ${label}`, body: `Comment ${label}, about the vote.`, ...extra },
+    body: {
+      article: article(i),
+      authorEmail: `${label}@example.org`,
+      authorName: `Reader ${label}`,
+      body: `Comment ${label}, about the vote.`,
+      ...extra,
+    },
     headers: { 'x-forwarded-for': nextIp() },
   })
 
 const findComment = async (label: string) =>
-  (await (await cluster.observer()).payload.find({ collection: 'comments', depth: 0, where: { body: { contains: label } } })).docs[0] as
-    | undefined
-    | { id: string; status: string }
+  (
+    await (
+      await cluster.observer()
+    ).payload.find({ collection: 'comments', depth: 0, where: { body: { contains: label } } })
+  ).docs[0] as undefined | { id: string; status: string }
 
-const approve = (node: ClusterNode, id: string) => node.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token })
+const approve = (node: ClusterNode, id: string) =>
+  node.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token })
 
 type Scenario = {
   point: string
@@ -57,20 +66,30 @@ type Scenario = {
   drainFirst?: boolean
 }
 
-const pendingSubmission = (point: string, arm?: (label: string) => KillPointArm): [string, (label: string) => KillPointArm | undefined, Scenario] => [
+const pendingSubmission = (
+  point: string,
+  arm?: (label: string) => KillPointArm,
+): [string, (label: string) => KillPointArm | undefined, Scenario] => [
   `submission: ${point}`,
   (label) => arm?.(label),
   { act: (label, i) => submit(a, label, i), point },
 ]
 
-const approvedSubmission = (point: string, arm: (label: string) => KillPointArm): [string, (label: string) => KillPointArm | undefined, Scenario] => [
+const approvedSubmission = (
+  point: string,
+  arm: (label: string) => KillPointArm,
+): [string, (label: string) => KillPointArm | undefined, Scenario] => [
   `regular's auto-approved submission: ${point}`,
   arm,
   { act: (label, i) => submit(a, label, i, REGULAR), point },
 ]
 
 /** A pending comment (notified already), then an editor approves it on the process that dies. */
-const approval = (point: string, arm: (label: string) => KillPointArm, reply = false): [string, (label: string) => KillPointArm | undefined, Scenario] => [
+const approval = (
+  point: string,
+  arm: (label: string) => KillPointArm,
+  reply = false,
+): [string, (label: string) => KillPointArm | undefined, Scenario] => [
   `${reply ? 'reply' : 'comment'} approval: ${point}`,
   arm,
   {
@@ -86,7 +105,10 @@ const approval = (point: string, arm: (label: string) => KillPointArm, reply = f
 ]
 
 /** A comment's notification is queued (on b); the process that dies is running the queue. */
-const runner = (point: string, arm?: (label: string) => KillPointArm): [string, (label: string) => KillPointArm | undefined, Scenario] => [
+const runner = (
+  point: string,
+  arm?: (label: string) => KillPointArm,
+): [string, (label: string) => KillPointArm | undefined, Scenario] => [
   `runner: ${point}`,
   (label) => arm?.(label),
   {
@@ -142,14 +164,23 @@ beforeAll(async () => {
   ;[a, b] = cluster.nodes as [ClusterNode, ClusterNode]
   await b.local('create', { collection: 'users', data: { ...EDITOR, name: 'Edna' } })
   token = await b.rest.login('users', EDITOR.email, EDITOR.password)
-  await b.local('updateGlobal', { data: { floodSeconds: 0, notifyEditors: DESK.join('\n'), notifyReplyAuthors: true }, slug: 'discussion-settings' })
+  await b.local('updateGlobal', {
+    data: { floodSeconds: 0, notifyEditors: DESK.join('\n'), notifyReplyAuthors: true },
+    slug: 'discussion-settings',
+  })
   articleIds = []
   for (const title of ['Council budget', 'River bridge', 'School plans']) {
-    const doc = await b.local('create', { collection: 'articles', data: { _status: 'published', publishedAt: new Date().toISOString(), title } })
+    const doc = await b.local('create', {
+      collection: 'articles',
+      data: { _status: 'published', publishedAt: new Date().toISOString(), title },
+    })
     articleIds.push(String(doc.id))
   }
   // The regular has an approved comment (later ones are approved at once); the parent of the replies is approved.
-  for (const [who, store] of [[REGULAR, 'regular'], [PARENT_AUTHOR, 'parent']] as const) {
+  for (const [who, store] of [
+    [REGULAR, 'regular'],
+    [PARENT_AUTHOR, 'parent'],
+  ] as const) {
     const res = await b.rest.post('/comments', {
       body: { article: article(0), body: `First comment of the ${store}.`, ...who },
       headers: { 'x-forwarded-for': nextIp() },
@@ -169,7 +200,10 @@ const expectConsistent = async () => {
 
   for (const id of articleIds) {
     const stored = (await observer.findByID({ collection: 'articles', depth: 0, id })) as { commentCount?: number }
-    const { totalDocs } = await observer.count({ collection: 'comments', where: { and: [{ article: { equals: id } }, { status: { equals: 'approved' } }] } })
+    const { totalDocs } = await observer.count({
+      collection: 'comments',
+      where: { and: [{ article: { equals: id } }, { status: { equals: 'approved' } }] },
+    })
     expect({ article: id, commentCount: stored.commentCount }).toEqual({ article: id, commentCount: totalDocs })
   }
 
@@ -182,7 +216,8 @@ const expectConsistent = async () => {
   const byId = new Map(comments.map((c) => [String(c.id), c]))
   const expected = new Map<string, string>()
   for (const c of comments) {
-    if (c.status === 'pending') expected.set(messageKey(NOTIFY_EDITORS_TASK, String(c.id), 'pending', ''), `editors: ${c.id}`)
+    if (c.status === 'pending')
+      expected.set(messageKey(NOTIFY_EDITORS_TASK, String(c.id), 'pending', ''), `editors: ${c.id}`)
     const parent = c.parent ? byId.get(String(c.parent)) : undefined
     if (c.status === 'approved' && parent?.status === 'approved' && parent.authorEmail !== c.authorEmail) {
       expected.set(messageKey(NOTIFY_REPLY_AUTHOR_TASK, String(c.id), parent.authorEmail), `reply: ${c.id}`)
@@ -218,7 +253,9 @@ describe('killed at a chosen point, restarted, reconciled once', () => {
     if (!exit) throw new Error(`kill point ${scenario.point} was not reached (the process answered: ${await acting})`)
     expect(exit).toMatchObject({ killPoint: scenario.point, signal: 'SIGKILL' })
     // Whatever the killed process had handed to the mail server before dying may go out once more, same key.
-    const handedOver = cluster.deliveries().filter((d) => d.pid === killedPid && !deliveredBefore.has(`${d.pid}:${d.key}`))
+    const handedOver = cluster
+      .deliveries()
+      .filter((d) => d.pid === killedPid && !deliveredBefore.has(`${d.pid}:${d.key}`))
     for (const d of handedOver) resendable.add(d.key!)
 
     await a.restart()

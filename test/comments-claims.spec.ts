@@ -40,7 +40,14 @@ const requester = (): SubmissionKey => ({
 
 /** One submission's flood claim at `at` ms after T0: null when it took the window. */
 const claimFlood = (self: SubmissionKey, at: number) =>
-  submissionClaims({ floodSeconds: WINDOW, hardened: false, now: new Date(T0 + at), req: { payload } as PayloadRequest, self, slug: 'comments' }).floodWait()
+  submissionClaims({
+    floodSeconds: WINDOW,
+    hardened: false,
+    now: new Date(T0 + at),
+    req: { payload } as PayloadRequest,
+    self,
+    slug: 'comments',
+  }).floodWait()
 
 // Gaps around the window's edge, where a fixed time bucket lets two submissions 1 ms apart both pass.
 const gap = fc.oneof(
@@ -71,13 +78,17 @@ describe('flood claims', () => {
 
   it('all at once: any two accepted submissions of one requester are floodSeconds apart', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ max: 3 * WINDOW * 1000, min: 0 }), { maxLength: 20, minLength: 2 }), async (times) => {
-        const self = requester()
-        const waits = await Promise.all(times.map((at) => claimFlood(self, at)))
-        const accepted = times.filter((_, i) => waits[i] === null).sort((a, b) => a - b)
-        expect(accepted.length).toBeGreaterThanOrEqual(1)
-        for (let i = 1; i < accepted.length; i++) expect(accepted[i] - accepted[i - 1]).toBeGreaterThanOrEqual(WINDOW * 1000)
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ max: 3 * WINDOW * 1000, min: 0 }), { maxLength: 20, minLength: 2 }),
+        async (times) => {
+          const self = requester()
+          const waits = await Promise.all(times.map((at) => claimFlood(self, at)))
+          const accepted = times.filter((_, i) => waits[i] === null).sort((a, b) => a - b)
+          expect(accepted.length).toBeGreaterThanOrEqual(1)
+          for (let i = 1; i < accepted.length; i++)
+            expect(accepted[i] - accepted[i - 1]).toBeGreaterThanOrEqual(WINDOW * 1000)
+        },
+      ),
       { numRuns: 40 },
     )
   })
@@ -103,7 +114,14 @@ describe('flood claims', () => {
 
 describe('duplicate claims', () => {
   const claimWords = (self: SubmissionKey, at: number) =>
-    submissionClaims({ floodSeconds: 0, hardened: false, now: new Date(T0 + at), req: { payload } as PayloadRequest, self, slug: 'comments' }).isDuplicate()
+    submissionClaims({
+      floodSeconds: 0,
+      hardened: false,
+      now: new Date(T0 + at),
+      req: { payload } as PayloadRequest,
+      self,
+      slug: 'comments',
+    }).isDuplicate()
 
   it('all at once: exactly one submission holds the words', async () => {
     const self = requester()
@@ -134,7 +152,12 @@ describe('through REST', () => {
       const answers = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           // Half the same words (duplicates), half different words; the same email and address throughout.
-          submit(app, 'REST', { article, authorEmail, authorName: 'Burst', body: i % 2 ? `Burst ${round}` : `Burst ${round} #${i}` }, { ip }),
+          submit(
+            app,
+            'REST',
+            { article, authorEmail, authorName: 'Burst', body: i % 2 ? `Burst ${round}` : `Burst ${round} #${i}` },
+            { ip },
+          ),
         ),
       )
       const statuses = answers.map((a) => a.status)
@@ -155,7 +178,9 @@ describe('through REST', () => {
     expect((await submit(app, 'REST', data, { ip })).status).toBe(409)
     await setDiscussion(payload, { floodSeconds: WINDOW })
     // The 409 did not take the window of this address.
-    expect((await submit(app, 'REST', { ...data, authorEmail: uniqueEmail(), body: 'Other words.' }, { ip })).status).toBe(201)
+    expect(
+      (await submit(app, 'REST', { ...data, authorEmail: uniqueEmail(), body: 'Other words.' }, { ip })).status,
+    ).toBe(201)
   })
 
   it('a submission Payload refuses after moderation (a field error) gives its claims back: no 429 for the retry', async () => {
@@ -166,10 +191,17 @@ describe('through REST', () => {
     // Payload's own email validation is stricter than the moderation's pre-check: this passes moderation,
     // takes the claims, and is refused by Payload's field validation afterwards.
     const before = await countClaims()
-    const bad = await submit(app, 'REST', { article, authorEmail: 'ty..po@example.org', authorName: 'Typo', body: 'Hello there' }, { ip })
+    const bad = await submit(
+      app,
+      'REST',
+      { article, authorEmail: 'ty..po@example.org', authorName: 'Typo', body: 'Hello there' },
+      { ip },
+    )
     expect(bad).toMatchObject({ fieldErrors: [expect.objectContaining({ path: 'authorEmail' })], status: 400 })
     // Nothing of it is left in the claims either.
     expect(await countClaims()).toBe(before)
-    expect((await submit(app, 'REST', { article, authorEmail, authorName: 'Typo', body: 'Hello there' }, { ip })).status).toBe(201)
+    expect(
+      (await submit(app, 'REST', { article, authorEmail, authorName: 'Typo', body: 'Hello there' }, { ip })).status,
+    ).toBe(201)
   })
 })

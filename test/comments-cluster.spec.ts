@@ -40,7 +40,11 @@ const publish = async (): Promise<string> => {
 }
 
 const post = (node: ClusterNode, body: Record<string, unknown>, ip: string) =>
-  node.rest.post('/comments', { body, headers: { 'user-agent': 'Cluster test', 'x-forwarded-for': ip }, query: { depth: 0 } })
+  node.rest.post('/comments', {
+    body,
+    headers: { 'user-agent': 'Cluster test', 'x-forwarded-for': ip },
+    query: { depth: 0 },
+  })
 
 /** A process that keeps one core busy for as long as it lives. */
 const busyLoop = (): ChildProcess => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
@@ -55,13 +59,20 @@ const burstRounds = async (rounds: number) => {
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         // Split across both processes; half the same words (duplicates), half other words; one author.
-        post(i % 2 ? a : b, { article, authorEmail, authorName: 'Burst', body: i % 4 < 2 ? `Burst ${round}` : `Burst ${round} #${i}` }, ip),
+        post(
+          i % 2 ? a : b,
+          { article, authorEmail, authorName: 'Burst', body: i % 4 < 2 ? `Burst ${round}` : `Burst ${round} #${i}` },
+          ip,
+        ),
       ),
     )
     const statuses = answers.map((r) => r.status)
     expect({ round, stored: statuses.filter((s) => s === 201).length }).toEqual({ round, stored: 1 })
     expect(statuses.filter((s) => s !== 201 && s !== 429 && s !== 409)).toEqual([])
-    const stored = await b.local<{ totalDocs: number }>('count', { collection: 'comments', where: { authorEmail: { equals: authorEmail } } })
+    const stored = await b.local<{ totalDocs: number }>('count', {
+      collection: 'comments',
+      where: { authorEmail: { equals: authorEmail } },
+    })
     expect({ round, stored: stored.totalDocs }).toEqual({ round, stored: 1 })
   }
 }
@@ -92,7 +103,13 @@ describe('commentCount across two processes', () => {
       Array.from({ length: 100 }, (_, i) =>
         (i % 2 ? a : b).local<{ id: string }>('create', {
           collection: 'comments',
-          data: { article: articles[i % 5], authorEmail: `m${i}@example.org`, authorName: 'Moderated', body: `Comment ${i}`, status: i % 2 ? 'approved' : 'pending' },
+          data: {
+            article: articles[i % 5],
+            authorEmail: `m${i}@example.org`,
+            authorName: 'Moderated',
+            body: `Comment ${i}`,
+            status: i % 2 ? 'approved' : 'pending',
+          },
         }),
       ),
     )
@@ -102,14 +119,19 @@ describe('commentCount across two processes', () => {
           a.rest.patch(`/comments/${id}`, { body: { status: pick(STATUSES) }, token: editorToken }),
           b.rest.patch(`/comments/${id}`, { body: { status: pick(STATUSES) }, token: editorToken }),
           // Now and then an edit or a move on top, from either side.
-          ...(Math.random() < 0.2 ? [pick([a, b]).rest.patch(`/comments/${id}`, { body: { article: pick(articles) }, token: editorToken })] : []),
+          ...(Math.random() < 0.2
+            ? [pick([a, b]).rest.patch(`/comments/${id}`, { body: { article: pick(articles) }, token: editorToken })]
+            : []),
         ]),
       )
       expect(answers.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([])
     }
     for (const article of articles) {
       const [{ totalDocs: approved }, stored] = await Promise.all([
-        a.local<{ totalDocs: number }>('count', { collection: 'comments', where: { and: [{ article: { equals: article } }, { status: { equals: 'approved' } }] } }),
+        a.local<{ totalDocs: number }>('count', {
+          collection: 'comments',
+          where: { and: [{ article: { equals: article } }, { status: { equals: 'approved' } }] },
+        }),
         b.local<{ commentCount: number }>('findByID', { collection: 'articles', id: article, depth: 0 }),
       ])
       expect({ article, count: stored.commentCount }).toEqual({ article, count: approved })

@@ -10,7 +10,15 @@ import fc from 'fast-check'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { commentCountOf, createReader, publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import {
+  commentCountOf,
+  createReader,
+  publishArticle,
+  setDiscussion,
+  submit,
+  uniqueEmail,
+  uniqueIp,
+} from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 
 let app: NewsroomTestApp
@@ -24,10 +32,20 @@ beforeAll(async () => {
 afterAll(() => app?.shutdown())
 
 const approvedOn = async (article: string) =>
-  (await payload.count({ collection: 'comments', where: { and: [{ article: { equals: article } }, { status: { equals: 'approved' } }] } })).totalDocs
+  (
+    await payload.count({
+      collection: 'comments',
+      where: { and: [{ article: { equals: article } }, { status: { equals: 'approved' } }] },
+    })
+  ).totalDocs
 
 const newComment = async (article: string): Promise<string> => {
-  const res = await submit(app, 'REST', { article, authorEmail: uniqueEmail(), authorName: 'Counted', body: `Words ${Math.random()}` }, { ip: uniqueIp() })
+  const res = await submit(
+    app,
+    'REST',
+    { article, authorEmail: uniqueEmail(), authorName: 'Counted', body: `Words ${Math.random()}` },
+    { ip: uniqueIp() },
+  )
   expect(res.status).toBe(201)
   return String(res.doc!.id)
 }
@@ -43,10 +61,24 @@ const STATUSES = ['approved', 'pending', 'spam', 'trash'] as const
 
 const action = (comments: number, articles: number): fc.Arbitrary<Action> =>
   fc.oneof(
-    { arbitrary: fc.record({ comment: fc.nat(comments - 1), kind: fc.constant('status' as const), status: fc.constantFrom(...STATUSES) }), weight: 6 },
+    {
+      arbitrary: fc.record({
+        comment: fc.nat(comments - 1),
+        kind: fc.constant('status' as const),
+        status: fc.constantFrom(...STATUSES),
+      }),
+      weight: 6,
+    },
     { arbitrary: fc.record({ comment: fc.nat(comments - 1), kind: fc.constant('report' as const) }), weight: 2 },
     { arbitrary: fc.record({ comment: fc.nat(comments - 1), kind: fc.constant('edit' as const) }), weight: 1 },
-    { arbitrary: fc.record({ comment: fc.nat(comments - 1), kind: fc.constant('move' as const), to: fc.nat(articles - 1) }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        comment: fc.nat(comments - 1),
+        kind: fc.constant('move' as const),
+        to: fc.nat(articles - 1),
+      }),
+      weight: 1,
+    },
     { arbitrary: fc.record({ comment: fc.nat(comments - 1), kind: fc.constant('delete' as const) }), weight: 1 },
   )
 
@@ -54,7 +86,8 @@ describe('commentCount under concurrent moderation', () => {
   it('two editors approving the same comments at the same moment count each once', async () => {
     const article = await publishArticle(payload)
     const ids = await Promise.all(Array.from({ length: 30 }, () => newComment(article)))
-    const approve = (id: string) => app.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token: app.editorToken })
+    const approve = (id: string) =>
+      app.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token: app.editorToken })
     const answers = await Promise.all(ids.flatMap((id) => [approve(id), approve(id), approve(id)]))
     expect(answers.every((a) => a.status === 200)).toBe(true)
     expect(await commentCountOf(payload, article)).toBe(30)
@@ -98,7 +131,11 @@ describe('commentCount under concurrent moderation', () => {
             // Payload itself answers 500 when a comment is deleted while another write to it is under way
             // (upstream race, test/README.md), so a comment deleted in a round gets nothing else in that round.
             const deleted = new Set(round.filter((a) => a.kind === 'delete').map((a) => a.comment))
-            const concurrent = round.filter((a, i) => !deleted.has(a.comment) || (a.kind === 'delete' && round.findIndex((b) => b.kind === 'delete' && b.comment === a.comment) === i))
+            const concurrent = round.filter(
+              (a, i) =>
+                !deleted.has(a.comment) ||
+                (a.kind === 'delete' && round.findIndex((b) => b.kind === 'delete' && b.comment === a.comment) === i),
+            )
             const answers = await Promise.all(concurrent.map(run))
             // A deleted comment answers 404 to what comes after; a report of a non-approved one is refused.
             for (const answer of answers) expect(answer.status).toBeLessThan(500)

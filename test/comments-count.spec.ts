@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { commentCountOf, graphqlWithHeaders, publishArticle, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import {
+  commentCountOf,
+  graphqlWithHeaders,
+  publishArticle,
+  submit,
+  uniqueEmail,
+  uniqueIp,
+} from './comments-fixtures.js'
 import { lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
 
 let app: NewsroomTestApp
@@ -25,7 +32,12 @@ const setStatus = async (id: number | string, status: string) => {
   expect(res.status).toBe(200)
 }
 const submitTo = async (article: string, authorEmail = uniqueEmail(), ip = uniqueIp()) => {
-  const res = await submit(app, 'REST', { article, authorEmail, authorName: 'Counted', body: `Words ${Math.random()}` }, { ip })
+  const res = await submit(
+    app,
+    'REST',
+    { article, authorEmail, authorName: 'Counted', body: `Words ${Math.random()}` },
+    { ip },
+  )
   expect(res.status).toBe(201)
   return res.doc!
 }
@@ -46,7 +58,11 @@ describe('commentCount', () => {
     expect(await commentCountOf(payload, article)).toBe(1)
 
     // A previously approved author is approved on arrival.
-    const second = await submitTo(article, (await payload.findByID({ collection: 'comments', id: first.id })).authorEmail as string, ip)
+    const second = await submitTo(
+      article,
+      (await payload.findByID({ collection: 'comments', id: first.id })).authorEmail as string,
+      ip,
+    )
     expect(second.status).toBe('approved')
     expect(await commentCountOf(payload, article)).toBe(2)
 
@@ -76,7 +92,9 @@ describe('commentCount', () => {
     const article = await publishArticle(payload)
     await setStatus((await submitTo(article)).id, 'approved')
     expect((await app.rest.get(`/articles/${article}`, { query: { depth: 0 } })).json.commentCount).toBe(1)
-    const gql = await graphqlWithHeaders(app, 'query($id: String!) { Article(id: $id) { commentCount } }', { id: article })
+    const gql = await graphqlWithHeaders(app, 'query($id: String!) { Article(id: $id) { commentCount } }', {
+      id: article,
+    })
     expect(gql.data.Article.commentCount).toBe(1)
     const forged = await app.rest.patch(`/articles/${article}`, { body: { commentCount: 99 }, token: app.editorToken })
     expect(forged.status).toBe(200)
@@ -87,7 +105,11 @@ describe('commentCount', () => {
     const article = await publishArticle(payload)
     await setStatus((await submitTo(article)).id, 'approved')
     // An editor saves a draft (its version holds commentCount 1)…
-    await app.rest.patch(`/articles/${article}`, { body: { title: 'Draft title' }, query: { draft: 'true' }, token: app.editorToken })
+    await app.rest.patch(`/articles/${article}`, {
+      body: { title: 'Draft title' },
+      query: { draft: 'true' },
+      token: app.editorToken,
+    })
     // …more comments are approved meanwhile…
     await setStatus((await submitTo(article)).id, 'approved')
     await setStatus((await submitTo(article)).id, 'approved')

@@ -22,7 +22,9 @@ let counter = 0
 beforeAll(async () => {
   app = await startNewsroomApp({ comments: { floodSeconds: 0 } })
   payload = app.payload
-  article = String((await payload.create({ collection: 'articles', data: { _status: 'published', title: 'Discussed' } as never })).id)
+  article = String(
+    (await payload.create({ collection: 'articles', data: { _status: 'published', title: 'Discussed' } as never })).id,
+  )
 })
 afterAll(() => app?.shutdown())
 
@@ -39,9 +41,15 @@ const publicComment = async (): Promise<string> => {
 }
 
 const stored = async (id: string) =>
-  (await payload.findByID({ collection: 'comments', depth: 0, id })) as unknown as { moderationReason: null | string; status: string }
+  (await payload.findByID({ collection: 'comments', depth: 0, id })) as unknown as {
+    moderationReason: null | string
+    status: string
+  }
 
-const editorUser = async () => ({ ...(await payload.find({ collection: 'users', limit: 1 })).docs[0]!, collection: 'users' as const })
+const editorUser = async () => ({
+  ...(await payload.find({ collection: 'users', limit: 1 })).docs[0]!,
+  collection: 'users' as const,
+})
 
 describe('editorDecisionReason', () => {
   const at = new Date('2026-01-31T09:00:00.000Z')
@@ -84,7 +92,11 @@ describe('an editor changing a comment’s status records the decision', () => {
 
   it('GraphQL: approving records it', async () => {
     const id = await publicComment()
-    const res = await app.graphql(`mutation ($id: String!) { updateComment(id: $id, data: { status: approved }) { status } }`, { id }, { token: app.editorToken })
+    const res = await app.graphql(
+      `mutation ($id: String!) { updateComment(id: $id, data: { status: approved }) { status } }`,
+      { id },
+      { token: app.editorToken },
+    )
     expect(res.errors).toBeUndefined()
     expect((await stored(id)).moderationReason).toMatch(decidedBy('Approved'))
   })
@@ -92,8 +104,20 @@ describe('an editor changing a comment’s status records the decision', () => {
   it('Local API as the editor (overrideAccess: false): sending it back to pending records it', async () => {
     const id = await publicComment()
     const user = await editorUser()
-    await payload.update({ collection: 'comments', data: { status: 'approved' } as never, id, overrideAccess: false, user })
-    await payload.update({ collection: 'comments', data: { status: 'pending' } as never, id, overrideAccess: false, user })
+    await payload.update({
+      collection: 'comments',
+      data: { status: 'approved' } as never,
+      id,
+      overrideAccess: false,
+      user,
+    })
+    await payload.update({
+      collection: 'comments',
+      data: { status: 'pending' } as never,
+      id,
+      overrideAccess: false,
+      user,
+    })
     expect((await stored(id)).moderationReason).toMatch(decidedBy('Set back to pending'))
   })
 
@@ -102,20 +126,30 @@ describe('an editor changing a comment’s status records the decision', () => {
     await app.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token: app.editorToken })
     const reason = (await stored(id)).moderationReason
     expect(reason).toMatch(decidedBy('Approved'))
-    const res = await app.rest.patch(`/comments/${id}`, { body: { body: 'Typo fixed by the editor.', status: 'approved' }, token: app.editorToken })
+    const res = await app.rest.patch(`/comments/${id}`, {
+      body: { body: 'Typo fixed by the editor.', status: 'approved' },
+      token: app.editorToken,
+    })
     expect(res.status).toBe(200)
     expect(await stored(id)).toMatchObject({ moderationReason: reason, status: 'approved' })
   })
 
   it('a reason the editor writes in the same save is kept', async () => {
     const id = await publicComment()
-    await app.rest.patch(`/comments/${id}`, { body: { moderationReason: 'Confirmed by phone.', status: 'approved' }, token: app.editorToken })
+    await app.rest.patch(`/comments/${id}`, {
+      body: { moderationReason: 'Confirmed by phone.', status: 'approved' },
+      token: app.editorToken,
+    })
     expect(await stored(id)).toMatchObject({ moderationReason: 'Confirmed by phone.', status: 'approved' })
   })
 
   it('server code (Local API with overrideAccess) is not an editor: its reason stands', async () => {
     const id = await publicComment()
-    await payload.update({ collection: 'comments', data: { moderationReason: 'Hidden after reports.', status: 'pending' } as never, id })
+    await payload.update({
+      collection: 'comments',
+      data: { moderationReason: 'Hidden after reports.', status: 'pending' } as never,
+      id,
+    })
     await payload.update({ collection: 'comments', data: { status: 'spam' } as never, id })
     expect(await stored(id)).toMatchObject({ moderationReason: 'Hidden after reports.', status: 'spam' })
   })

@@ -52,7 +52,13 @@ export const createReader = async (
       name,
       password: READER_PASSWORD,
       ...(premium
-        ? { subscription: { currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000).toISOString(), plan: 'premium', status: 'active' } }
+        ? {
+            subscription: {
+              currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+              plan: 'premium',
+              status: 'active',
+            },
+          }
         : {}),
     } as never,
   })
@@ -114,9 +120,14 @@ const DEFAULT_USER_AGENT = 'Mozilla/5.0 (jest)'
 
 /** The fingerprint `submit` from `ip` (and the default user agent) gets, to seed a requester's history. */
 export const fingerprintOf = (payload: Payload, ip: string, userAgent = DEFAULT_USER_AGENT): string =>
-  requesterFromHeaders(new Headers({ 'user-agent': userAgent, 'x-forwarded-for': ip }), payload.secret, HARNESS_TRUSTED_PROXIES).fingerprint!
+  requesterFromHeaders(
+    new Headers({ 'user-agent': userAgent, 'x-forwarded-for': ip }),
+    payload.secret,
+    HARNESS_TRUSTED_PROXIES,
+  ).fingerprint!
 
-const COMMENT_SELECTION = 'id status authorName authorEmail authorUrl body moderationReason fingerprint article { id } parent { id }'
+const COMMENT_SELECTION =
+  'id status authorName authorEmail authorUrl body moderationReason fingerprint article { id } parent { id }'
 
 export const submit = async (
   app: NewsroomTestApp,

@@ -30,7 +30,9 @@ let articleId: string
 let editor: Record<string, any>
 
 beforeAll(async () => {
-  app = await startNewsroomApp({ comments: { disallowedKeys: ['forbidden-word'], floodSeconds: 15, hardenAgainstProbing: true } })
+  app = await startNewsroomApp({
+    comments: { disallowedKeys: ['forbidden-word'], floodSeconds: 15, hardenAgainstProbing: true },
+  })
   payload = app.payload
   articleId = await publishArticle(payload)
   editor = (await payload.find({ collection: 'users', limit: 1 })).docs[0] as Record<string, any>
@@ -125,7 +127,10 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     const stranger = await submit(app, surface, comment())
     expect(impostor.doc?.status).toBe('pending')
     expect(impostor.doc?.status).toBe(stranger.doc?.status)
-    expect(await stored(payload, impostor.doc!.id)).toMatchObject({ moderationReason: 'Awaiting moderation.', status: 'pending' })
+    expect(await stored(payload, impostor.doc!.id)).toMatchObject({
+      moderationReason: 'Awaiting moderation.',
+      status: 'pending',
+    })
   })
 
   it('previously approved — a logged-in reader is recognised by account from any address; her address typed in by someone else earns nothing', async () => {

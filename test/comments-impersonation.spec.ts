@@ -14,23 +14,46 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { previouslyApprovedMatch } from '../src/moderation/previouslyApproved.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
-import { createReader, fingerprintOf, publishArticle, setDiscussion, stored, submit, SURFACES, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import {
+  createReader,
+  fingerprintOf,
+  publishArticle,
+  setDiscussion,
+  stored,
+  submit,
+  SURFACES,
+  uniqueEmail,
+  uniqueIp,
+} from './comments-fixtures.js'
 import { confirmReaderEmail, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 
 describe('previouslyApprovedMatch (pure rule)', () => {
   const id = fc.oneof(fc.integer({ max: 50, min: 1 }), fc.constantFrom('a', 'b'))
   it('an account’s address is trusted only for its holder, by account; otherwise name and email (and, hardened, the requester)', () => {
     fc.assert(
-      fc.property(fc.option(id), fc.option(id), fc.boolean(), fc.option(fc.constantFrom('fp1', 'fp2')), (account, reader, identifies, fingerprint) => {
-        const match = previouslyApprovedMatch({ addressAccountId: account, authorEmail: 'e@x.test', authorName: 'N', emailIdentifies: identifies, fingerprint, readerId: reader })
-        if (account !== null) {
-          expect(match).toEqual(reader !== null && String(reader) === String(account) ? { reader: account } : null)
-        } else if (identifies) {
-          expect(match).toEqual({ authorEmail: 'e@x.test', authorName: 'N' })
-        } else {
-          expect(match).toEqual(fingerprint ? { authorEmail: 'e@x.test', authorName: 'N', fingerprint } : null)
-        }
-      }),
+      fc.property(
+        fc.option(id),
+        fc.option(id),
+        fc.boolean(),
+        fc.option(fc.constantFrom('fp1', 'fp2')),
+        (account, reader, identifies, fingerprint) => {
+          const match = previouslyApprovedMatch({
+            addressAccountId: account,
+            authorEmail: 'e@x.test',
+            authorName: 'N',
+            emailIdentifies: identifies,
+            fingerprint,
+            readerId: reader,
+          })
+          if (account !== null) {
+            expect(match).toEqual(reader !== null && String(reader) === String(account) ? { reader: account } : null)
+          } else if (identifies) {
+            expect(match).toEqual({ authorEmail: 'e@x.test', authorName: 'N' })
+          } else {
+            expect(match).toEqual(fingerprint ? { authorEmail: 'e@x.test', authorName: 'N', fingerprint } : null)
+          }
+        },
+      ),
     )
   })
 })
@@ -42,7 +65,10 @@ for (const hardenAgainstProbing of [false, true]) {
     let article: string
 
     beforeAll(async () => {
-      app = await startNewsroomApp({ comments: { floodSeconds: 0, hardenAgainstProbing }, siteUrl: 'https://news.example' })
+      app = await startNewsroomApp({
+        comments: { floodSeconds: 0, hardenAgainstProbing },
+        siteUrl: 'https://news.example',
+      })
       payload = app.payload
       article = await publishArticle(payload)
       await setDiscussion(payload, { floodSeconds: 0 })
@@ -64,7 +90,12 @@ for (const hardenAgainstProbing of [false, true]) {
         const regular = await createReader(app, { name: 'Rosa Regular' })
         await approved({ authorEmail: regular.email, authorName: 'Rosa Regular', reader: regular.id })
         const ip = uniqueIp()
-        const impostor = await submit(app, surface, comment({ authorEmail: regular.email, authorName: 'Rosa Regular' }), { ip })
+        const impostor = await submit(
+          app,
+          surface,
+          comment({ authorEmail: regular.email, authorName: 'Rosa Regular' }),
+          { ip },
+        )
         // Today: approved at once ("Author has a previously approved comment").
         expect(impostor.doc?.status).toBe('pending')
         expect((await stored(payload, impostor.doc!.id)).status).toBe('pending')
@@ -93,7 +124,9 @@ for (const hardenAgainstProbing of [false, true]) {
       const victim = uniqueEmail('victim')
       await approved({ authorEmail: victim, authorName: 'Vic Victim' })
       clearSentEmails()
-      const signUp = await app.rest.post('/readers', { body: { email: victim, name: 'Vic Victim', password: READER_PASSWORD } })
+      const signUp = await app.rest.post('/readers', {
+        body: { email: victim, name: 'Vic Victim', password: READER_PASSWORD },
+      })
       expect(signUp.status).toBe(201)
       // Today: the squatter logs in at once and, hardened, is approved by the victim's history.
       const login = await app.rest.post('/readers/login', { body: { email: victim, password: READER_PASSWORD } })
@@ -105,7 +138,9 @@ for (const hardenAgainstProbing of [false, true]) {
       // An unconfirmed account owns no address: the genuine author (same name, email, requester) keeps her trust.
       const genuineIp = uniqueIp()
       await approved({ authorEmail: victim, authorName: 'Vic Victim', fingerprint: fingerprintOf(payload, genuineIp) })
-      const genuine = await submit(app, 'REST', comment({ authorEmail: victim, authorName: 'Vic Victim' }), { ip: genuineIp })
+      const genuine = await submit(app, 'REST', comment({ authorEmail: victim, authorName: 'Vic Victim' }), {
+        ip: genuineIp,
+      })
       expect(genuine.doc?.status).toBe('approved')
       // Once the owner confirms, the address is the account's: only the account's own approved comments count.
       await confirmReaderEmail(app, victim)

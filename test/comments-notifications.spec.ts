@@ -9,7 +9,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { fingerprintOf, publishArticle, setDiscussion, stored, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
+import {
+  fingerprintOf,
+  publishArticle,
+  setDiscussion,
+  stored,
+  submit,
+  uniqueEmail,
+  uniqueIp,
+} from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 
 type Sent = { html: string; subject: string; text: string; to: string[] }
@@ -58,19 +66,31 @@ afterEach(() => {
 })
 
 const queuedJobs = async (task: string) =>
-  (await payload.find({ collection: 'payload-jobs', depth: 0, limit: 100, where: { taskSlug: { equals: task } } })).docs as Record<string, any>[]
+  (await payload.find({ collection: 'payload-jobs', depth: 0, limit: 100, where: { taskSlug: { equals: task } } }))
+    .docs as Record<string, any>[]
 
 const approved = async (data: Record<string, unknown>) =>
   payload.create({
     collection: 'comments',
-    data: { article: articleId, authorName: 'Known', body: `Approved ${Math.random()}`, status: 'approved', ...data } as never,
+    data: {
+      article: articleId,
+      authorName: 'Known',
+      body: `Approved ${Math.random()}`,
+      status: 'approved',
+      ...data,
+    } as never,
     overrideAccess: false,
     user: editor as never,
   })
 
 describe('editors', () => {
   it('hear of a new comment awaiting moderation, through the jobs queue', async () => {
-    const res = await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Nora New', body: 'First time here.\n\n<b>Not bold</b>' })
+    const res = await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Nora New',
+      body: 'First time here.\n\n<b>Not bold</b>',
+    })
     expect(res.status).toBe(201)
     // Nothing is sent while answering the request: the job waits for the runner.
     expect(sent).toHaveLength(0)
@@ -85,21 +105,39 @@ describe('editors', () => {
   })
 
   it('are not bothered with spam, approved comments, or when nobody is listed', async () => {
-    await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Bot', body: 'forbidden-word' })
+    await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Bot',
+      body: 'forbidden-word',
+    })
     const authorEmail = uniqueEmail()
     const ip = uniqueIp()
     await approved({ authorEmail, fingerprint: fingerprintOf(payload, ip) })
     await setDiscussion(payload, { floodSeconds: 0 })
-    expect((await submit(app, 'REST', { article: articleId, authorEmail, authorName: 'Known', body: 'Back again' }, { ip })).doc?.status).toBe('approved')
+    expect(
+      (await submit(app, 'REST', { article: articleId, authorEmail, authorName: 'Known', body: 'Back again' }, { ip }))
+        .doc?.status,
+    ).toBe('approved')
     await setDiscussion(payload, { notifyEditors: '' })
-    await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Quiet', body: 'Nobody to tell' })
+    await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Quiet',
+      body: 'Nobody to tell',
+    })
     expect(await queuedJobs('newsroomNotifyEditorsOfComment')).toHaveLength(0)
     await payload.jobs.run({ silent: true })
     expect(sent).toHaveLength(0)
   })
 
   it('a comment moderated before the job runs is not announced', async () => {
-    const res = await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Quick', body: 'Approved fast' })
+    const res = await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Quick',
+      body: 'Approved fast',
+    })
     await payload.update({ collection: 'comments', data: { status: 'approved' } as never, id: res.doc!.id })
     await payload.jobs.run({ silent: true })
     expect(sent).toHaveLength(0)
@@ -110,7 +148,13 @@ describe('reply authors', () => {
   it('hear when a reply to their comment is approved', async () => {
     const parentEmail = uniqueEmail()
     const parent = await approved({ authorEmail: parentEmail, authorName: 'Pat Parent' })
-    const reply = await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Rory Reply', body: 'I disagree, politely.', parent: parent.id })
+    const reply = await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Rory Reply',
+      body: 'I disagree, politely.',
+      parent: parent.id,
+    })
     expect(reply.doc?.status).toBe('pending')
     await payload.jobs.run({ silent: true })
     sent.length = 0 // the editors' mail about the pending reply
@@ -118,7 +162,10 @@ describe('reply authors', () => {
     await app.rest.patch(`/comments/${reply.doc!.id}`, { body: { status: 'approved' }, token: app.editorToken })
     await payload.jobs.run({ silent: true })
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ subject: `Rory Reply replied to your comment on “${articleTitle}”`, to: [parentEmail] })
+    expect(sent[0]).toMatchObject({
+      subject: `Rory Reply replied to your comment on “${articleTitle}”`,
+      to: [parentEmail],
+    })
     expect(sent[0].text).toContain('I disagree, politely.')
     expect(sent[0].text).toContain(`#comment-${reply.doc!.id}`)
     // The replier's address is not the parent author's business.
@@ -142,7 +189,12 @@ describe('reply authors', () => {
 describe('a failing mail server', () => {
   it('neither loses nor blocks the comment; the mail goes out on a later run', async () => {
     mailServerDown = true
-    const res = await submit(app, 'REST', { article: articleId, authorEmail: uniqueEmail(), authorName: 'Patient', body: 'Sent while mail is down' })
+    const res = await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Patient',
+      body: 'Sent while mail is down',
+    })
     expect(res.status).toBe(201)
     expect((await stored(payload, res.doc!.id)).status).toBe('pending')
 

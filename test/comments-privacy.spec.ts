@@ -50,22 +50,55 @@ beforeAll(async () => {
 
   ids.article = await publishArticle(payload)
   // Submitted by the public (so it has a fingerprint), then approved by an editor with a note.
-  const approved = await submit(app, 'REST', { article: ids.article, authorEmail: EMAIL, authorName: 'Private Person', body: 'Public words.' })
+  const approved = await submit(app, 'REST', {
+    article: ids.article,
+    authorEmail: EMAIL,
+    authorName: 'Private Person',
+    body: 'Public words.',
+  })
   ids.approved = String(approved.doc!.id)
-  await payload.update({ collection: 'comments', id: ids.approved, data: { moderationReason: REASON, status: 'approved' } as never })
+  await payload.update({
+    collection: 'comments',
+    id: ids.approved,
+    data: { moderationReason: REASON, status: 'approved' } as never,
+  })
   FINGERPRINT = (await stored(payload, ids.approved)).fingerprint
   expect(FINGERPRINT).toMatch(/^[0-9a-f]{64}$/)
 
   const reply = await payload.create({
     collection: 'comments',
-    data: { article: ids.article, authorEmail: uniqueEmail(), authorName: 'Replier', body: 'A public reply.', parent: ids.approved, status: 'approved' } as never,
+    data: {
+      article: ids.article,
+      authorEmail: uniqueEmail(),
+      authorName: 'Replier',
+      body: 'A public reply.',
+      parent: ids.approved,
+      status: 'approved',
+    } as never,
     overrideAccess: false,
     user: roles.editor.user as never,
   })
   ids.reply = String(reply.id)
-  ids.pending = String((await submit(app, 'REST', { article: ids.article, authorEmail: uniqueEmail(), authorName: 'Waiting', body: `Held: ${PENDING}` })).doc!.id)
+  ids.pending = String(
+    (
+      await submit(app, 'REST', {
+        article: ids.article,
+        authorEmail: uniqueEmail(),
+        authorName: 'Waiting',
+        body: `Held: ${PENDING}`,
+      })
+    ).doc!.id,
+  )
   ids.spam = String(
-    (await submit(app, 'REST', { article: ids.article, authorEmail: uniqueEmail(), authorName: 'Bot', body: `Buy ${SPAM}`, phone: '1' })).doc!.id,
+    (
+      await submit(app, 'REST', {
+        article: ids.article,
+        authorEmail: uniqueEmail(),
+        authorName: 'Bot',
+        body: `Buy ${SPAM}`,
+        phone: '1',
+      })
+    ).doc!.id,
   )
   expect((await stored(payload, ids.spam)).status).toBe('spam')
 })
@@ -98,33 +131,81 @@ type Surface = { name: string; reaches: SecretName[]; run: (role: Role) => Promi
 /* Surfaces that return documents: no secret may appear for non-editors. */
 const READ_SURFACES: Surface[] = [
   { name: 'REST find', reaches: SECRETS, run: (r) => rest(r, '/comments', { depth: 0, limit: 100 }) },
-  { name: 'REST find, parents populated (depth 2)', reaches: ['email', 'reason', 'fingerprint'], run: (r) => rest(r, '/comments', { depth: 2, limit: 100, where: { id: { equals: ids.reply } } }) },
-  { name: 'REST findByID of the approved comment', reaches: ['email', 'reason', 'fingerprint'], run: (r) => rest(r, `/comments/${ids.approved}`, { depth: 0 }) },
-  { name: 'REST findByID of the pending comment', reaches: ['pending'], run: (r) => rest(r, `/comments/${ids.pending}`, { depth: 0 }) },
-  { name: 'REST findByID of the spam comment', reaches: ['spam'], run: (r) => rest(r, `/comments/${ids.spam}`, { depth: 0 }) },
+  {
+    name: 'REST find, parents populated (depth 2)',
+    reaches: ['email', 'reason', 'fingerprint'],
+    run: (r) => rest(r, '/comments', { depth: 2, limit: 100, where: { id: { equals: ids.reply } } }),
+  },
+  {
+    name: 'REST findByID of the approved comment',
+    reaches: ['email', 'reason', 'fingerprint'],
+    run: (r) => rest(r, `/comments/${ids.approved}`, { depth: 0 }),
+  },
+  {
+    name: 'REST findByID of the pending comment',
+    reaches: ['pending'],
+    run: (r) => rest(r, `/comments/${ids.pending}`, { depth: 0 }),
+  },
+  {
+    name: 'REST findByID of the spam comment',
+    reaches: ['spam'],
+    run: (r) => rest(r, `/comments/${ids.spam}`, { depth: 0 }),
+  },
   {
     name: 'REST select of the private fields',
     reaches: ['email', 'reason', 'fingerprint'],
-    run: (r) => rest(r, '/comments', { depth: 0, select: { authorEmail: true, fingerprint: true, moderationReason: true } }),
+    run: (r) =>
+      rest(r, '/comments', { depth: 0, select: { authorEmail: true, fingerprint: true, moderationReason: true } }),
   },
-  { name: 'REST article with its comments join (depth 1)', reaches: SECRETS, run: (r) => rest(r, `/articles/${ids.article}`, { depth: 1, joins: { comments: { limit: 50 } } }) },
-  { name: 'REST articles list, join populated (depth 2)', reaches: SECRETS, run: (r) => rest(r, '/articles', { depth: 2, joins: { comments: { limit: 50 } }, where: { id: { equals: ids.article } } }) },
-  { name: 'GraphQL Comments', reaches: SECRETS, run: (r) => gql(r, `{ Comments(limit: 100) { docs { ${COMMENT_FIELDS} parent { ${COMMENT_FIELDS} } } } }`) },
-  { name: 'GraphQL Comment(id) pending', reaches: ['pending'], run: (r) => gql(r, `query($id: String!) { Comment(id: $id) { ${COMMENT_FIELDS} } }`, { id: ids.pending }) },
+  {
+    name: 'REST article with its comments join (depth 1)',
+    reaches: SECRETS,
+    run: (r) => rest(r, `/articles/${ids.article}`, { depth: 1, joins: { comments: { limit: 50 } } }),
+  },
+  {
+    name: 'REST articles list, join populated (depth 2)',
+    reaches: SECRETS,
+    run: (r) =>
+      rest(r, '/articles', { depth: 2, joins: { comments: { limit: 50 } }, where: { id: { equals: ids.article } } }),
+  },
+  {
+    name: 'GraphQL Comments',
+    reaches: SECRETS,
+    run: (r) => gql(r, `{ Comments(limit: 100) { docs { ${COMMENT_FIELDS} parent { ${COMMENT_FIELDS} } } } }`),
+  },
+  {
+    name: 'GraphQL Comment(id) pending',
+    reaches: ['pending'],
+    run: (r) => gql(r, `query($id: String!) { Comment(id: $id) { ${COMMENT_FIELDS} } }`, { id: ids.pending }),
+  },
   {
     name: 'GraphQL Article.comments join',
     reaches: SECRETS,
-    run: (r) => gql(r, `query($id: String!) { Article(id: $id) { comments(limit: 50) { docs { ${COMMENT_FIELDS} } } } }`, { id: ids.article }),
+    run: (r) =>
+      gql(r, `query($id: String!) { Article(id: $id) { comments(limit: 50) { docs { ${COMMENT_FIELDS} } } } }`, {
+        id: ids.article,
+      }),
   },
   {
     name: 'Local API find (overrideAccess: false)',
     reaches: SECRETS,
-    run: (r) => local(() => payload.find({ collection: 'comments', depth: 1, limit: 100, overrideAccess: false, user: r.user as never })),
+    run: (r) =>
+      local(() =>
+        payload.find({ collection: 'comments', depth: 1, limit: 100, overrideAccess: false, user: r.user as never }),
+      ),
   },
   {
     name: 'Local API findDistinct of authorEmail (overrideAccess: false)',
     reaches: ['email'],
-    run: (r) => local(() => payload.findDistinct({ collection: 'comments', field: 'authorEmail', overrideAccess: false, user: r.user as never } as never)),
+    run: (r) =>
+      local(() =>
+        payload.findDistinct({
+          collection: 'comments',
+          field: 'authorEmail',
+          overrideAccess: false,
+          user: r.user as never,
+        } as never),
+      ),
   },
 ]
 
@@ -133,21 +214,47 @@ type Probe = { name: string; secret: SecretName; run: (role: Role, word: string)
 // An email-typed GraphQL argument rejects a decoy that is not an email.
 const decoyFor = (secret: SecretName) => (secret === 'email' ? DECOY_EMAIL : DECOY)
 const PROBES: Probe[] = [
-  { name: 'REST where authorEmail', secret: 'email', run: (r, w) => rest(r, '/comments', { depth: 0, where: { authorEmail: { equals: w } } }) },
-  { name: 'REST count where authorEmail', secret: 'email', run: (r, w) => rest(r, '/comments/count', { where: { authorEmail: { equals: w } } }) },
-  { name: 'REST where moderationReason like', secret: 'reason', run: (r, w) => rest(r, '/comments', { depth: 0, where: { moderationReason: { like: w } } }) },
-  { name: 'REST where fingerprint', secret: 'fingerprint', run: (r, w) => rest(r, '/comments', { depth: 0, where: { fingerprint: { equals: w } } }) },
-  { name: 'REST where body like (pending)', secret: 'pending', run: (r, w) => rest(r, '/comments', { depth: 0, where: { body: { like: w } } }) },
-  { name: 'REST where body like (spam)', secret: 'spam', run: (r, w) => rest(r, '/comments', { depth: 0, where: { body: { like: w } } }) },
+  {
+    name: 'REST where authorEmail',
+    secret: 'email',
+    run: (r, w) => rest(r, '/comments', { depth: 0, where: { authorEmail: { equals: w } } }),
+  },
+  {
+    name: 'REST count where authorEmail',
+    secret: 'email',
+    run: (r, w) => rest(r, '/comments/count', { where: { authorEmail: { equals: w } } }),
+  },
+  {
+    name: 'REST where moderationReason like',
+    secret: 'reason',
+    run: (r, w) => rest(r, '/comments', { depth: 0, where: { moderationReason: { like: w } } }),
+  },
+  {
+    name: 'REST where fingerprint',
+    secret: 'fingerprint',
+    run: (r, w) => rest(r, '/comments', { depth: 0, where: { fingerprint: { equals: w } } }),
+  },
+  {
+    name: 'REST where body like (pending)',
+    secret: 'pending',
+    run: (r, w) => rest(r, '/comments', { depth: 0, where: { body: { like: w } } }),
+  },
+  {
+    name: 'REST where body like (spam)',
+    secret: 'spam',
+    run: (r, w) => rest(r, '/comments', { depth: 0, where: { body: { like: w } } }),
+  },
   {
     name: 'REST join where authorEmail',
     secret: 'email',
-    run: (r, w) => rest(r, `/articles/${ids.article}`, { depth: 0, joins: { comments: { where: { authorEmail: { equals: w } } } } }),
+    run: (r, w) =>
+      rest(r, `/articles/${ids.article}`, { depth: 0, joins: { comments: { where: { authorEmail: { equals: w } } } } }),
   },
   {
     name: 'GraphQL where authorEmail',
     secret: 'email',
-    run: (r, w) => gql(r, `query($w: EmailAddress) { Comments(where: { authorEmail: { equals: $w } }) { totalDocs } }`, { w }),
+    run: (r, w) =>
+      gql(r, `query($w: EmailAddress) { Comments(where: { authorEmail: { equals: $w } }) { totalDocs } }`, { w }),
   },
 ]
 
@@ -203,7 +310,9 @@ describe('querying private fields is refused outright', () => {
   })
 
   it('editors may sort by relationship paths', async () => {
-    expect((await app.rest.get('/comments', { query: { depth: 0, sort: 'reader.email' }, token: app.editorToken })).status).toBe(200)
+    expect(
+      (await app.rest.get('/comments', { query: { depth: 0, sort: 'reader.email' }, token: app.editorToken })).status,
+    ).toBe(200)
   })
 
   it('GraphQL refuses the same sorts', async () => {
@@ -218,14 +327,19 @@ describe('what the public does see', () => {
     expect(res.status).toBe(200)
     expect(res.json.docs.map((d: { id: string }) => d.id).sort()).toEqual([ids.approved, ids.reply].sort())
     expect(res.json.docs.every((d: { status: string }) => d.status === 'approved')).toBe(true)
-    expect(res.json.docs.find((d: { id: string }) => d.id === ids.approved)).toMatchObject({ authorName: 'Private Person', body: 'Public words.' })
+    expect(res.json.docs.find((d: { id: string }) => d.id === ids.approved)).toMatchObject({
+      authorName: 'Private Person',
+      body: 'Public words.',
+    })
   })
 
   it('the article’s join lists approved comments only, editors get all', async () => {
     const publicView = await app.rest.get(`/articles/${ids.article}`, { query: { depth: 0 } })
     expect(publicView.json.comments.docs.map(String).sort()).toEqual([ids.approved, ids.reply].sort())
     const editorView = await app.rest.get(`/articles/${ids.article}`, { query: { depth: 0 }, token: app.editorToken })
-    expect(editorView.json.comments.docs.map(String).sort()).toEqual([ids.approved, ids.reply, ids.pending, ids.spam].sort())
+    expect(editorView.json.comments.docs.map(String).sort()).toEqual(
+      [ids.approved, ids.reply, ids.pending, ids.spam].sort(),
+    )
   })
 
   it('reader reports and the Discussion settings are editors’ alone', async () => {

@@ -42,7 +42,12 @@ afterEach(() => setDiscussion(payload, DEFAULT_SETTINGS))
 
 /** A comment by `reader`, approved by an editor unless told otherwise. */
 const commentBy = async (reader: TestReader, { approve = true, article = articleId } = {}) => {
-  const res = await submit(app, 'REST', { article, body: `My first thoughts ${Math.random()}` }, { token: reader.token })
+  const res = await submit(
+    app,
+    'REST',
+    { article, body: `My first thoughts ${Math.random()}` },
+    { token: reader.token },
+  )
   expect(res.status).toBe(201)
   const id = String(res.doc!.id)
   if (approve) await payload.update({ collection: 'comments', data: { status: 'approved' } as never, id })
@@ -58,7 +63,11 @@ describe('editing your own comment', () => {
     const id = await commentBy(reader)
     const res = await patch(id, { authorUrl: 'https://rita.example.org', body: '  Second thoughts.  ' }, reader.token)
     expect(res.status).toBe(200)
-    expect(await stored(payload, id)).toMatchObject({ authorUrl: 'https://rita.example.org', body: 'Second thoughts.', status: 'approved' })
+    expect(await stored(payload, id)).toMatchObject({
+      authorUrl: 'https://rita.example.org',
+      body: 'Second thoughts.',
+      status: 'approved',
+    })
   })
 
   it('a reader edits through GraphQL updateComment', async () => {
@@ -79,9 +88,16 @@ describe('editing your own comment', () => {
     const id = await commentBy(reader)
     expect(await commentCountOf(payload, articleId)).toBeGreaterThan(0)
     const before = await commentCountOf(payload, articleId)
-    const res = await patch(id, { body: 'Now with https://a.example https://b.example https://c.example' }, reader.token)
+    const res = await patch(
+      id,
+      { body: 'Now with https://a.example https://b.example https://c.example' },
+      reader.token,
+    )
     expect(res.status).toBe(200)
-    expect(await stored(payload, id)).toMatchObject({ moderationReason: 'Edited: 3 links (more than 2).', status: 'pending' })
+    expect(await stored(payload, id)).toMatchObject({
+      moderationReason: 'Edited: 3 links (more than 2).',
+      status: 'pending',
+    })
     expect(await commentCountOf(payload, articleId)).toBe(before - 1)
   })
 
@@ -104,12 +120,23 @@ describe('editing your own comment', () => {
     const other = await publishArticle(payload)
     const res = await patch(
       id,
-      { article: other, authorEmail: 'new@example.org', authorName: 'Someone Else', createdAt: '2100-01-01T00:00:00.000Z', status: 'approved' },
+      {
+        article: other,
+        authorEmail: 'new@example.org',
+        authorName: 'Someone Else',
+        createdAt: '2100-01-01T00:00:00.000Z',
+        status: 'approved',
+      },
       reader.token,
     )
     expect(res.status).toBe(200)
     const after = await stored(payload, id)
-    expect(after).toMatchObject({ authorEmail: before.authorEmail, authorName: before.authorName, createdAt: before.createdAt, status: 'pending' })
+    expect(after).toMatchObject({
+      authorEmail: before.authorEmail,
+      authorName: before.authorName,
+      createdAt: before.createdAt,
+      status: 'pending',
+    })
     expect(String(after.article?.id ?? after.article)).toBe(articleId)
   })
 
@@ -138,7 +165,12 @@ describe('editing your own comment', () => {
     const reader = freshReader()
     const id = await commentBy(reader)
     await setDiscussion(payload, { editWindowSeconds: 60 })
-    await payload.db.updateOne({ collection: 'comments', data: { createdAt: new Date(Date.now() - 61_000).toISOString() }, id, returning: false })
+    await payload.db.updateOne({
+      collection: 'comments',
+      data: { createdAt: new Date(Date.now() - 61_000).toISOString() },
+      id,
+      returning: false,
+    })
     expect((await patch(id, { body: 'Too late' }, reader.token)).status).toBe(403)
     expect((await app.rest.delete(`/comments/${id}`, { token: reader.token })).status).toBe(403)
   })
@@ -157,12 +189,21 @@ describe('deleting your own comment', () => {
     const id = await commentBy(reader)
     const reply = await payload.create({
       collection: 'comments',
-      data: { article: articleId, authorEmail: uniqueEmail(), authorName: 'Replier', body: 'A reply', parent: id, status: 'approved' } as never,
+      data: {
+        article: articleId,
+        authorEmail: uniqueEmail(),
+        authorName: 'Replier',
+        body: 'A reply',
+        parent: id,
+        status: 'approved',
+      } as never,
     })
     const before = await commentCountOf(payload, articleId)
     const res = await app.rest.delete(`/comments/${id}`, { token: reader.token })
     expect(res.status).toBe(200)
-    expect(await payload.count({ collection: 'comments', where: { id: { equals: id } } })).toMatchObject({ totalDocs: 0 })
+    expect(await payload.count({ collection: 'comments', where: { id: { equals: id } } })).toMatchObject({
+      totalDocs: 0,
+    })
     expect((await stored(payload, reply.id)).parent ?? null).toBeNull()
     expect(await commentCountOf(payload, articleId)).toBe(before - 1)
   })
@@ -170,9 +211,16 @@ describe('deleting your own comment', () => {
   it('GraphQL deleteComment', async () => {
     const reader = freshReader()
     const id = await commentBy(reader, { approve: false })
-    const res = await graphqlWithHeaders(app, 'mutation($id: String!) { deleteComment(id: $id) { id } }', { id }, { token: reader.token })
+    const res = await graphqlWithHeaders(
+      app,
+      'mutation($id: String!) { deleteComment(id: $id) { id } }',
+      { id },
+      { token: reader.token },
+    )
     expect(res.errors).toBeUndefined()
-    expect(await payload.count({ collection: 'comments', where: { id: { equals: id } } })).toMatchObject({ totalDocs: 0 })
+    expect(await payload.count({ collection: 'comments', where: { id: { equals: id } } })).toMatchObject({
+      totalDocs: 0,
+    })
   })
 })
 
@@ -201,7 +249,10 @@ describe('reporting a comment', () => {
     const author = freshReader()
     const id = await commentBy(author)
     const reporter = freshReader()
-    const res = await app.rest.post('/comment-reports', { body: { comment: id, reader: author.id }, token: reporter.token })
+    const res = await app.rest.post('/comment-reports', {
+      body: { comment: id, reader: author.id },
+      token: reporter.token,
+    })
     expect(res.status).toBe(201)
     const saved = await payload.find({ collection: 'comment-reports', depth: 0, where: { comment: { equals: id } } })
     expect(saved.docs.map((d) => String(d.reader))).toEqual([reporter.id])
@@ -229,9 +280,21 @@ describe('reporting a comment', () => {
   })
 
   it.each([
-    ['your own comment', async (author: TestReader) => ({ id: await commentBy(author), token: author.token }), 'You cannot report your own comment.'],
-    ['a comment awaiting moderation', async (author: TestReader) => ({ id: await commentBy(author, { approve: false }), token: freshReader().token }), 'Comment not found.'],
-    ['an unknown comment', async () => ({ id: '000000000000000000000000', token: freshReader().token }), 'Comment not found.'],
+    [
+      'your own comment',
+      async (author: TestReader) => ({ id: await commentBy(author), token: author.token }),
+      'You cannot report your own comment.',
+    ],
+    [
+      'a comment awaiting moderation',
+      async (author: TestReader) => ({ id: await commentBy(author, { approve: false }), token: freshReader().token }),
+      'Comment not found.',
+    ],
+    [
+      'an unknown comment',
+      async () => ({ id: '000000000000000000000000', token: freshReader().token }),
+      'Comment not found.',
+    ],
     ['a malformed id', async () => ({ id: 'not-an-id', token: freshReader().token }), 'Comment not found.'],
   ])('reporting %s is a 400', async (_, setup, message) => {
     const { id, token } = await setup(freshReader())
@@ -247,10 +310,22 @@ describe('reporting a comment', () => {
     expect((await report(id, freshReader().token)).status).toBe(201)
     expect((await stored(payload, id)).status).toBe('approved')
     expect((await report(id, freshReader().token)).status).toBe(201)
-    expect(await stored(payload, id)).toMatchObject({ moderationReason: 'Reported by 2 readers; back in moderation.', status: 'pending' })
+    expect(await stored(payload, id)).toMatchObject({
+      moderationReason: 'Reported by 2 readers; back in moderation.',
+      status: 'pending',
+    })
     expect(await commentCountOf(payload, articleId)).toBe(before - 1)
-    const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'newsroomNotifyEditorsOfComment' } } })
-    expect(jobs.docs.some((job) => (job.input as { commentId?: string; reason?: string }).commentId === id && (job.input as { reason?: string }).reason === 'reported')).toBe(true)
+    const jobs = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'newsroomNotifyEditorsOfComment' } },
+    })
+    expect(
+      jobs.docs.some(
+        (job) =>
+          (job.input as { commentId?: string; reason?: string }).commentId === id &&
+          (job.input as { reason?: string }).reason === 'reported',
+      ),
+    ).toBe(true)
 
     // An editor who approves it again has reviewed the reports: they are cleared and the count is back.
     await app.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token: app.editorToken })

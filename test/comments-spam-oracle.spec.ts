@@ -25,7 +25,14 @@ const ownPair = async () => {
       (
         await payload.create({
           collection: 'comments',
-          data: { article, authorEmail: reader.email, authorName: 'Rita', body: 'Same words.', reader: reader.id, status } as never,
+          data: {
+            article,
+            authorEmail: reader.email,
+            authorName: 'Rita',
+            body: 'Same words.',
+            reader: reader.id,
+            status,
+          } as never,
         })
       ).id,
     )
@@ -51,7 +58,8 @@ afterAll(() => app?.shutdown())
 describe('own spam answers exactly like own pending', () => {
   it('REST PATCH: same status and body; the spam comment stays spam', async () => {
     const { pending, spam } = await ownPair()
-    const edit = (id: string) => app.rest.patch(`/comments/${id}`, { body: { body: 'Edited words.' }, query: { depth: 0 }, token: reader.token })
+    const edit = (id: string) =>
+      app.rest.patch(`/comments/${id}`, { body: { body: 'Edited words.' }, query: { depth: 0 }, token: reader.token })
     const [a, b] = [await edit(pending), await edit(spam)]
     // Today: pending 200, spam 403 — an oracle for the editors-only disallowed list.
     expect(b.status).toBe(a.status)
@@ -74,11 +82,16 @@ describe('own spam answers exactly like own pending', () => {
   it('GraphQL updateComment and deleteComment: same data and errors', async () => {
     const { pending, spam } = await ownPair()
     const update = (id: string) =>
-      app.graphql('mutation ($id: String!) { updateComment(id: $id, data: { body: "Edited." }) { id status body } }', { id }, { token: reader.token })
+      app.graphql(
+        'mutation ($id: String!) { updateComment(id: $id, data: { body: "Edited." }) { id status body } }',
+        { id },
+        { token: reader.token },
+      )
     const [a, b] = [await update(pending), await update(spam)]
     expect(shape(b, [pending, spam])).toEqual(shape(a, [pending, spam]))
     expect(a.data?.updateComment?.status).toBe('pending')
-    const remove = (id: string) => app.graphql('mutation ($id: String!) { deleteComment(id: $id) { id status } }', { id }, { token: reader.token })
+    const remove = (id: string) =>
+      app.graphql('mutation ($id: String!) { deleteComment(id: $id) { id status } }', { id }, { token: reader.token })
     const [c, d] = [await remove(pending), await remove(spam)]
     expect(shape(d, [pending, spam])).toEqual(shape(c, [pending, spam]))
     expect(c.data?.deleteComment?.status).toBe('pending')
@@ -90,14 +103,16 @@ describe('own spam answers exactly like own pending', () => {
     for (const probe of [
       (id: string) => app.rest.get(`/comments/${id}`, { token: reader.token }),
       (id: string) => app.rest.get('/comments', { query: { where: { id: { equals: id } } }, token: reader.token }),
-      (id: string) => app.rest.get('/comments/count', { query: { where: { id: { equals: id } } }, token: reader.token }),
+      (id: string) =>
+        app.rest.get('/comments/count', { query: { where: { id: { equals: id } } }, token: reader.token }),
       (id: string) => app.rest.post(`/comments/${id}/report`, { body: { reason: 'x' }, token: reader.token }),
       (id: string) => app.rest.post(`/comments/${id}/report`, { body: { reason: 'x' }, token: other.token }),
     ]) {
       const [a, b] = [await probe(pending), await probe(spam)]
       expect([b.status, shape(b.json, [pending, spam])]).toEqual([a.status, shape(a.json, [pending, spam])])
     }
-    const gql = (id: string) => app.graphql('query ($id: String!) { Comment(id: $id) { id status } }', { id }, { token: reader.token })
+    const gql = (id: string) =>
+      app.graphql('query ($id: String!) { Comment(id: $id) { id status } }', { id }, { token: reader.token })
     expect(shape(await gql(spam), [pending, spam])).toEqual(shape(await gql(pending), [pending, spam]))
   })
 
@@ -105,10 +120,16 @@ describe('own spam answers exactly like own pending', () => {
     await payload.updateGlobal({ slug: 'discussion-settings', data: { disallowedKeys: 'forbidden-probe' } as never })
     try {
       const { pending } = await ownPair()
-      const probe = await app.rest.patch(`/comments/${pending}`, { body: { body: 'forbidden-probe' }, token: reader.token })
+      const probe = await app.rest.patch(`/comments/${pending}`, {
+        body: { body: 'forbidden-probe' },
+        token: reader.token,
+      })
       expect([probe.status, probe.json.doc.status]).toEqual([200, 'pending'])
       expect((await stored(payload, pending)).status).toBe('spam')
-      const again = await app.rest.patch(`/comments/${pending}`, { body: { body: 'harmless again' }, token: reader.token })
+      const again = await app.rest.patch(`/comments/${pending}`, {
+        body: { body: 'harmless again' },
+        token: reader.token,
+      })
       expect([again.status, again.json.doc.status]).toEqual([200, 'pending'])
       expect((await stored(payload, pending)).status).toBe('spam')
     } finally {

@@ -55,7 +55,11 @@ beforeAll(async () => {
       moderationKeys: ['casino'],
       // A stand-in for Akismet & co.: the verdict is written in the comment.
       spamCheck: async (comment) =>
-        comment.body.includes('spamcheck-says-spam') ? 'spam' : comment.body.includes('spamcheck-says-hold') ? 'hold' : 'ham',
+        comment.body.includes('spamcheck-says-spam')
+          ? 'spam'
+          : comment.body.includes('spamcheck-says-hold')
+            ? 'hold'
+            : 'ham',
     },
   })
   payload = app.payload
@@ -114,7 +118,9 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
 
   it('takes a logged-in reader’s name and email from the account and links the reader', async () => {
     const reader = await createReader(app, { name: 'Rita Reader' })
-    const res = await submit(app, surface, comment({ authorEmail: 'spoofed@example.org', authorName: 'Spoofed' }), { token: reader.token })
+    const res = await submit(app, surface, comment({ authorEmail: 'spoofed@example.org', authorName: 'Spoofed' }), {
+      token: reader.token,
+    })
     expect(res.status).toBe(201)
     const saved = await stored(payload, res.doc!.id)
     expect(saved).toMatchObject({ authorEmail: reader.email, authorName: 'Rita Reader' })
@@ -129,7 +135,11 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
   })
 
   it.each([
-    ['name, email and body empty', { authorEmail: '', authorName: '', body: '' }, ['authorName', 'authorEmail', 'body']],
+    [
+      'name, email and body empty',
+      { authorEmail: '', authorName: '', body: '' },
+      ['authorName', 'authorEmail', 'body'],
+    ],
     ['name and email missing', { authorEmail: undefined, authorName: undefined }, ['authorName', 'authorEmail']],
     ['a blank body', { body: '   \n  ' }, ['body']],
     ['an invalid email', { authorEmail: 'not-an-email' }, ['authorEmail']],
@@ -179,7 +189,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
 
     it.each([
       ['a pending comment', async () => (await submit(app, 'REST', comment())).doc!.id],
-      ['a comment of another article', async () => (await approvedComment({ article: await publishArticle(payload) })).id],
+      [
+        'a comment of another article',
+        async () => (await approvedComment({ article: await publishArticle(payload) })).id,
+      ],
       ['an unknown comment', async () => '000000000000000000000000'],
       ['a malformed id', async () => 'not-an-id'],
     ])('may not answer %s (400 on parent)', async (_, parentOf) => {
@@ -204,7 +217,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const res = await submit(app, surface, { ...comment(), phone: '555-0100' })
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('pending')
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Honeypot field was filled in.', status: 'spam' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: 'Honeypot field was filled in.',
+        status: 'spam',
+      })
     })
 
     it.each([
@@ -214,15 +230,25 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       ['the user agent', {}, { userAgent: 'evilbot/2.1' }, '"EvilBot" in user agent'],
     ])('disallowed key in %s → spam (201)', async (_, overrides, requester, where) => {
       // A user agent of its own: the same IP on both surfaces must not look like one requester flooding.
-      const res = await submit(app, surface, comment(overrides), { userAgent: `Mozilla/5.0 (${surface})`, ...requester })
+      const res = await submit(app, surface, comment(overrides), {
+        userAgent: `Mozilla/5.0 (${surface})`,
+        ...requester,
+      })
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('pending')
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: `Disallowed key ${where}.`, status: 'spam' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: `Disallowed key ${where}.`,
+        status: 'spam',
+      })
     })
 
     it.each([
       ['the article does not allow comments', { allowComments: false }, 'Comments are closed for this article.'],
-      ['the close date has passed', { commentsCloseAt: new Date(Date.now() - 60_000).toISOString() }, 'Comments are closed for this article.'],
+      [
+        'the close date has passed',
+        { commentsCloseAt: new Date(Date.now() - 60_000).toISOString() },
+        'Comments are closed for this article.',
+      ],
     ])('closed: %s → 403', async (_, articleData, message) => {
       const closed = await publishArticle(payload, articleData)
       const before = await commentsCount()
@@ -247,7 +273,9 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const refused = { message: 'Only subscribers can comment on this article.', status: 403 }
       expect(await submit(app, surface, comment({ article: premium }))).toMatchObject(refused)
       const freeReader = await createReader(app)
-      expect(await submit(app, surface, comment({ article: premium }), { token: freeReader.token })).toMatchObject(refused)
+      expect(await submit(app, surface, comment({ article: premium }), { token: freeReader.token })).toMatchObject(
+        refused,
+      )
       const subscriber = await createReader(app, { premium: true })
       expect((await submit(app, surface, comment({ article: premium }), { token: subscriber.token })).status).toBe(201)
       // Free articles stay open to everyone.
@@ -272,7 +300,9 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
 
     it('flood: the same email from another IP and user agent within floodSeconds → 429 with Retry-After', async () => {
       const authorEmail = uniqueEmail()
-      expect((await submit(app, surface, comment({ authorEmail }), { ip: uniqueIp(), userAgent: 'Browser A' })).status).toBe(201)
+      expect(
+        (await submit(app, surface, comment({ authorEmail }), { ip: uniqueIp(), userAgent: 'Browser A' })).status,
+      ).toBe(201)
       const res = await submit(app, surface, comment({ authorEmail }), { ip: uniqueIp(), userAgent: 'Browser B' })
       expect(res.status).toBe(429)
       expect(res.message).toMatch(/^You are posting comments too quickly\. Try again in \d+ seconds\.$/)
@@ -295,7 +325,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const bot = await submit(app, surface, { ...comment(), phone: 'bot' }, { ip })
       expect(bot.status).toBe(201)
       expect(bot.doc?.status).toBe('pending')
-      expect(await stored(payload, bot.doc!.id)).toMatchObject({ moderationReason: 'Honeypot field was filled in.', status: 'spam' })
+      expect(await stored(payload, bot.doc!.id)).toMatchObject({
+        moderationReason: 'Honeypot field was filled in.',
+        status: 'spam',
+      })
       // The requester was flooding all along: the same comment without the honeypot is refused.
       expect((await submit(app, surface, comment(), { ip })).status).toBe(429)
     })
@@ -306,7 +339,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const spam = await submit(app, surface, comment({ body: 'Have some forbidden-word.' }), { ip })
       expect(spam.status).toBe(201)
       expect(spam.doc?.status).toBe('pending')
-      expect(await stored(payload, spam.doc!.id)).toMatchObject({ moderationReason: 'Disallowed key "forbidden-word" in comment.', status: 'spam' })
+      expect(await stored(payload, spam.doc!.id)).toMatchObject({
+        moderationReason: 'Disallowed key "forbidden-word" in comment.',
+        status: 'spam',
+      })
       expect((await submit(app, surface, comment({ body: 'Have some kind words.' }), { ip })).status).toBe(429)
     })
 
@@ -336,26 +372,45 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
 
     it('more than maxLinks links → pending with the reason', async () => {
       await setDiscussion(payload, { previouslyApproved: false })
-      const res = await submit(app, surface, comment({ body: 'See https://a.example, https://b.example and www.c.example' }))
+      const res = await submit(
+        app,
+        surface,
+        comment({ body: 'See https://a.example, https://b.example and www.c.example' }),
+      )
       expect(res.status).toBe(201)
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: '3 links (more than 2).', status: 'pending' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: '3 links (more than 2).',
+        status: 'pending',
+      })
     })
 
     it('moderation key → pending; keys editors add at runtime apply to the next comment', async () => {
       const first = await submit(app, surface, comment({ body: 'Fancy a Casino night?' }))
-      expect(await stored(payload, first.doc!.id)).toMatchObject({ moderationReason: 'Moderation key "casino" in comment.', status: 'pending' })
+      expect(await stored(payload, first.doc!.id)).toMatchObject({
+        moderationReason: 'Moderation key "casino" in comment.',
+        status: 'pending',
+      })
       await setDiscussion(payload, { moderationKeys: 'casino\nlottery' })
       const second = await submit(app, surface, comment({ authorName: 'Lottery Larry' }))
-      expect(await stored(payload, second.doc!.id)).toMatchObject({ moderationReason: 'Moderation key "lottery" in name.', status: 'pending' })
+      expect(await stored(payload, second.doc!.id)).toMatchObject({
+        moderationReason: 'Moderation key "lottery" in name.',
+        status: 'pending',
+      })
     })
 
     it('spamCheck verdicts: spam → spam (201), hold → pending', async () => {
       const spam = await submit(app, surface, comment({ body: 'spamcheck-says-spam' }))
       expect(spam.status).toBe(201)
       expect(spam.doc?.status).toBe('pending')
-      expect(await stored(payload, spam.doc!.id)).toMatchObject({ moderationReason: 'Spam check said spam.', status: 'spam' })
+      expect(await stored(payload, spam.doc!.id)).toMatchObject({
+        moderationReason: 'Spam check said spam.',
+        status: 'spam',
+      })
       const hold = await submit(app, surface, comment({ body: 'spamcheck-says-hold' }))
-      expect(await stored(payload, hold.doc!.id)).toMatchObject({ moderationReason: 'Spam check asked to hold.', status: 'pending' })
+      expect(await stored(payload, hold.doc!.id)).toMatchObject({
+        moderationReason: 'Spam check asked to hold.',
+        status: 'pending',
+      })
     })
 
     /** A visitor's approved comment: submitted from `ip`, approved by an editor. */
@@ -373,7 +428,9 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const res = await submit(app, surface, comment({ authorEmail: authorEmail.toUpperCase() }), { ip })
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('approved')
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Author has a previously approved comment.' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: 'Author has a previously approved comment.',
+      })
     })
 
     it('previously approved: an approved comment by an email approves the next comment with that email, from another IP and user agent', async () => {
@@ -383,7 +440,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const res = await submit(app, surface, comment({ authorEmail }), { ip: uniqueIp(), userAgent: 'Another browser' })
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('approved')
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Author has a previously approved comment.', status: 'approved' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: 'Author has a previously approved comment.',
+        status: 'approved',
+      })
       // Only an approved comment counts: a pending one by another email earns nothing.
       const pendingEmail = uniqueEmail()
       await submit(app, surface, comment({ authorEmail: pendingEmail }))
@@ -404,7 +464,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const ip = uniqueIp()
       await approvedFrom(ip, authorEmail)
       const res = await submit(app, surface, comment({ authorEmail }), { ip })
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Manual approval is on.', status: 'pending' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: 'Manual approval is on.',
+        status: 'pending',
+      })
     })
 
     it('previouslyApproved off → a known author waits like anyone', async () => {
@@ -413,7 +476,10 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       const ip = uniqueIp()
       await approvedFrom(ip, authorEmail)
       const res = await submit(app, surface, comment({ authorEmail }), { ip })
-      expect(await stored(payload, res.doc!.id)).toMatchObject({ moderationReason: 'Awaiting moderation.', status: 'pending' })
+      expect(await stored(payload, res.doc!.id)).toMatchObject({
+        moderationReason: 'Awaiting moderation.',
+        status: 'pending',
+      })
     })
 
     it('spam is decided before the refusals: a disallowed key or the honeypot on a closed article is stored as spam (201), without them 403', async () => {
@@ -443,7 +509,9 @@ describe('REST bodies GraphQL’s types cannot even express', () => {
   // Red team F4 (rest): Payload's own error had an empty list, naming no field.
   it('a comment whose article is an operator object gets a field error naming `article`', async () => {
     const before = await commentsCount()
-    const res = await app.rest.post('/comments', { body: { article: { $ne: null }, authorEmail: 'a@example.org', authorName: 'A', body: 'Hi.' } })
+    const res = await app.rest.post('/comments', {
+      body: { article: { $ne: null }, authorEmail: 'a@example.org', authorName: 'A', body: 'Hi.' },
+    })
     expect(res.status).toBe(400)
     expect(res.json.errors[0].data.errors).toEqual([{ message: 'Article not found.', path: 'article' }])
     expect(await commentsCount()).toBe(before)
@@ -493,7 +561,10 @@ describe('error shapes (as documented in the README)', () => {
     )
     expect(res.errors?.[0]).toMatchObject({
       extensions: {
-        data: { collection: 'comments', errors: [{ message: 'Please enter a valid email address.', path: 'authorEmail' }] },
+        data: {
+          collection: 'comments',
+          errors: [{ message: 'Please enter a valid email address.', path: 'authorEmail' }],
+        },
         name: 'ValidationError',
         statusCode: 400,
       },
@@ -504,16 +575,24 @@ describe('error shapes (as documented in the README)', () => {
 
 describe('Discussion settings', () => {
   it('notification recipients must be email addresses (field-level 400)', async () => {
-    const res = await app.rest.post('/globals/discussion-settings', { body: { notifyEditors: 'desk@example.org\nnot-an-address' }, token: app.editorToken })
+    const res = await app.rest.post('/globals/discussion-settings', {
+      body: { notifyEditors: 'desk@example.org\nnot-an-address' },
+      token: app.editorToken,
+    })
     expect(res.status).toBe(400)
-    expect(res.json.errors[0].data.errors).toEqual([{ label: expect.anything(), message: 'Not an email address: not-an-address', path: 'notifyEditors' }])
+    expect(res.json.errors[0].data.errors).toEqual([
+      { label: expect.anything(), message: 'Not an email address: not-an-address', path: 'notifyEditors' },
+    ])
   })
 })
 
 describe('editors', () => {
   it('are not moderated and set the status themselves', async () => {
     const res = await app.rest.post('/comments', {
-      body: comment({ body: 'casino forbidden-word https://a.example https://b.example https://c.example', status: 'approved' }),
+      body: comment({
+        body: 'casino forbidden-word https://a.example https://b.example https://c.example',
+        status: 'approved',
+      }),
       query: { depth: 0 },
       token: app.editorToken,
     })
@@ -523,7 +602,10 @@ describe('editors', () => {
 
   it('can change any comment’s status', async () => {
     const pending = await submit(app, 'REST', comment())
-    const res = await app.rest.patch(`/comments/${pending.doc!.id}`, { body: { status: 'approved' }, token: app.editorToken })
+    const res = await app.rest.patch(`/comments/${pending.doc!.id}`, {
+      body: { status: 'approved' },
+      token: app.editorToken,
+    })
     expect(res.status).toBe(200)
     expect((await stored(payload, pending.doc!.id)).status).toBe('approved')
   })
@@ -556,7 +638,10 @@ describe('Local API', () => {
   })
 
   it('trusted server code (overrideAccess, the Local API default) is not moderated, like an editor', async () => {
-    const created = await payload.create({ collection: 'comments', data: comment({ body: 'forbidden-word', status: 'approved' }) as never })
+    const created = await payload.create({
+      collection: 'comments',
+      data: comment({ body: 'forbidden-word', status: 'approved' }) as never,
+    })
     expect(created.status).toBe('approved')
   })
 

@@ -40,7 +40,11 @@ describe('isEmailAddress', () => {
 describe('validateEmailRequest', () => {
   it.each([
     ['one address', { ...valid }, ['friend@example.com']],
-    ['comma, semicolon and space separated, duplicates collapse', { ...valid, to: 'a@x.io, b@x.io; A@X.io  c@x.io' }, ['a@x.io', 'b@x.io', 'c@x.io']],
+    [
+      'comma, semicolon and space separated, duplicates collapse',
+      { ...valid, to: 'a@x.io, b@x.io; A@X.io  c@x.io' },
+      ['a@x.io', 'b@x.io', 'c@x.io'],
+    ],
     ['an array', { ...valid, to: ['a@x.io', 'b@x.io'] }, ['a@x.io', 'b@x.io']],
   ])('accepts %s', (_name, body, to) => {
     const result = check(body)
@@ -90,8 +94,18 @@ describe('decideEmailQuota: each recipient is one email, at most `limit` per sli
   it.each([
     ['nothing sent yet', [], 3, { allowed: true }],
     ['exactly reaching the limit', [entry('a', 10, 5), entry('b', 5, 2)], 3, { allowed: true }],
-    ['one over the limit: wait until the oldest send leaves the hour', [entry('a', 50, 5), entry('b', 5, 3)], 3, { allowed: false, retryAfterSeconds: 600 }],
-    ['over by more: wait until enough sends left', [entry('a', 50, 2), entry('b', 40, 2), entry('c', 5, 6)], 3, { allowed: false, retryAfterSeconds: 20 * 60 }],
+    [
+      'one over the limit: wait until the oldest send leaves the hour',
+      [entry('a', 50, 5), entry('b', 5, 3)],
+      3,
+      { allowed: false, retryAfterSeconds: 600 },
+    ],
+    [
+      'over by more: wait until enough sends left',
+      [entry('a', 50, 2), entry('b', 40, 2), entry('c', 5, 6)],
+      3,
+      { allowed: false, retryAfterSeconds: 20 * 60 },
+    ],
     ['sends older than an hour do not count', [entry('a', 61, 10)], 10, { allowed: true }],
     ['more at once than the limit allows', [], 11, { allowed: false, retryAfterSeconds: 3600 }],
   ])('%s', (_name, entries, requested, expected) => {
@@ -101,12 +115,20 @@ describe('decideEmailQuota: each recipient is one email, at most `limit` per sli
   it('counts only entries before the own reservation: of two concurrent requests for the last places, the first wins', () => {
     const entries = [entry('a', 30, 8), entry('first', 0, 2), entry('second', 0, 2)]
     expect(decideEmailQuota({ entries, limit: 10, now, ownId: 'first', requested: 2 })).toEqual({ allowed: true })
-    expect(decideEmailQuota({ entries, limit: 10, now, ownId: 'second', requested: 2 })).toEqual({ allowed: false, retryAfterSeconds: 30 * 60 })
+    expect(decideEmailQuota({ entries, limit: 10, now, ownId: 'second', requested: 2 })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 30 * 60,
+    })
   })
 
   it('never asks to wait less than a second', () => {
-    const entries = [{ createdAt: new Date(now.getTime() - EMAIL_QUOTA_WINDOW_MS + 10).toISOString(), id: 'a', recipients: 10 }]
-    expect(decideEmailQuota({ entries, limit: 10, now, requested: 1 })).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    const entries = [
+      { createdAt: new Date(now.getTime() - EMAIL_QUOTA_WINDOW_MS + 10).toISOString(), id: 'a', recipients: 10 },
+    ]
+    expect(decideEmailQuota({ entries, limit: 10, now, requested: 1 })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    })
   })
 })
 
@@ -124,7 +146,13 @@ describe('composeArticleEmail', () => {
   })
 
   it('says who sent it, the title, the teaser, the link and the note, in text and HTML', () => {
-    for (const part of ['Ann <ann@evil.test> thought you would like this article from Daily & Co:', 'The <story> of "it"', 'Teaser <b>para</b> one.\n\nTeaser two.', 'Read it here: https://news.test/news/story?a=1&b=2', 'Message from Ann <ann@evil.test>:\nLook at <this>!\nReally.']) {
+    for (const part of [
+      'Ann <ann@evil.test> thought you would like this article from Daily & Co:',
+      'The <story> of "it"',
+      'Teaser <b>para</b> one.\n\nTeaser two.',
+      'Read it here: https://news.test/news/story?a=1&b=2',
+      'Message from Ann <ann@evil.test>:\nLook at <this>!\nReally.',
+    ]) {
       expect(email.text).toContain(part)
     }
     expect(email.html).toContain('href="https://news.test/news/story?a=1&amp;b=2"')
@@ -158,12 +186,19 @@ describe('composeArticleEmail', () => {
 
 describe('requesterFingerprint', () => {
   const payload = { secret: 'test-secret' } as never
-  const req = (headers: Record<string, string>, user?: object) => ({ headers: new Headers(headers), payload, user: (user ?? null) as never })
-  const fingerprint = (headers: Record<string, string>, trustedProxies = 1, user?: object) => requesterFingerprint(req(headers, user), trustedProxies)
+  const req = (headers: Record<string, string>, user?: object) => ({
+    headers: new Headers(headers),
+    payload,
+    user: (user ?? null) as never,
+  })
+  const fingerprint = (headers: Record<string, string>, trustedProxies = 1, user?: object) =>
+    requesterFingerprint(req(headers, user), trustedProxies)
 
   it('a logged-in requester is their account, wherever they come from', () => {
     const user = { collection: 'readers', id: 'r1' }
-    expect(fingerprint({ 'x-forwarded-for': '1.1.1.1' }, 1, user)).toBe(fingerprint({ 'x-forwarded-for': '2.2.2.2' }, 1, user))
+    expect(fingerprint({ 'x-forwarded-for': '1.1.1.1' }, 1, user)).toBe(
+      fingerprint({ 'x-forwarded-for': '2.2.2.2' }, 1, user),
+    )
     expect(fingerprint({}, 1, user)).toMatch(/^user:[\da-f]{40}$/)
   })
 
@@ -178,9 +213,24 @@ describe('requesterFingerprint', () => {
   // The address is taken as comment flood control takes it: `trustedProxies` hops from the right.
   it.each([
     ['one proxy: what the client sent in front is ignored', ['1.1.1.1, 203.0.113.7', '2.2.2.2, 203.0.113.7'], 1, true],
-    ['one proxy: another appended address is another requester', ['1.1.1.1, 203.0.113.7', '1.1.1.1, 203.0.113.8'], 1, false],
-    ['two proxies: the client is second from the right', ['6.6.6.6, 203.0.113.7, 10.0.0.2', '7.7.7.7, 203.0.113.7, 10.0.0.3'], 2, true],
-    ['two proxies: a different client behind the same balancer', ['203.0.113.7, 10.0.0.2', '203.0.113.8, 10.0.0.2'], 2, false],
+    [
+      'one proxy: another appended address is another requester',
+      ['1.1.1.1, 203.0.113.7', '1.1.1.1, 203.0.113.8'],
+      1,
+      false,
+    ],
+    [
+      'two proxies: the client is second from the right',
+      ['6.6.6.6, 203.0.113.7, 10.0.0.2', '7.7.7.7, 203.0.113.7, 10.0.0.3'],
+      2,
+      true,
+    ],
+    [
+      'two proxies: a different client behind the same balancer',
+      ['203.0.113.7, 10.0.0.2', '203.0.113.8, 10.0.0.2'],
+      2,
+      false,
+    ],
   ])('%s', (_name, [first, second], trustedProxies, same) => {
     const headersOf = (value: string): Record<string, string> =>
       value.startsWith('x-real-ip:') ? { 'x-real-ip': value.slice('x-real-ip:'.length) } : { 'x-forwarded-for': value }
@@ -191,11 +241,16 @@ describe('requesterFingerprint', () => {
   })
 
   it('a client-sent CF-Connecting-IP is not an address (anyone can send it)', () => {
-    expect(fingerprint({ 'cf-connecting-ip': '2001:db8::1', 'user-agent': 'A' })).toBe(fingerprint({ 'cf-connecting-ip': '2001:db8::2', 'user-agent': 'A' }))
+    expect(fingerprint({ 'cf-connecting-ip': '2001:db8::1', 'user-agent': 'A' })).toBe(
+      fingerprint({ 'cf-connecting-ip': '2001:db8::2', 'user-agent': 'A' }),
+    )
   })
 
   it('without a trustworthy address every anonymous requester shares one quota (nothing the client sends splits it)', () => {
-    const noProxy: Record<string, string>[] = [{ 'user-agent': 'A', 'x-forwarded-for': '1.1.1.1' }, { 'user-agent': 'B', 'x-forwarded-for': '2.2.2.2', 'x-real-ip': '3.3.3.3' }]
+    const noProxy: Record<string, string>[] = [
+      { 'user-agent': 'A', 'x-forwarded-for': '1.1.1.1' },
+      { 'user-agent': 'B', 'x-forwarded-for': '2.2.2.2', 'x-real-ip': '3.3.3.3' },
+    ]
     expect(new Set(noProxy.map((headers) => fingerprint(headers, 0)))).toEqual(new Set(['anonymous:unknown-address']))
     expect(fingerprint({ 'user-agent': 'A', 'x-real-ip': '3.3.3.3' }, 1)).toBe(fingerprint({ 'user-agent': 'B' }, 1))
   })

@@ -30,7 +30,14 @@ const send = (slug: string, body: unknown, { ip, token, ua }: { ip?: string; tok
   })
 
 const jobsQueued = async () =>
-  (await app.payload.find({ collection: 'payload-jobs' as never, overrideAccess: true, pagination: false, where: { taskSlug: { equals: SEND_ARTICLE_EMAIL_TASK } } })).docs.length
+  (
+    await app.payload.find({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+      pagination: false,
+      where: { taskSlug: { equals: SEND_ARTICLE_EMAIL_TASK } },
+    })
+  ).docs.length
 
 const logEntries = async (fingerprint?: string) =>
   (
@@ -57,19 +64,36 @@ beforeAll(async () => {
     collection: 'articles',
     data: {
       _status: 'published',
-      content: lexical(paragraph(text('TEASER-PART <b>free</b> words.')), paywallBreak(), paragraph(text(`${SECRET} for subscribers.`))),
+      content: lexical(
+        paragraph(text('TEASER-PART <b>free</b> words.')),
+        paywallBreak(),
+        paragraph(text(`${SECRET} for subscribers.`)),
+      ),
       premium: true,
       title: 'Premium <story>',
     } as never,
   })
   await payload.create({
     collection: 'articles',
-    data: { _status: 'published', content: lexical(paragraph(text('Open body.'))), excerpt: 'The editor excerpt.', title: 'Open story' } as never,
+    data: {
+      _status: 'published',
+      content: lexical(paragraph(text('Open body.'))),
+      excerpt: 'The editor excerpt.',
+      title: 'Open story',
+    } as never,
   })
-  await payload.create({ collection: 'articles', data: { _status: 'draft', content: lexical(paragraph(text('Draft'))), title: 'Draft story' } as never })
+  await payload.create({
+    collection: 'articles',
+    data: { _status: 'draft', content: lexical(paragraph(text('Draft'))), title: 'Draft story' } as never,
+  })
   await payload.create({
     collection: 'readers',
-    data: { _verified: true, email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: {
+      _verified: true,
+      email: 'premium@newsroom.test',
+      password: READER_PASSWORD,
+      subscription: { plan: 'premium', status: 'active' },
+    } as never,
   })
   readerToken = await app.rest.login('readers', 'premium@newsroom.test', READER_PASSWORD)
 })
@@ -85,7 +109,11 @@ beforeEach(async () => {
 
 describe('POST /api/articles/:id/email', () => {
   it('queues the email (202); the job runner delivers title, teaser, link and note — never the premium body', async () => {
-    const res = await send('premium-story', { message: 'Have a look <b>now</b>', senderName: 'Ann <Smith>', to: 'friend@example.com' }, { ip: freshIP() })
+    const res = await send(
+      'premium-story',
+      { message: 'Have a look <b>now</b>', senderName: 'Ann <Smith>', to: 'friend@example.com' },
+      { ip: freshIP() },
+    )
     expect(res.status).toBe(202)
     expect(res.json).toEqual({ message: 'The article is on its way.', recipients: 1 })
     expect(sentEmails).toHaveLength(0)
@@ -108,7 +136,10 @@ describe('POST /api/articles/:id/email', () => {
   })
 
   it('an entitled sender still mails only the teaser', async () => {
-    expect((await send('premium-story', { senderName: 'Subscriber', to: 'friend@example.com' }, { token: readerToken })).status).toBe(202)
+    expect(
+      (await send('premium-story', { senderName: 'Subscriber', to: 'friend@example.com' }, { token: readerToken }))
+        .status,
+    ).toBe(202)
     await app.payload.jobs.run()
     expect(sentEmails).toHaveLength(1)
     expect(sentEmails[0]!.text).toContain('TEASER-PART')
@@ -117,7 +148,11 @@ describe('POST /api/articles/:id/email', () => {
   })
 
   it('one email per recipient (nobody sees the other addresses); the excerpt is the teaser when set', async () => {
-    const res = await send('open-story', { senderName: 'Ann', to: 'a@example.com, b@example.com;A@example.com' }, { ip: freshIP() })
+    const res = await send(
+      'open-story',
+      { senderName: 'Ann', to: 'a@example.com, b@example.com;A@example.com' },
+      { ip: freshIP() },
+    )
     expect(res.json).toMatchObject({ recipients: 2 })
     await app.payload.jobs.run()
     expect(sentEmails.map((e) => e.to)).toEqual(expect.arrayContaining([['a@example.com'], ['b@example.com']]))
@@ -127,7 +162,11 @@ describe('POST /api/articles/:id/email', () => {
   })
 
   it('accepts a plain HTML form post (urlencoded, repeated `to`)', async () => {
-    const form = new URLSearchParams([['to', 'form1@example.com'], ['to', 'form2@example.com'], ['senderName', 'Form user']])
+    const form = new URLSearchParams([
+      ['to', 'form1@example.com'],
+      ['to', 'form2@example.com'],
+      ['senderName', 'Form user'],
+    ])
     const res = await app.rest.post('/articles/open-story/email', {
       body: form.toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-forwarded-for': freshIP() },
@@ -139,7 +178,11 @@ describe('POST /api/articles/:id/email', () => {
   it.each([
     ['a bad address', { senderName: 'Ann', to: 'friend@example.com, not-an-address' }, ['to']],
     ['no recipient', { senderName: 'Ann', to: '' }, ['to']],
-    ['too many recipients', { senderName: 'Ann', to: ['1', '2', '3', '4', '5', '6'].map((n) => `r${n}@example.com`) }, ['to']],
+    [
+      'too many recipients',
+      { senderName: 'Ann', to: ['1', '2', '3', '4', '5', '6'].map((n) => `r${n}@example.com`) },
+      ['to'],
+    ],
     ['no sender name', { to: 'friend@example.com' }, ['senderName']],
     ['a message too long', { message: 'x'.repeat(1001), senderName: 'Ann', to: 'friend@example.com' }, ['message']],
   ])('%s → 400 with field errors; nothing queued or logged', async (_name, body, paths) => {
@@ -155,9 +198,17 @@ describe('POST /api/articles/:id/email', () => {
   it.each([
     ['invalid JSON', 400, '{"to": ', 'application/json'],
     ['another content type', 415, 'to=a@example.com', 'text/plain'],
-    ['a body too large', 413, JSON.stringify({ message: 'x'.repeat(20_000), senderName: 'A', to: 'a@example.com' }), 'application/json'],
+    [
+      'a body too large',
+      413,
+      JSON.stringify({ message: 'x'.repeat(20_000), senderName: 'A', to: 'a@example.com' }),
+      'application/json',
+    ],
   ])('%s → %p with a message', async (_name, status, body, contentType) => {
-    const res = await app.rest.post('/articles/open-story/email', { body, headers: { 'Content-Type': contentType, 'x-forwarded-for': freshIP() } })
+    const res = await app.rest.post('/articles/open-story/email', {
+      body,
+      headers: { 'Content-Type': contentType, 'x-forwarded-for': freshIP() },
+    })
     expect(res.status).toBe(status)
     expect(res.json.errors[0].message).toEqual(expect.any(String))
   })
@@ -182,7 +233,10 @@ describe('POST /api/articles/:id/email', () => {
 describe('rate limit: options.print.emailsPerHour per requester, each recipient one email, in the database', () => {
   it('counts recipients within the hour, answers 429 with Retry-After, and keeps other requesters apart', async () => {
     const ip = freshIP()
-    expect((await send('open-story', { senderName: 'A', to: ['1@example.com', '2@example.com', '3@example.com'] }, { ip })).status).toBe(202)
+    expect(
+      (await send('open-story', { senderName: 'A', to: ['1@example.com', '2@example.com', '3@example.com'] }, { ip }))
+        .status,
+    ).toBe(202)
     const over = await send('open-story', { senderName: 'A', to: ['4@example.com', '5@example.com'] }, { ip })
     expect(over.status).toBe(429)
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(3500)
@@ -191,8 +245,12 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
     expect((await send('open-story', { senderName: 'A', to: '4@example.com' }, { ip })).status).toBe(202)
     expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip })).status).toBe(429)
     // A new user agent or an X-Forwarded-For entry the client sends itself is no new requester; another client address is.
-    expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip, ua: 'Another browser/1.0' })).status).toBe(429)
-    expect((await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip: `203.0.113.99, ${ip}` })).status).toBe(429)
+    expect(
+      (await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip, ua: 'Another browser/1.0' })).status,
+    ).toBe(429)
+    expect(
+      (await send('open-story', { senderName: 'A', to: '5@example.com' }, { ip: `203.0.113.99, ${ip}` })).status,
+    ).toBe(429)
     expect((await send('open-story', { senderName: 'B', to: '5@example.com' }, { ip: freshIP() })).status).toBe(202)
 
     // Only the accepted sends are in the ledger; refused reservations were removed.
@@ -204,10 +262,18 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
     const ip = freshIP()
     const fingerprint = fingerprintOfIP(ip)
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString()
-    await app.payload.create({ collection: EMAIL_LOG_SLUG as never, data: { createdAt: minutesAgo(120), fingerprint, recipients: LIMIT } as never, overrideAccess: true })
+    await app.payload.create({
+      collection: EMAIL_LOG_SLUG as never,
+      data: { createdAt: minutesAgo(120), fingerprint, recipients: LIMIT } as never,
+      overrideAccess: true,
+    })
     expect((await send('open-story', { senderName: 'A', to: 'x@example.com' }, { ip })).status).toBe(202)
 
-    await app.payload.create({ collection: EMAIL_LOG_SLUG as never, data: { createdAt: minutesAgo(50), fingerprint, recipients: LIMIT - 1 } as never, overrideAccess: true })
+    await app.payload.create({
+      collection: EMAIL_LOG_SLUG as never,
+      data: { createdAt: minutesAgo(50), fingerprint, recipients: LIMIT - 1 } as never,
+      overrideAccess: true,
+    })
     const over = await send('open-story', { senderName: 'A', to: 'y@example.com' }, { ip })
     expect(over.status).toBe(429)
     const retryAfter = Number(over.headers.get('retry-after'))
@@ -217,7 +283,10 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
 
   it('two concurrent requests for the last place: exactly one is sent', async () => {
     const ip = freshIP()
-    expect((await send('open-story', { senderName: 'A', to: ['1@example.com', '2@example.com', '3@example.com'] }, { ip })).status).toBe(202)
+    expect(
+      (await send('open-story', { senderName: 'A', to: ['1@example.com', '2@example.com', '3@example.com'] }, { ip }))
+        .status,
+    ).toBe(202)
     const answers = await Promise.all([
       send('open-story', { senderName: 'A', to: 'last-a@example.com' }, { ip }),
       send('open-story', { senderName: 'A', to: 'last-b@example.com' }, { ip }),
@@ -232,7 +301,11 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
     const statuses: number[] = []
     for (let i = 1; i <= LIMIT + 2; i++) {
       const res = await app.rest.post('/articles/open-story/email', {
-        body: { message: 'Any text the spammer likes, sent from the publisher.', senderName: 'Spammer', to: 'victim@example.com' },
+        body: {
+          message: 'Any text the spammer likes, sent from the publisher.',
+          senderName: 'Spammer',
+          to: 'victim@example.com',
+        },
         // Behind nginx/ALB-style proxies that APPEND the client address, the first hop is what the client sent.
         headers: { 'x-forwarded-for': `203.0.113.${i}, ${proxyAppended}` },
       })
@@ -242,12 +315,19 @@ describe('rate limit: options.print.emailsPerHour per requester, each recipient 
   })
 
   it('a logged-in reader is limited by account, from any address', async () => {
-    await app.payload.create({ collection: 'readers', data: { _verified: true, email: 'sharer@newsroom.test', password: READER_PASSWORD } as never })
+    await app.payload.create({
+      collection: 'readers',
+      data: { _verified: true, email: 'sharer@newsroom.test', password: READER_PASSWORD } as never,
+    })
     const token = await app.rest.login('readers', 'sharer@newsroom.test', READER_PASSWORD)
     for (let i = 0; i < LIMIT; i++) {
-      expect((await send('open-story', { senderName: 'R', to: `r${i}@example.com` }, { ip: freshIP(), token })).status).toBe(202)
+      expect(
+        (await send('open-story', { senderName: 'R', to: `r${i}@example.com` }, { ip: freshIP(), token })).status,
+      ).toBe(202)
     }
-    expect((await send('open-story', { senderName: 'R', to: 'more@example.com' }, { ip: freshIP(), token })).status).toBe(429)
+    expect(
+      (await send('open-story', { senderName: 'R', to: 'more@example.com' }, { ip: freshIP(), token })).status,
+    ).toBe(429)
   })
 })
 
@@ -255,8 +335,14 @@ describe('the email log', () => {
   it('is for editors only: the public and readers can neither read nor write it (REST, GraphQL)', async () => {
     expect((await app.rest.get(`/${EMAIL_LOG_SLUG}`)).status).toBe(403)
     expect((await app.rest.get(`/${EMAIL_LOG_SLUG}`, { token: readerToken })).status).toBe(403)
-    expect((await app.rest.post(`/${EMAIL_LOG_SLUG}`, { body: { fingerprint: 'x', recipients: 1 }, token: readerToken })).status).toBe(403)
-    expect((await app.rest.post(`/${EMAIL_LOG_SLUG}`, { body: { fingerprint: 'x', recipients: 1 }, token: app.editorToken })).status).toBe(403)
+    expect(
+      (await app.rest.post(`/${EMAIL_LOG_SLUG}`, { body: { fingerprint: 'x', recipients: 1 }, token: readerToken }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await app.rest.post(`/${EMAIL_LOG_SLUG}`, { body: { fingerprint: 'x', recipients: 1 }, token: app.editorToken }))
+        .status,
+    ).toBe(403)
 
     const editor = await app.rest.get(`/${EMAIL_LOG_SLUG}`, { token: app.editorToken })
     expect(editor.status).toBe(200)
@@ -280,7 +366,14 @@ describe('rate limit behind two proxies (options.trustedProxies: 2)', () => {
 
   beforeAll(async () => {
     behindTwo = await startNewsroomApp({ print: { emailsPerHour: 1 }, trustedProxies: 2 })
-    article = String((await behindTwo.payload.create({ collection: 'articles', data: { _status: 'published', title: 'Behind two' } as never })).id)
+    article = String(
+      (
+        await behindTwo.payload.create({
+          collection: 'articles',
+          data: { _status: 'published', title: 'Behind two' } as never,
+        })
+      ).id,
+    )
   })
   afterAll(() => behindTwo?.shutdown())
 

@@ -22,15 +22,47 @@ const PAST = '2025-05-01T00:00:00.000Z'
 
 describe('isSubscriptionEntitled (the default rule)', () => {
   it.each([
-    { entitled: true, rule: 'premium, active, period running', sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'active' } },
-    { entitled: true, rule: 'a Date object works as well as an ISO string', sub: { currentPeriodEnd: new Date(FUTURE), plan: 'premium', status: 'active' } },
-    { entitled: true, rule: 'no period end is an open-ended subscription', sub: { currentPeriodEnd: null, plan: 'premium', status: 'active' } },
+    {
+      entitled: true,
+      rule: 'premium, active, period running',
+      sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'active' },
+    },
+    {
+      entitled: true,
+      rule: 'a Date object works as well as an ISO string',
+      sub: { currentPeriodEnd: new Date(FUTURE), plan: 'premium', status: 'active' },
+    },
+    {
+      entitled: true,
+      rule: 'no period end is an open-ended subscription',
+      sub: { currentPeriodEnd: null, plan: 'premium', status: 'active' },
+    },
     { entitled: true, rule: 'a missing period end as well', sub: { plan: 'premium', status: 'active' } },
-    { entitled: false, rule: 'the period has ended (expired subscriber)', sub: { currentPeriodEnd: PAST, plan: 'premium', status: 'active' } },
-    { entitled: false, rule: 'a period ending exactly now has ended', sub: { currentPeriodEnd: NOW.toISOString(), plan: 'premium', status: 'active' } },
-    { entitled: false, rule: 'an unreadable period end fails closed', sub: { currentPeriodEnd: 'soon', plan: 'premium', status: 'active' } },
-    { entitled: false, rule: 'past_due is not active', sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'past_due' } },
-    { entitled: false, rule: 'canceled is not active', sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'canceled' } },
+    {
+      entitled: false,
+      rule: 'the period has ended (expired subscriber)',
+      sub: { currentPeriodEnd: PAST, plan: 'premium', status: 'active' },
+    },
+    {
+      entitled: false,
+      rule: 'a period ending exactly now has ended',
+      sub: { currentPeriodEnd: NOW.toISOString(), plan: 'premium', status: 'active' },
+    },
+    {
+      entitled: false,
+      rule: 'an unreadable period end fails closed',
+      sub: { currentPeriodEnd: 'soon', plan: 'premium', status: 'active' },
+    },
+    {
+      entitled: false,
+      rule: 'past_due is not active',
+      sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'past_due' },
+    },
+    {
+      entitled: false,
+      rule: 'canceled is not active',
+      sub: { currentPeriodEnd: FUTURE, plan: 'premium', status: 'canceled' },
+    },
     { entitled: false, rule: 'the free plan', sub: { currentPeriodEnd: FUTURE, plan: 'free', status: 'active' } },
     { entitled: false, rule: 'an unknown plan', sub: { currentPeriodEnd: FUTURE, plan: 'PREMIUM', status: 'active' } },
     { entitled: false, rule: 'no plan', sub: { currentPeriodEnd: FUTURE, status: 'active' } },
@@ -57,18 +89,28 @@ describe('isEntitled', () => {
 
   it.each([
     { entitled: false, role: 'anonymous', user: null },
-    { entitled: false, role: 'free reader', user: { collection: 'readers', id: 1, subscription: { plan: 'free', status: 'active' } } },
+    {
+      entitled: false,
+      role: 'free reader',
+      user: { collection: 'readers', id: 1, subscription: { plan: 'free', status: 'active' } },
+    },
     { entitled: false, role: 'expired subscriber', user: { collection: 'readers', id: 2, subscription: expiredSub } },
     { entitled: true, role: 'active subscriber', user: { collection: 'readers', id: 3, subscription: activeSub } },
     { entitled: true, role: 'editor (admin user collection)', user: { collection: 'users', id: 4 } },
-    { entitled: false, role: 'a user of another auth collection, even with a premium-looking subscription', user: { collection: 'members', id: 5, subscription: activeSub } },
+    {
+      entitled: false,
+      role: 'a user of another auth collection, even with a premium-looking subscription',
+      user: { collection: 'members', id: 5, subscription: activeSub },
+    },
   ])('default rule: $role → $entitled', async ({ entitled, user }) => {
     await expect(isEntitled(fakeReq(user), defaults)).resolves.toBe(entitled)
   })
 
   it('premium.hasAccess replaces the rule for everyone but editors', async () => {
     const options = resolveOptions({ premium: { hasAccess: ({ user }) => user?.id === 'vip' } })
-    await expect(isEntitled(fakeReq({ collection: 'readers', id: 3, subscription: activeSub }), options)).resolves.toBe(false)
+    await expect(isEntitled(fakeReq({ collection: 'readers', id: 3, subscription: activeSub }), options)).resolves.toBe(
+      false,
+    )
     await expect(isEntitled(fakeReq({ collection: 'readers', id: 'vip' }), options)).resolves.toBe(true)
     await expect(isEntitled(fakeReq({ collection: 'users', id: 'editor' }), options)).resolves.toBe(true)
   })
@@ -154,7 +196,10 @@ describe('host auth collection with premium.hasAccess (slugs.readers: false)', (
     )
     const { payload, rest } = app
     await payload.create({ collection: 'members', data: { email: 'gold@m.test', password: PASSWORD, tier: 'gold' } })
-    await payload.create({ collection: 'members', data: { email: 'silver@m.test', password: PASSWORD, tier: 'silver' } })
+    await payload.create({
+      collection: 'members',
+      data: { email: 'silver@m.test', password: PASSWORD, tier: 'silver' },
+    })
     goldToken = await rest.login('members', 'gold@m.test', PASSWORD)
     silverToken = await rest.login('members', 'silver@m.test', PASSWORD)
     for (let i = 0; i < 6; i++) {
@@ -212,8 +257,18 @@ describe('host auth collection with premium.hasAccess (slugs.readers: false)', (
   it('Local API with overrideAccess: false and the member as user', async () => {
     const gold = (await app.payload.find({ collection: 'members', where: { tier: { equals: 'gold' } } })).docs[0]
     const silver = (await app.payload.find({ collection: 'members', where: { tier: { equals: 'silver' } } })).docs[0]
-    const asGold = await app.payload.findByID({ collection: 'articles', id: premiumID, overrideAccess: false, user: gold })
-    const asSilver = await app.payload.findByID({ collection: 'articles', id: premiumID, overrideAccess: false, user: silver })
+    const asGold = await app.payload.findByID({
+      collection: 'articles',
+      id: premiumID,
+      overrideAccess: false,
+      user: gold,
+    })
+    const asSilver = await app.payload.findByID({
+      collection: 'articles',
+      id: premiumID,
+      overrideAccess: false,
+      user: silver,
+    })
     expect(JSON.stringify(asGold)).toContain(SECRET)
     expect(asSilver).toMatchObject({ content: null, locked: true })
     expect(JSON.stringify(asSilver)).not.toContain(SECRET)
@@ -226,7 +281,9 @@ describe('host auth collection with premium.hasAccess (slugs.readers: false)', (
     expect(hasAccessCalls).toHaveLength(1)
 
     hasAccessCalls.length = 0
-    const graphql = await app.graphql('{ Articles(limit: 10) { docs { content locked } } }', undefined, { token: silverToken })
+    const graphql = await app.graphql('{ Articles(limit: 10) { docs { content locked } } }', undefined, {
+      token: silverToken,
+    })
     expect(graphql.errors).toBeUndefined()
     expect(hasAccessCalls).toHaveLength(1)
   })

@@ -68,7 +68,8 @@ describe('plugin config: appends, never replaces', () => {
     expect(disabled.endpoints).toEqual([hostEndpoint])
     const ours = disabled.collections!.filter((c) => c.slug !== 'posts')
     // Access rules stay when disabled: the readers' refusal of Payload's first-register is one, not a feature.
-    const features = (c: (typeof ours)[number]) => (c.endpoints || []).filter((e) => !(c.slug === 'readers' && e.path === '/first-register'))
+    const features = (c: (typeof ours)[number]) =>
+      (c.endpoints || []).filter((e) => !(c.slug === 'readers' && e.path === '/first-register'))
     for (const c of ours) expect(features(c)).toEqual([])
     expect(disabled.admin?.components?.beforeDashboard).toEqual(['host/component#Widget'])
   })
@@ -101,10 +102,7 @@ describe('collections over Local API, REST and GraphQL', () => {
   let app: NewsroomTestApp
   let articleId: string
   beforeAll(async () => {
-    app = await startNewsroomApp(
-      {},
-      { collections: [hostPosts], endpoints: [hostEndpoint] },
-    )
+    app = await startNewsroomApp({}, { collections: [hostPosts], endpoints: [hostEndpoint] })
     const article = await app.payload.create({
       collection: 'articles',
       data: {
@@ -152,7 +150,10 @@ describe('collections over Local API, REST and GraphQL', () => {
       'same-headline-2',
       'same-headline-3',
     ])
-    const retitled = await app.rest.patch(`/articles/${first.json.doc.id}`, { body: { title: 'New headline' }, token: app.editorToken })
+    const retitled = await app.rest.patch(`/articles/${first.json.doc.id}`, {
+      body: { title: 'New headline' },
+      token: app.editorToken,
+    })
     expect(retitled.json.doc.slug).toBe('same-headline')
     const typed = await make({ slug: 'same-headline-2', title: 'Another' })
     expect(typed.status).toBe(400)
@@ -170,7 +171,10 @@ describe('collections over Local API, REST and GraphQL', () => {
     const read = await app.rest.get(`/articles/${id}`)
     expect(read.status).toBe(200)
     expect(read.json.title).toBe('REST article')
-    const updated = await app.rest.patch(`/articles/${id}`, { body: { title: 'REST article 2' }, token: app.editorToken })
+    const updated = await app.rest.patch(`/articles/${id}`, {
+      body: { title: 'REST article 2' },
+      token: app.editorToken,
+    })
     expect(updated.status).toBe(200)
     expect(updated.json.doc.title).toBe('REST article 2')
     const deleted = await app.rest.delete(`/articles/${id}`, { token: app.editorToken })
@@ -186,7 +190,12 @@ describe('collections over Local API, REST and GraphQL', () => {
     )
     expect(created.errors).toBeUndefined()
     const id = created.data.createArticle.id
-    expect(created.data.createArticle).toMatchObject({ allowComments: true, commentCount: 0, premium: false, slug: 'graphql-article' })
+    expect(created.data.createArticle).toMatchObject({
+      allowComments: true,
+      commentCount: 0,
+      premium: false,
+      slug: 'graphql-article',
+    })
     const list = await app.graphql(`{ Articles(where: { slug: { equals: "graphql-article" } }) { docs { id title } } }`)
     expect(list.data.Articles.docs).toEqual([{ id, title: 'GraphQL article' }])
     const updated = await app.graphql(
@@ -239,12 +248,17 @@ describe('collections over Local API, REST and GraphQL', () => {
     expect(gql.data.Video).toMatchObject({ slug: 'a-video', title: 'A video' })
     expect((await app.rest.delete(`/videos/${vid}`, { token: app.editorToken })).status).toBe(200)
 
-    const signup = await app.rest.post('/readers', { body: { email: 'r@example.com', name: 'R', password: 'reader-password-1' } })
+    const signup = await app.rest.post('/readers', {
+      body: { email: 'r@example.com', name: 'R', password: 'reader-password-1' },
+    })
     expect(signup.status).toBe(201)
     await confirmReaderEmail(app, 'r@example.com')
     const token = await app.rest.login('readers', 'r@example.com', 'reader-password-1')
     const me = await app.graphql(`{ meReader { user { email name subscription { plan status } } } }`, {}, { token })
-    expect(me.data.meReader.user).toMatchObject({ email: 'r@example.com', subscription: { plan: 'free', status: 'active' } })
+    expect(me.data.meReader.user).toMatchObject({
+      email: 'r@example.com',
+      subscription: { plan: 'free', status: 'active' },
+    })
     const rename = await app.rest.patch(`/readers/${signup.json.doc.id}`, { body: { name: 'Renamed' }, token })
     expect(rename.json.doc.name).toBe('Renamed')
     expect((await app.rest.delete(`/readers/${signup.json.doc.id}`, { token: app.editorToken })).status).toBe(200)
@@ -259,10 +273,25 @@ describe('collections over Local API, REST and GraphQL', () => {
       ['wrong type for premium', '/articles', { premium: 'sometimes', title: 'T1' }, 'premium'],
       ['overlong title', '/articles', { title: 'x'.repeat(301) }, 'title'],
       ['bad comment email', '/comments', { authorEmail: 'not-an-email', authorName: 'X', body: 'b' }, 'authorEmail'],
-      ['javascript: website', '/comments', { authorEmail: 'x@example.com', authorName: 'X', authorUrl: 'javascript:alert(1)', body: 'b' }, 'authorUrl'],
-      ['overlong comment body', '/comments', { authorEmail: 'x@example.com', authorName: 'X', body: 'x'.repeat(5001) }, 'body'],
+      [
+        'javascript: website',
+        '/comments',
+        { authorEmail: 'x@example.com', authorName: 'X', authorUrl: 'javascript:alert(1)', body: 'b' },
+        'authorUrl',
+      ],
+      [
+        'overlong comment body',
+        '/comments',
+        { authorEmail: 'x@example.com', authorName: 'X', body: 'x'.repeat(5001) },
+        'body',
+      ],
       ['missing comment name', '/comments', { authorEmail: 'x@example.com', body: 'b' }, 'authorName'],
-      ['comment on a missing article', '/comments', { article: '0123456789abcdef01234567', authorEmail: 'x@example.com', authorName: 'X', body: 'b' }, 'article'],
+      [
+        'comment on a missing article',
+        '/comments',
+        { article: '0123456789abcdef01234567', authorEmail: 'x@example.com', authorName: 'X', body: 'b' },
+        'article',
+      ],
       ['bad reader email', '/readers', { email: 'nope', password: 'reader-password-1' }, 'email'],
     ])('%s', async (_name, path, body, field) => {
       const data = path === '/comments' && !('article' in body) ? { article: articleId, ...body } : body
@@ -275,7 +304,10 @@ describe('collections over Local API, REST and GraphQL', () => {
     })
 
     it('a failed update changes nothing stored', async () => {
-      const res = await app.rest.patch(`/articles/${articleId}`, { body: { excerpt: 'Changed', title: 'x'.repeat(301) }, token: app.editorToken })
+      const res = await app.rest.patch(`/articles/${articleId}`, {
+        body: { excerpt: 'Changed', title: 'x'.repeat(301) },
+        token: app.editorToken,
+      })
       expect(res.status).toBe(400)
       const doc = await app.payload.findByID({ collection: 'articles', id: articleId })
       expect(doc.title).toBe('Foundation article')
@@ -316,7 +348,13 @@ describe('renamed slugs work end to end', () => {
     })
     expect(story.status).toBe(201)
     const response = await app.rest.post('/responses', {
-      body: { article: story.json.doc.id, authorEmail: 'z@example.com', authorName: 'Zed', body: 'Hi', status: 'approved' },
+      body: {
+        article: story.json.doc.id,
+        authorEmail: 'z@example.com',
+        authorName: 'Zed',
+        body: 'Hi',
+        status: 'approved',
+      },
       token: app.editorToken,
     })
     expect(response.status).toBe(201)

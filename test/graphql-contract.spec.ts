@@ -20,7 +20,15 @@ import { captureEmailAdapter } from './harness/captureEmailAdapter.js'
 import { initPayload } from './harness/initPayload.js'
 
 const EXAMPLES_DIR = new URL('../dev/graphql/', import.meta.url)
-const EXAMPLES = ['articlePage', 'currentReader', 'latestArticles', 'latestVideos', 'readerLogin', 'readerLogout', 'submitComment']
+const EXAMPLES = [
+  'articlePage',
+  'currentReader',
+  'latestArticles',
+  'latestVideos',
+  'readerLogin',
+  'readerLogout',
+  'submitComment',
+]
 const example = (name: string) => readFileSync(new URL(`${name}.graphql`, EXAMPLES_DIR), 'utf8')
 
 const PREMIUM_SLUG = 'russian-president-vladimir-putins-rare-visit-to-north-korea'
@@ -31,7 +39,12 @@ type Paragraph = { children?: { text?: string }[]; fields?: { blockType?: string
 const textOf = (node: Paragraph) => (node.children ?? []).map((child) => child.text ?? '').join('')
 
 let app: InitializedPayload
-const tokens: Record<'editor' | 'expired' | 'free' | 'premium', string> = { editor: '', expired: '', free: '', premium: '' }
+const tokens: Record<'editor' | 'expired' | 'free' | 'premium', string> = {
+  editor: '',
+  expired: '',
+  free: '',
+  premium: '',
+}
 
 beforeAll(async () => {
   app = await initPayload({
@@ -70,12 +83,16 @@ describe('the committed schema', () => {
     const generated = printSchema(configToSchema(app.config).schema).trimEnd()
     const committed = readFileSync(new URL('../dev/schema.graphql', import.meta.url), 'utf8').trimEnd()
     if (generated !== committed) {
-      throw new Error(`dev/schema.graphql is out of date (${firstDifference(generated, committed)}). Run \`npm run generate\`.`)
+      throw new Error(
+        `dev/schema.graphql is out of date (${firstDifference(generated, committed)}). Run \`npm run generate\`.`,
+      )
     }
   })
 
   it('every example in dev/graphql is exercised here', () => {
-    const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.graphql')).map((file) => file.replace(/\.graphql$/, ''))
+    const files = readdirSync(EXAMPLES_DIR)
+      .filter((file) => file.endsWith('.graphql'))
+      .map((file) => file.replace(/\.graphql$/, ''))
     expect(files.sort()).toEqual(EXAMPLES)
   })
 })
@@ -145,12 +162,19 @@ describe('LatestVideos and LatestArticles', () => {
     ])
     expect(videos[0]).toMatchObject({ embedUrl: null, locked: true, premium: true, url: null })
     expect(videos.map((video: { provider: string }) => video.provider)).toEqual(['youtube', 'file', 'vimeo', 'youtube'])
-    expect(videos[2]).toMatchObject({ embedUrl: expect.stringContaining('player.vimeo.com/video/1084537'), locked: false })
+    expect(videos[2]).toMatchObject({
+      embedUrl: expect.stringContaining('player.vimeo.com/video/1084537'),
+      locked: false,
+    })
   })
 
   it('lets a subscriber play the premium video', async () => {
     const [premium] = (await run('latestVideos', { limit: 1 }, tokens.premium)).Videos.docs
-    expect(premium).toMatchObject({ locked: false, title: 'Tears of Steel', url: 'https://www.youtube.com/watch?v=R6MlUcmOul8' })
+    expect(premium).toMatchObject({
+      locked: false,
+      title: 'Tears of Steel',
+      url: 'https://www.youtube.com/watch?v=R6MlUcmOul8',
+    })
     expect(premium.embedUrl).toContain('R6MlUcmOul8')
   })
 
@@ -170,7 +194,13 @@ describe('SubmitComment', () => {
   it('holds a new commenter for moderation, whatever status they send, until an editor approves', async () => {
     const body = `Contract test comment ${Date.now()}`
     const created = await run('submitComment', {
-      data: { article: await articleId(), authorEmail: 'first-timer@example.com', authorName: 'First Timer', body, status: 'approved' },
+      data: {
+        article: await articleId(),
+        authorEmail: 'first-timer@example.com',
+        authorName: 'First Timer',
+        body,
+        status: 'approved',
+      },
     })
     expect(created.createComment).toMatchObject({ status: 'pending' })
     const listed = async () =>
@@ -203,14 +233,20 @@ describe('SubmitComment', () => {
 describe('ReaderLogin, CurrentReader, ReaderLogout', () => {
   it('logs a reader in and tells who they are', async () => {
     const { loginReader } = await run('readerLogin', { email: 'premium@newsroom.test', password: READER_PASSWORD })
-    expect(loginReader.user).toMatchObject({ email: 'premium@newsroom.test', subscription: { plan: 'premium', status: 'active' } })
+    expect(loginReader.user).toMatchObject({
+      email: 'premium@newsroom.test',
+      subscription: { plan: 'premium', status: 'active' },
+    })
     expect(loginReader.exp * 1000).toBeGreaterThan(Date.now())
     const { meReader } = await run('currentReader', {}, tokens.premium)
     expect(meReader.user.email).toBe('premium@newsroom.test')
   })
 
   it('refuses a wrong password and knows nobody anonymously', async () => {
-    const result = await app.graphql(example('readerLogin'), { email: 'premium@newsroom.test', password: 'wrong-password' })
+    const result = await app.graphql(example('readerLogin'), {
+      email: 'premium@newsroom.test',
+      password: 'wrong-password',
+    })
     expect(result.errors?.[0]?.message).toMatch(/incorrect/i)
     expect(result.data?.loginReader ?? null).toBeNull()
     expect((await run('currentReader')).meReader.user).toBeNull()
@@ -226,14 +262,19 @@ describe('ReaderLogin, CurrentReader, ReaderLogout', () => {
 describe('bounded query cost', () => {
   it(`refuses relationships and joins nested beyond the complexity ceiling (${GRAPHQL_MAX_COMPLEXITY})`, async () => {
     let selection = 'id title'
-    for (let level = 0; level < 12; level++) selection = `id relatedVideos { id relatedArticles { docs { ${selection} } } }`
+    for (let level = 0; level < 12; level++)
+      selection = `id relatedVideos { id relatedArticles { docs { ${selection} } } }`
     const result = await app.graphql(`{ Articles(limit: 1) { docs { ${selection} } } }`)
-    expect(result.errors?.[0]?.message).toMatch(new RegExp(`exceeds the maximum complexity of ${GRAPHQL_MAX_COMPLEXITY}`))
+    expect(result.errors?.[0]?.message).toMatch(
+      new RegExp(`exceeds the maximum complexity of ${GRAPHQL_MAX_COMPLEXITY}`),
+    )
     expect(result.data ?? null).toBeNull()
   })
 
   it('refuses many aliased copies of a query that is cheap alone', async () => {
-    const copies = Array.from({ length: 60 }, (_, i) => `a${i}: Articles(limit: 1) { docs { id title slug } }`).join('\n')
+    const copies = Array.from({ length: 60 }, (_, i) => `a${i}: Articles(limit: 1) { docs { id title slug } }`).join(
+      '\n',
+    )
     const result = await app.graphql(`{ ${copies} }`)
     expect(result.errors?.[0]?.message).toMatch(/exceeds the maximum complexity/)
   })

@@ -112,9 +112,9 @@ describe('harness: environment', () => {
   it('builds unique indexes (mongoose autoCreate workaround)', async () => {
     // Payload itself does not check `unique: true` on plain fields: only the DB index does.
     await payload.create({ collection: 'categories', data: { code: 'uniq', name: 'First' } })
-    await expect(
-      payload.create({ collection: 'categories', data: { code: 'uniq', name: 'Second' } }),
-    ).rejects.toThrow(/code/)
+    await expect(payload.create({ collection: 'categories', data: { code: 'uniq', name: 'Second' } })).rejects.toThrow(
+      /code/,
+    )
     expect(await payload.count({ collection: 'categories', where: { code: { equals: 'uniq' } } })).toEqual({
       totalDocs: 1,
     })
@@ -147,9 +147,7 @@ describe('harness: Local API, REST, GraphQL', () => {
   it('returns 400 with field errors for a missing required field', async () => {
     const res = await ctx.rest.post('/posts', { body: { stamp: 'no title' }, token })
     expect(res.status).toBe(400)
-    const fieldErrors = res.json.errors.flatMap(
-      (e: { data?: { errors?: { path: string }[] } }) => e.data?.errors ?? [],
-    )
+    const fieldErrors = res.json.errors.flatMap((e: { data?: { errors?: { path: string }[] } }) => e.data?.errors ?? [])
     expect(fieldErrors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'title' })]))
   })
 
@@ -176,10 +174,9 @@ describe('harness: Local API, REST, GraphQL', () => {
     expect(created.errors).toBeUndefined()
     expect(created.data?.createPost.title).toBe('Via GraphQL')
 
-    const queried = await ctx.graphql<{ Post: { title: string } }>(
-      'query ($id: String!) { Post(id: $id) { title } }',
-      { id: created.data?.createPost.id },
-    )
+    const queried = await ctx.graphql<{ Post: { title: string } }>('query ($id: String!) { Post(id: $id) { title } }', {
+      id: created.data?.createPost.id,
+    })
     expect(queried.status).toBe(200)
     expect(queried.data?.Post.title).toBe('Via GraphQL')
 
@@ -197,9 +194,7 @@ describe('harness: Local API, REST, GraphQL', () => {
 
   it('persists 50 concurrent REST creates', async () => {
     const titles = Array.from({ length: 50 }, (_, i) => `concurrent-${i}`)
-    const responses = await Promise.all(
-      titles.map((title) => ctx.rest.post('/posts', { body: { title }, token })),
-    )
+    const responses = await Promise.all(titles.map((title) => ctx.rest.post('/posts', { body: { title }, token })))
     expect(responses.map((r) => r.status)).toEqual(titles.map(() => 201))
 
     const stored = await payload.find({

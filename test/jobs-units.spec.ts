@@ -10,7 +10,11 @@ const part = fc.oneof(fc.string(), fc.integer())
 
 describe('messageKey', () => {
   it('is the same for the same logical message, whenever and wherever it is computed', () => {
-    fc.assert(fc.property(fc.array(part, { maxLength: 5 }), (parts) => expect(messageKey(...parts)).toBe(messageKey(...parts.map((p) => p)))))
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 5 }), (parts) =>
+        expect(messageKey(...parts)).toBe(messageKey(...parts.map((p) => p))),
+      ),
+    )
   })
 
   it('differs for different messages, including parts that only differ in where they split', () => {
@@ -51,12 +55,17 @@ describe('idempotencyFields', () => {
 describe('leaseExpired', () => {
   it('holds exactly from lease seconds on, and agrees with leaseCutoff', () => {
     fc.assert(
-      fc.property(fc.integer({ max: 2_000_000_000_000, min: 1_000_000_000_000 }), fc.integer({ max: 10_000_000, min: -10_000 }), fc.integer({ max: 3600, min: 1 }), (now, age, lease) => {
-        const since = new Date(now - age)
-        const expired = leaseExpired(since.toISOString(), new Date(now), lease)
-        expect(expired).toBe(age >= lease * 1000)
-        expect(expired).toBe(since.getTime() <= leaseCutoff(new Date(now), lease).getTime())
-      }),
+      fc.property(
+        fc.integer({ max: 2_000_000_000_000, min: 1_000_000_000_000 }),
+        fc.integer({ max: 10_000_000, min: -10_000 }),
+        fc.integer({ max: 3600, min: 1 }),
+        (now, age, lease) => {
+          const since = new Date(now - age)
+          const expired = leaseExpired(since.toISOString(), new Date(now), lease)
+          expect(expired).toBe(age >= lease * 1000)
+          expect(expired).toBe(since.getTime() <= leaseCutoff(new Date(now), lease).getTime())
+        },
+      ),
     )
   })
 
@@ -67,11 +76,17 @@ describe('leaseExpired', () => {
 
 describe('jobs options', () => {
   it('defaults to a 5-minute lease and a reconcile every 10 minutes on the default queue', () => {
-    expect(resolveOptions().jobs).toEqual({ leaseSeconds: 300, reconcileCron: '*/10 * * * *', reconcileQueue: 'default' })
+    expect(resolveOptions().jobs).toEqual({
+      leaseSeconds: 300,
+      reconcileCron: '*/10 * * * *',
+      reconcileQueue: 'default',
+    })
   })
 
   it('keeps what the host sets, and at least one second of lease', () => {
-    expect(resolveOptions({ jobs: { leaseSeconds: 30, reconcileCron: false, reconcileQueue: 'maintenance' } }).jobs).toEqual({
+    expect(
+      resolveOptions({ jobs: { leaseSeconds: 30, reconcileCron: false, reconcileQueue: 'maintenance' } }).jobs,
+    ).toEqual({
       leaseSeconds: 30,
       reconcileCron: false,
       reconcileQueue: 'maintenance',

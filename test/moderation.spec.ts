@@ -22,7 +22,13 @@ import {
   type StoredSubmission,
 } from '../src/moderation/moderateComment.js'
 import { compiledKeys, resolveDiscussionSettings } from '../src/moderation/settings.js'
-import { clientAddress, normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../src/moderation/submission.js'
+import {
+  clientAddress,
+  normalizeBody,
+  normalizeLine,
+  requesterFromHeaders,
+  submissionErrors,
+} from '../src/moderation/submission.js'
 import { defaultCommentRules } from '../src/defaults.js'
 
 const NOW = new Date('2025-06-01T12:00:00.000Z')
@@ -45,7 +51,11 @@ describe('compileKeyMatcher (Aho-Corasick)', () => {
     { expected: { key: 'casino', textIndex: 0 }, keys: ['casino'], texts: ['Best CASINO in town'] },
     { expected: { key: 'Casino', textIndex: 0 }, keys: ['Casino'], texts: ['best casino'] },
     { expected: null, keys: ['casino'], texts: ['cas ino', 'casin'] },
-    { expected: { key: 'spam.example', textIndex: 2 }, keys: ['spam.example'], texts: ['Ann', 'ann@x.org', 'https://spam.example/x'] },
+    {
+      expected: { key: 'spam.example', textIndex: 2 },
+      keys: ['spam.example'],
+      texts: ['Ann', 'ann@x.org', 'https://spam.example/x'],
+    },
     // Classic overlapping dictionary: "hers" ends inside "ushers"; "she" is found first while scanning.
     { expected: { key: 'she', textIndex: 0 }, keys: ['he', 'she', 'his', 'hers'], texts: ['ushers'] },
     // A key that is a suffix of a longer partial match must be found through the failure links.
@@ -70,7 +80,10 @@ describe('compileKeyMatcher (Aho-Corasick)', () => {
       return seed / 2 ** 31
     }
     const word = (min: number, max: number) =>
-      Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => 'abcdE'[Math.floor(random() * 5)]).join('')
+      Array.from(
+        { length: min + Math.floor(random() * (max - min + 1)) },
+        () => 'abcdE'[Math.floor(random() * 5)],
+      ).join('')
     for (let round = 0; round < 200; round++) {
       const keys = Array.from({ length: 1 + Math.floor(random() * 30) }, () => word(1, 5))
       const text = word(0, 60)
@@ -116,14 +129,39 @@ describe('commentsClosedReason', () => {
   it.each([
     { article: {}, entitled: false, expected: null, settings: open },
     { article: { allowComments: true }, entitled: false, expected: null, settings: open },
-    { article: { allowComments: false }, entitled: true, expected: 'Comments are closed for this article.', settings: open },
-    { article: { commentsCloseAt: '2025-06-01T11:59:59.000Z' }, entitled: false, expected: 'Comments are closed for this article.', settings: open },
+    {
+      article: { allowComments: false },
+      entitled: true,
+      expected: 'Comments are closed for this article.',
+      settings: open,
+    },
+    {
+      article: { commentsCloseAt: '2025-06-01T11:59:59.000Z' },
+      entitled: false,
+      expected: 'Comments are closed for this article.',
+      settings: open,
+    },
     { article: { commentsCloseAt: '2025-06-01T12:00:01.000Z' }, entitled: false, expected: null, settings: open },
     { article: { commentsCloseAt: 'not a date' }, entitled: false, expected: null, settings: open },
-    { article: { publishedAt: '2025-05-01T12:00:00.000Z' }, entitled: false, expected: 'Comments close 30 days after publication.', settings: { ...open, closeAfterDays: 30 } },
-    { article: { publishedAt: '2025-05-03T12:00:00.000Z' }, entitled: false, expected: null, settings: { ...open, closeAfterDays: 30 } },
+    {
+      article: { publishedAt: '2025-05-01T12:00:00.000Z' },
+      entitled: false,
+      expected: 'Comments close 30 days after publication.',
+      settings: { ...open, closeAfterDays: 30 },
+    },
+    {
+      article: { publishedAt: '2025-05-03T12:00:00.000Z' },
+      entitled: false,
+      expected: null,
+      settings: { ...open, closeAfterDays: 30 },
+    },
     { article: { publishedAt: '2020-01-01T00:00:00.000Z' }, entitled: false, expected: null, settings: open },
-    { article: { premium: true }, entitled: false, expected: 'Only subscribers can comment on this article.', settings: { ...open, premiumOnly: true } },
+    {
+      article: { premium: true },
+      entitled: false,
+      expected: 'Only subscribers can comment on this article.',
+      settings: { ...open, premiumOnly: true },
+    },
     { article: { premium: true }, entitled: true, expected: null, settings: { ...open, premiumOnly: true } },
     { article: { premium: false }, entitled: false, expected: null, settings: { ...open, premiumOnly: true } },
     { article: { premium: true }, entitled: false, expected: null, settings: open },
@@ -147,10 +185,12 @@ describe('floodRetryAfter', () => {
   })
 })
 
-const settings = (overrides: Partial<Omit<ModerationSettings, 'disallowedKeys' | 'moderationKeys'>> & {
-  disallowed?: string[]
-  moderation?: string[]
-} = {}): ModerationSettings => {
+const settings = (
+  overrides: Partial<Omit<ModerationSettings, 'disallowedKeys' | 'moderationKeys'>> & {
+    disallowed?: string[]
+    moderation?: string[]
+  } = {},
+): ModerationSettings => {
   const { disallowed = [], moderation = [], ...rest } = overrides
   return {
     closeAfterDays: 0,
@@ -166,7 +206,9 @@ const settings = (overrides: Partial<Omit<ModerationSettings, 'disallowedKeys' |
   }
 }
 
-const input = (overrides: Omit<Partial<ModerationInput>, 'comment'> & { comment?: Partial<ModerationInput['comment']> } = {}): ModerationInput => ({
+const input = (
+  overrides: Omit<Partial<ModerationInput>, 'comment'> & { comment?: Partial<ModerationInput['comment']> } = {},
+): ModerationInput => ({
   article: { allowComments: true },
   commenterEntitled: false,
   now: NOW,
@@ -195,21 +237,95 @@ const lookups = (overrides: Partial<ModerationLookups> = {}) => {
 describe('moderateComment: each rule', () => {
   it.each([
     { expect: { rule: 'honeypot', status: 'spam' }, input: input({ honeypot: 'x' }), name: 'honeypot filled → spam' },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { body: 'Buy VIAGRA now' } }), name: 'disallowed key in body → spam', settings: settings({ disallowed: ['viagra'] }) },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { ip: '198.51.100.23' } }), name: 'disallowed key matches the IP', settings: settings({ disallowed: ['198.51.100.'] }) },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { userAgent: 'EvilBot/1.0' } }), name: 'disallowed key matches the user agent', settings: settings({ disallowed: ['evilbot'] }) },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { authorEmail: 'x@SPAM.example' } }), name: 'disallowed key matches the email', settings: settings({ disallowed: ['spam.example'] }) },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { authorName: 'Cheap Pills' } }), name: 'disallowed key matches the name', settings: settings({ disallowed: ['cheap pills'] }) },
-    { expect: { rule: 'disallowedKeys', status: 'spam' }, input: input({ comment: { authorUrl: 'https://pills.example' } }), name: 'disallowed key matches the website', settings: settings({ disallowed: ['pills.example'] }) },
-    { expect: { httpStatus: 403, rule: 'closed' }, input: input({ article: { allowComments: false } }), name: 'article closed → 403' },
-    { expect: { httpStatus: 403, rule: 'closed' }, input: input({ article: { premium: true } }), name: 'premium-only article, not entitled → 403', settings: settings({ premiumOnly: true }) },
-    { expect: { rule: 'maxLinks', status: 'pending' }, input: input({ comment: { body: 'http://a.example http://b.example http://c.example' } }), name: 'more than maxLinks links → pending' },
-    { expect: { rule: 'default', status: 'pending' }, input: input({ comment: { body: 'http://a.example http://b.example' } }), name: 'exactly maxLinks links → not held for links' },
-    { expect: { rule: 'maxLinks', status: 'pending' }, input: input({ comment: { body: 'http://a.example' } }), name: 'maxLinks 0 holds any link', settings: settings({ maxLinks: 0 }) },
-    { expect: { rule: 'moderationKeys', status: 'pending' }, input: input({ comment: { body: 'I love Casinos' } }), name: 'moderation key → pending', settings: settings({ moderation: ['casino'] }) },
-    { expect: { rule: 'manualApproval', status: 'pending' }, input: input(), lookups: lookups({ hasApprovedComment: async () => true }), name: 'manual approval → pending even for approved authors', settings: settings({ manualApproval: true }) },
-    { expect: { rule: 'previouslyApproved', status: 'approved' }, input: input(), lookups: lookups({ hasApprovedComment: async () => true }), name: 'previously approved author → approved' },
-    { expect: { rule: 'default', status: 'pending' }, input: input(), lookups: lookups({ hasApprovedComment: async () => true }), name: 'previouslyApproved off → pending', settings: settings({ previouslyApproved: false }) },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { body: 'Buy VIAGRA now' } }),
+      name: 'disallowed key in body → spam',
+      settings: settings({ disallowed: ['viagra'] }),
+    },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { ip: '198.51.100.23' } }),
+      name: 'disallowed key matches the IP',
+      settings: settings({ disallowed: ['198.51.100.'] }),
+    },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { userAgent: 'EvilBot/1.0' } }),
+      name: 'disallowed key matches the user agent',
+      settings: settings({ disallowed: ['evilbot'] }),
+    },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { authorEmail: 'x@SPAM.example' } }),
+      name: 'disallowed key matches the email',
+      settings: settings({ disallowed: ['spam.example'] }),
+    },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { authorName: 'Cheap Pills' } }),
+      name: 'disallowed key matches the name',
+      settings: settings({ disallowed: ['cheap pills'] }),
+    },
+    {
+      expect: { rule: 'disallowedKeys', status: 'spam' },
+      input: input({ comment: { authorUrl: 'https://pills.example' } }),
+      name: 'disallowed key matches the website',
+      settings: settings({ disallowed: ['pills.example'] }),
+    },
+    {
+      expect: { httpStatus: 403, rule: 'closed' },
+      input: input({ article: { allowComments: false } }),
+      name: 'article closed → 403',
+    },
+    {
+      expect: { httpStatus: 403, rule: 'closed' },
+      input: input({ article: { premium: true } }),
+      name: 'premium-only article, not entitled → 403',
+      settings: settings({ premiumOnly: true }),
+    },
+    {
+      expect: { rule: 'maxLinks', status: 'pending' },
+      input: input({ comment: { body: 'http://a.example http://b.example http://c.example' } }),
+      name: 'more than maxLinks links → pending',
+    },
+    {
+      expect: { rule: 'default', status: 'pending' },
+      input: input({ comment: { body: 'http://a.example http://b.example' } }),
+      name: 'exactly maxLinks links → not held for links',
+    },
+    {
+      expect: { rule: 'maxLinks', status: 'pending' },
+      input: input({ comment: { body: 'http://a.example' } }),
+      name: 'maxLinks 0 holds any link',
+      settings: settings({ maxLinks: 0 }),
+    },
+    {
+      expect: { rule: 'moderationKeys', status: 'pending' },
+      input: input({ comment: { body: 'I love Casinos' } }),
+      name: 'moderation key → pending',
+      settings: settings({ moderation: ['casino'] }),
+    },
+    {
+      expect: { rule: 'manualApproval', status: 'pending' },
+      input: input(),
+      lookups: lookups({ hasApprovedComment: async () => true }),
+      name: 'manual approval → pending even for approved authors',
+      settings: settings({ manualApproval: true }),
+    },
+    {
+      expect: { rule: 'previouslyApproved', status: 'approved' },
+      input: input(),
+      lookups: lookups({ hasApprovedComment: async () => true }),
+      name: 'previously approved author → approved',
+    },
+    {
+      expect: { rule: 'default', status: 'pending' },
+      input: input(),
+      lookups: lookups({ hasApprovedComment: async () => true }),
+      name: 'previouslyApproved off → pending',
+      settings: settings({ previouslyApproved: false }),
+    },
     { expect: { rule: 'default', status: 'pending' }, input: input(), name: 'otherwise pending' },
   ])('$name', async ({ expect: expected, input: i, lookups: l, settings: s }) => {
     expect(await moderateComment(i, s ?? settings(), l ?? lookups())).toMatchObject(expected)
@@ -318,35 +434,48 @@ describe('moderateComment: order', () => {
   })
 
   const cases = [
-    ...CONTRACT_PRECEDENCE.map((expected, i) => ({ expected, hardened: false, mode: 'contract', strip: CONTRACT_PRECEDENCE.slice(0, i) })),
-    ...HARDENED_PRECEDENCE.map((expected, i) => ({ expected, hardened: true, mode: 'hardenAgainstProbing', strip: HARDENED_PRECEDENCE.slice(0, i) })),
+    ...CONTRACT_PRECEDENCE.map((expected, i) => ({
+      expected,
+      hardened: false,
+      mode: 'contract',
+      strip: CONTRACT_PRECEDENCE.slice(0, i),
+    })),
+    ...HARDENED_PRECEDENCE.map((expected, i) => ({
+      expected,
+      hardened: true,
+      mode: 'hardenAgainstProbing',
+      strip: HARDENED_PRECEDENCE.slice(0, i),
+    })),
   ]
 
-  it.each(cases)('$mode: $expected decides once the rules before it are out of the way', async ({ expected, hardened, strip }) => {
-    const off = new Set<string>(strip)
-    const l = everything.spamLookups()
-    const verdict = await moderateComment(
-      input({
-        article: off.has('closed') ? {} : everything.article,
-        comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
-        honeypot: off.has('honeypot') ? '' : everything.honeypot,
-      }),
-      settings({
-        disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
-        floodSeconds: off.has('flood') ? 0 : 15,
-        hardenAgainstProbing: hardened,
-        manualApproval: !off.has('manualApproval'),
-        moderation: off.has('moderationKeys') ? [] : ['casino'],
-        previouslyApproved: !off.has('previouslyApproved'),
-      }),
-      {
-        ...l,
-        isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
-        spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
-      },
-    )
-    expect(verdict.rule).toBe(expected)
-  })
+  it.each(cases)(
+    '$mode: $expected decides once the rules before it are out of the way',
+    async ({ expected, hardened, strip }) => {
+      const off = new Set<string>(strip)
+      const l = everything.spamLookups()
+      const verdict = await moderateComment(
+        input({
+          article: off.has('closed') ? {} : everything.article,
+          comment: { body: off.has('maxLinks') ? 'casino viagra' : body },
+          honeypot: off.has('honeypot') ? '' : everything.honeypot,
+        }),
+        settings({
+          disallowed: off.has('disallowedKeys') ? [] : ['viagra'],
+          floodSeconds: off.has('flood') ? 0 : 15,
+          hardenAgainstProbing: hardened,
+          manualApproval: !off.has('manualApproval'),
+          moderation: off.has('moderationKeys') ? [] : ['casino'],
+          previouslyApproved: !off.has('previouslyApproved'),
+        }),
+        {
+          ...l,
+          isDuplicate: off.has('duplicate') ? async () => false : l.isDuplicate,
+          spamCheck: off.has('spamCheck') ? undefined : l.spamCheck,
+        },
+      )
+      expect(verdict.rule).toBe(expected)
+    },
+  )
 
   const refusals = [
     ['closed', { article: { allowComments: false } }, {}, 403],
@@ -354,25 +483,45 @@ describe('moderateComment: order', () => {
     ['a duplicate', {}, { isDuplicate: async () => true }, 409],
   ] as const
 
-  it.each(refusals)('contract: spam is stored (answered 201) even when %s; the same comment without spam is refused', async (_, over, lookupOver, status) => {
-    const s = settings({ disallowed: ['viagra'] })
-    expect(await moderateComment(input({ ...over, honeypot: 'bot' }), s, lookups(lookupOver))).toMatchObject({ outcome: 'store', rule: 'honeypot', status: 'spam' })
-    expect(await moderateComment(input({ ...over, comment: { body: 'viagra' } }), s, lookups(lookupOver))).toMatchObject({ outcome: 'store', rule: 'disallowedKeys', status: 'spam' })
-    expect(await moderateComment(input({ ...over, comment: { body: 'kind words' } }), s, lookups(lookupOver))).toMatchObject({ httpStatus: status, outcome: 'reject' })
-  })
+  it.each(refusals)(
+    'contract: spam is stored (answered 201) even when %s; the same comment without spam is refused',
+    async (_, over, lookupOver, status) => {
+      const s = settings({ disallowed: ['viagra'] })
+      expect(await moderateComment(input({ ...over, honeypot: 'bot' }), s, lookups(lookupOver))).toMatchObject({
+        outcome: 'store',
+        rule: 'honeypot',
+        status: 'spam',
+      })
+      expect(
+        await moderateComment(input({ ...over, comment: { body: 'viagra' } }), s, lookups(lookupOver)),
+      ).toMatchObject({ outcome: 'store', rule: 'disallowedKeys', status: 'spam' })
+      expect(
+        await moderateComment(input({ ...over, comment: { body: 'kind words' } }), s, lookups(lookupOver)),
+      ).toMatchObject({ httpStatus: status, outcome: 'reject' })
+    },
+  )
 
-  it.each(refusals)('hardenAgainstProbing: spam is answered like any comment when %s (the key lists stay secret)', async (_, over, lookupOver, status) => {
-    for (const honeypot of ['bot', '']) {
-      for (const body of ['viagra', 'kind words']) {
-        const verdict = await moderateComment(input({ ...over, comment: { body }, honeypot }), settings({ disallowed: ['viagra'], hardenAgainstProbing: true }), lookups(lookupOver))
-        expect(verdict).toMatchObject({ httpStatus: status, outcome: 'reject' })
+  it.each(refusals)(
+    'hardenAgainstProbing: spam is answered like any comment when %s (the key lists stay secret)',
+    async (_, over, lookupOver, status) => {
+      for (const honeypot of ['bot', '']) {
+        for (const body of ['viagra', 'kind words']) {
+          const verdict = await moderateComment(
+            input({ ...over, comment: { body }, honeypot }),
+            settings({ disallowed: ['viagra'], hardenAgainstProbing: true }),
+            lookups(lookupOver),
+          )
+          expect(verdict).toMatchObject({ httpStatus: status, outcome: 'reject' })
+        }
       }
-    }
-  })
+    },
+  )
 
   it('contract: a spam verdict spares every lookup', async () => {
     const l = everything.spamLookups()
-    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), l)).toMatchObject({ rule: 'honeypot' })
+    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15 }), l)).toMatchObject({
+      rule: 'honeypot',
+    })
     expect(l.floodWait).not.toHaveBeenCalled()
     expect(l.isDuplicate).not.toHaveBeenCalled()
     expect(l.spamCheck).not.toHaveBeenCalled()
@@ -381,19 +530,28 @@ describe('moderateComment: order', () => {
 
   it('hardenAgainstProbing: a spam verdict spares the spam check and the approved-author lookup', async () => {
     const l = everything.spamLookups()
-    expect(await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15, hardenAgainstProbing: true }), { ...l, isDuplicate: async () => false, floodWait: async () => null })).toMatchObject({ rule: 'honeypot' })
+    expect(
+      await moderateComment(input({ honeypot: 'bot' }), settings({ floodSeconds: 15, hardenAgainstProbing: true }), {
+        ...l,
+        isDuplicate: async () => false,
+        floodWait: async () => null,
+      }),
+    ).toMatchObject({ rule: 'honeypot' })
     expect(l.spamCheck).not.toHaveBeenCalled()
     expect(l.hasApprovedComment).not.toHaveBeenCalled()
   })
 
-  it.each([false, true])('a refusal spares every later lookup (hardenAgainstProbing %s)', async (hardenAgainstProbing) => {
-    const l = everything.spamLookups()
-    await moderateComment(input({ article: { allowComments: false } }), settings({ hardenAgainstProbing }), l)
-    expect(l.floodWait).not.toHaveBeenCalled()
-    expect(l.isDuplicate).not.toHaveBeenCalled()
-    expect(l.spamCheck).not.toHaveBeenCalled()
-    expect(l.hasApprovedComment).not.toHaveBeenCalled()
-  })
+  it.each([false, true])(
+    'a refusal spares every later lookup (hardenAgainstProbing %s)',
+    async (hardenAgainstProbing) => {
+      const l = everything.spamLookups()
+      await moderateComment(input({ article: { allowComments: false } }), settings({ hardenAgainstProbing }), l)
+      expect(l.floodWait).not.toHaveBeenCalled()
+      expect(l.isDuplicate).not.toHaveBeenCalled()
+      expect(l.spamCheck).not.toHaveBeenCalled()
+      expect(l.hasApprovedComment).not.toHaveBeenCalled()
+    },
+  )
 })
 
 describe('moderateEdit', () => {
@@ -434,8 +592,12 @@ describe('resolveDiscussionSettings', () => {
 
   it('hardenAgainstProbing comes from the plugin option only, never from the stored global', () => {
     const stored = { hardenAgainstProbing: false } as never
-    expect(resolveDiscussionSettings(stored, { ...defaults, hardenAgainstProbing: true }).hardenAgainstProbing).toBe(true)
-    expect(resolveDiscussionSettings({ hardenAgainstProbing: true } as never, defaults).hardenAgainstProbing).toBe(false)
+    expect(resolveDiscussionSettings(stored, { ...defaults, hardenAgainstProbing: true }).hardenAgainstProbing).toBe(
+      true,
+    )
+    expect(resolveDiscussionSettings({ hardenAgainstProbing: true } as never, defaults).hardenAgainstProbing).toBe(
+      false,
+    )
   })
 
   it('stored values win, key lists and recipients are parsed from lines', () => {
@@ -452,7 +614,14 @@ describe('resolveDiscussionSettings', () => {
       },
       { ...defaults, moderationKeys: ['casino'] },
     )
-    expect(s).toMatchObject({ floodSeconds: 0, manualApproval: true, maxLinks: 0, notifyEditors: ['a@example.org', 'b@example.org'], notifyReplyAuthors: true, reportThreshold: 1 })
+    expect(s).toMatchObject({
+      floodSeconds: 0,
+      manualApproval: true,
+      maxLinks: 0,
+      notifyEditors: ['a@example.org', 'b@example.org'],
+      notifyReplyAuthors: true,
+      reportThreshold: 1,
+    })
     expect(s.disallowedKeys.size).toBe(2)
     // An emptied list stays empty: the editor removed the defaults on purpose.
     expect(s.moderationKeys.size).toBe(0)
@@ -467,7 +636,15 @@ describe('resolveDiscussionSettings', () => {
 describe('flood and duplicate over stored comments', () => {
   const at = (secondsAgo: number) => new Date(NOW.getTime() - secondsAgo * 1000).toISOString()
   // Hardened: the email alone does not identify the requester (an anonymous commenter).
-  const self: StoredSubmission = { id: 'b', article: 'a1', authorEmail: 'ann@example.org', body: 'Hello', createdAt: at(0), fingerprint: 'fp-ann', status: 'pending' }
+  const self: StoredSubmission = {
+    id: 'b',
+    article: 'a1',
+    authorEmail: 'ann@example.org',
+    body: 'Hello',
+    createdAt: at(0),
+    fingerprint: 'fp-ann',
+    status: 'pending',
+  }
   // The contract (or a logged-in commenter): the same email is the same requester.
   const byEmail: StoredSubmission = { ...self, emailIdentifies: true }
   const other = (overrides: Partial<StoredSubmission>): StoredSubmission => ({ ...self, id: 'a', ...overrides })
@@ -477,10 +654,25 @@ describe('flood and duplicate over stored comments', () => {
     ['same fingerprint, other email', other({ authorEmail: 'bob@example.org' }), self, true],
     ['hardened: other requester, same typed-in email', other({ fingerprint: 'fp-other' }), self, false],
     ['contract: other requester, same email', other({ fingerprint: 'fp-other' }), byEmail, true],
-    ['contract: no fingerprints at all, same email', other({ fingerprint: null }), { ...byEmail, fingerprint: null }, true],
+    [
+      'contract: no fingerprints at all, same email',
+      other({ fingerprint: null }),
+      { ...byEmail, fingerprint: null },
+      true,
+    ],
     ['other requester, other email', other({ authorEmail: 'bob@example.org', fingerprint: 'fp-bob' }), byEmail, false],
-    ['no fingerprints at all, other email', other({ authorEmail: 'bob@example.org', fingerprint: null }), { ...byEmail, fingerprint: null }, false],
-    ['hardened: no fingerprints at all, same email', other({ fingerprint: null }), { ...self, fingerprint: null }, false],
+    [
+      'no fingerprints at all, other email',
+      other({ authorEmail: 'bob@example.org', fingerprint: null }),
+      { ...byEmail, fingerprint: null },
+      false,
+    ],
+    [
+      'hardened: no fingerprints at all, same email',
+      other({ fingerprint: null }),
+      { ...self, fingerprint: null },
+      false,
+    ],
   ])('isSameRequester: %s → %j', (_, o, s2, expected) => {
     expect(isSameRequester(o, s2)).toBe(expected)
   })
@@ -492,7 +684,12 @@ describe('flood and duplicate over stored comments', () => {
     ['on another article', other({ article: 'a2' }), self, false],
     ['other words', other({ body: 'Hello!' }), self, false],
     ['another email', other({ authorEmail: 'bob@example.org' }), self, false],
-    ['contract: someone else (another fingerprint) with the same email and words', other({ fingerprint: 'fp-other' }), byEmail, true],
+    [
+      'contract: someone else (another fingerprint) with the same email and words',
+      other({ fingerprint: 'fp-other' }),
+      byEmail,
+      true,
+    ],
     ['contract: another email, same requester and words', other({ authorEmail: 'bob@example.org' }), byEmail, false],
     // Hardened, a 409 would otherwise confirm a guessed email of a public comment.
     ['hardened: someone else typing the same email and words', other({ fingerprint: 'fp-other' }), self, false],
@@ -515,7 +712,10 @@ describe('submission', () => {
     [{ authorEmail: 'ann@example' }, [['authorEmail', 'validation:emailAddress']]],
     [{ authorEmail: 42 }, [['authorEmail', 'validation:required']]],
     [{ authorUrl: 'ftp://x.example' }, [['authorUrl', 'Website must be an http:// or https:// address.']]],
-    [{ authorUrl: 'https://x.example/' + 'p'.repeat(20) }, [['authorUrl', 'validation:shorterThanMax {"maxLength":30}']]],
+    [
+      { authorUrl: 'https://x.example/' + 'p'.repeat(20) },
+      [['authorUrl', 'validation:shorterThanMax {"maxLength":30}']],
+    ],
     [{ authorUrl: '' }, []],
     [{ body: 'x'.repeat(21) }, [['body', 'validation:shorterThanMax {"maxLength":20}']]],
     [{ body: '' }, [['body', 'validation:required']]],
@@ -551,37 +751,57 @@ describe('submission', () => {
     ['one proxy, nothing sent by the client', '203.0.113.7', 1, '203.0.113.7'],
     ['two proxies (CDN + load balancer)', '6.6.6.6, 203.0.113.7, 10.0.0.2', 2, '203.0.113.7'],
     ['fewer hops than proxies: a proxy did not append, nothing is trusted', '203.0.113.7', 3, null],
-    ['no proxy (plain next start): the header may be the client\'s own', 'a, b', 0, null],
+    ["no proxy (plain next start): the header may be the client's own", 'a, b', 0, null],
   ])('clientAddress: %s', (_, forwarded, trustedProxies, expected) => {
     expect(clientAddress(new Headers({ 'x-forwarded-for': forwarded }), trustedProxies)).toBe(expected)
   })
 
   // Whatever a client sends, only the entries the trusted proxies appended decide its address.
   it('property: the client-chosen part of the headers never changes the address', () => {
-    const hop = fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 12 }).filter((s) => !s.includes(',')))
+    const hop = fc.oneof(
+      fc.ipV4(),
+      fc.ipV6(),
+      fc.string({ maxLength: 12 }).filter((s) => !s.includes(',')),
+    )
     fc.assert(
-      fc.property(fc.array(hop, { maxLength: 4 }), fc.array(hop, { maxLength: 4 }), fc.array(fc.ipV4(), { maxLength: 3 }), fc.ipV4(), (sentA, sentB, appended, spoof) => {
-        const trustedProxies = appended.length
-        const headers = (sent: string[]) =>
-          new Headers({ 'cf-connecting-ip': spoof, 'x-forwarded-for': [...sent, ...appended].join(', '), 'x-real-ip': spoof })
-        const a = clientAddress(headers(sentA), trustedProxies)
-        expect(a).toBe(clientAddress(headers(sentB), trustedProxies))
-        expect(a).toBe(trustedProxies === 0 ? null : appended[0]!.trim())
-      }),
+      fc.property(
+        fc.array(hop, { maxLength: 4 }),
+        fc.array(hop, { maxLength: 4 }),
+        fc.array(fc.ipV4(), { maxLength: 3 }),
+        fc.ipV4(),
+        (sentA, sentB, appended, spoof) => {
+          const trustedProxies = appended.length
+          const headers = (sent: string[]) =>
+            new Headers({
+              'cf-connecting-ip': spoof,
+              'x-forwarded-for': [...sent, ...appended].join(', '),
+              'x-real-ip': spoof,
+            })
+          const a = clientAddress(headers(sentA), trustedProxies)
+          expect(a).toBe(clientAddress(headers(sentB), trustedProxies))
+          expect(a).toBe(trustedProxies === 0 ? null : appended[0]!.trim())
+        },
+      ),
     )
   })
 
   it('a client cannot pick its own fingerprint by sending X-Forwarded-For', () => {
-    const behindProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': `${sent}, 203.0.113.7` }), 's', 1).fingerprint
+    const behindProxy = (sent: string) =>
+      requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': `${sent}, 203.0.113.7` }), 's', 1)
+        .fingerprint
     expect(behindProxy('1.1.1.1')).toBe(behindProxy('2.2.2.2'))
-    const noProxy = (sent: string) => requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': sent }), 's', 0).fingerprint
+    const noProxy = (sent: string) =>
+      requesterFromHeaders(new Headers({ 'user-agent': 'UA', 'x-forwarded-for': sent }), 's', 0).fingerprint
     expect(noProxy('1.1.1.1')).toBe(noProxy('2.2.2.2'))
   })
 
   it('the fingerprint depends on IP, user agent and secret, and hides them', () => {
-    const fp = (ip: string, ua: string, secret = 's') => requesterFromHeaders(new Headers({ 'user-agent': ua, 'x-forwarded-for': ip }), secret, 1).fingerprint
+    const fp = (ip: string, ua: string, secret = 's') =>
+      requesterFromHeaders(new Headers({ 'user-agent': ua, 'x-forwarded-for': ip }), secret, 1).fingerprint
     expect(fp('1.1.1.1', 'A')).toBe(fp('1.1.1.1', 'A'))
-    expect(new Set([fp('1.1.1.1', 'A'), fp('1.1.1.2', 'A'), fp('1.1.1.1', 'B'), fp('1.1.1.1', 'A', 'other')]).size).toBe(4)
+    expect(
+      new Set([fp('1.1.1.1', 'A'), fp('1.1.1.2', 'A'), fp('1.1.1.1', 'B'), fp('1.1.1.1', 'A', 'other')]).size,
+    ).toBe(4)
     expect(fp('1.1.1.1', 'A')).not.toContain('1.1.1.1')
   })
 })

@@ -10,8 +10,7 @@ import {
 } from '../src/utilities/parseVideoUrl.js'
 
 const YT = 'dQw4w9WgXcQ'
-const ytEmbed = (start?: number) =>
-  `https://www.youtube-nocookie.com/embed/${YT}${start ? `?start=${start}` : ''}`
+const ytEmbed = (start?: number) => `https://www.youtube-nocookie.com/embed/${YT}${start ? `?start=${start}` : ''}`
 const ytThumb = `https://i.ytimg.com/vi/${YT}/hqdefault.jpg`
 
 type Expected = {
@@ -24,50 +23,157 @@ type Expected = {
 
 const valid: Array<[string, Expected]> = [
   // YouTube: every link shape an editor copies, with and without timestamps and tracking parameters
-  [`https://www.youtube.com/watch?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, thumbnailUrl: ytThumb }],
+  [
+    `https://www.youtube.com/watch?v=${YT}`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, thumbnailUrl: ytThumb },
+  ],
   [`https://youtube.com/watch?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`http://www.youtube.com/watch?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://m.youtube.com/watch?v=${YT}&feature=share`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://music.youtube.com/watch?v=${YT}&si=Abc123`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
-  [`https://www.youtube.com/watch?feature=youtu.be&v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
-  [`https://www.youtube.com/watch?v=${YT}&list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs&index=2`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
-  [`https://www.youtube.com/watch?v=${YT}&t=42s`, { embedUrl: ytEmbed(42), provider: 'youtube', providerId: YT, startSeconds: 42 }],
-  [`https://www.youtube.com/watch?v=${YT}&t=1h2m3s`, { embedUrl: ytEmbed(3723), provider: 'youtube', providerId: YT, startSeconds: 3723 }],
-  [`https://www.youtube.com/watch?v=${YT}#t=1m30s`, { embedUrl: ytEmbed(90), provider: 'youtube', providerId: YT, startSeconds: 90 }],
-  [`https://www.youtube.com/watch?v=${YT}&t=not-a-time`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, startSeconds: null }],
+  [
+    `https://www.youtube.com/watch?feature=youtu.be&v=${YT}`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT },
+  ],
+  [
+    `https://www.youtube.com/watch?v=${YT}&list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs&index=2`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT },
+  ],
+  [
+    `https://www.youtube.com/watch?v=${YT}&t=42s`,
+    { embedUrl: ytEmbed(42), provider: 'youtube', providerId: YT, startSeconds: 42 },
+  ],
+  [
+    `https://www.youtube.com/watch?v=${YT}&t=1h2m3s`,
+    { embedUrl: ytEmbed(3723), provider: 'youtube', providerId: YT, startSeconds: 3723 },
+  ],
+  [
+    `https://www.youtube.com/watch?v=${YT}#t=1m30s`,
+    { embedUrl: ytEmbed(90), provider: 'youtube', providerId: YT, startSeconds: 90 },
+  ],
+  [
+    `https://www.youtube.com/watch?v=${YT}&t=not-a-time`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, startSeconds: null },
+  ],
   [`https://youtu.be/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, thumbnailUrl: ytThumb }],
   [`https://youtu.be/${YT}?t=90`, { embedUrl: ytEmbed(90), provider: 'youtube', providerId: YT, startSeconds: 90 }],
   [`https://youtu.be/${YT}?si=Q3x_Zp9aB-1&t=15`, { embedUrl: ytEmbed(15), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/shorts/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://youtube.com/shorts/${YT}?feature=share`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/embed/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
-  [`https://www.youtube.com/embed/${YT}?start=30&autoplay=1`, { embedUrl: ytEmbed(30), provider: 'youtube', providerId: YT, startSeconds: 30 }],
+  [
+    `https://www.youtube.com/embed/${YT}?start=30&autoplay=1`,
+    { embedUrl: ytEmbed(30), provider: 'youtube', providerId: YT, startSeconds: 30 },
+  ],
   [`https://www.youtube-nocookie.com/embed/${YT}?rel=0`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/live/${YT}?si=abcdef`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/live/${YT}?t=3600`, { embedUrl: ytEmbed(3600), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/v/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`  https://youtu.be/${YT}  `, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
-  ['https://youtu.be/_-aB3dE4fG5', { embedUrl: 'https://www.youtube-nocookie.com/embed/_-aB3dE4fG5', provider: 'youtube', providerId: '_-aB3dE4fG5' }],
+  [
+    'https://youtu.be/_-aB3dE4fG5',
+    { embedUrl: 'https://www.youtube-nocookie.com/embed/_-aB3dE4fG5', provider: 'youtube', providerId: '_-aB3dE4fG5' },
+  ],
   // Vimeo: pages, channels, groups, showcases, the player, private (unlisted) hash links
-  ['https://vimeo.com/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871', thumbnailUrl: null }],
-  ['https://www.vimeo.com/76979871?share=copy', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/76979871#t=1m5s', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1#t=65s', provider: 'vimeo', providerId: '76979871', startSeconds: 65 }],
-  ['https://vimeo.com/channels/staffpicks/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/groups/motion/videos/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/showcase/9876543/video/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/album/2222/video/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://player.vimeo.com/video/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0', { embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/76979871/8272103f6e', { embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/76979871/8272103F6E?share=copy#t=30', { embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1#t=30s', provider: 'vimeo', providerId: '76979871' }],
-  ['https://vimeo.com/manage/videos/76979871', { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' }],
+  [
+    'https://vimeo.com/76979871',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1',
+      provider: 'vimeo',
+      providerId: '76979871',
+      thumbnailUrl: null,
+    },
+  ],
+  [
+    'https://www.vimeo.com/76979871?share=copy',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://vimeo.com/76979871#t=1m5s',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1#t=65s',
+      provider: 'vimeo',
+      providerId: '76979871',
+      startSeconds: 65,
+    },
+  ],
+  [
+    'https://vimeo.com/channels/staffpicks/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://vimeo.com/groups/motion/videos/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://vimeo.com/showcase/9876543/video/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://vimeo.com/album/2222/video/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://player.vimeo.com/video/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+      provider: 'vimeo',
+      providerId: '76979871',
+    },
+  ],
+  [
+    'https://vimeo.com/76979871/8272103f6e',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+      provider: 'vimeo',
+      providerId: '76979871',
+    },
+  ],
+  [
+    'https://vimeo.com/76979871/8272103F6E?share=copy#t=30',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1#t=30s',
+      provider: 'vimeo',
+      providerId: '76979871',
+    },
+  ],
+  [
+    'https://vimeo.com/manage/videos/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
   // Direct files
-  ['https://cdn.example.com/clips/launch.mp4', { embedUrl: 'https://cdn.example.com/clips/launch.mp4', provider: 'file', providerId: null, thumbnailUrl: null }],
-  ['https://cdn.example.com/clips/launch.MP4?token=abc&exp=1700000000', { embedUrl: 'https://cdn.example.com/clips/launch.MP4?token=abc&exp=1700000000', provider: 'file', providerId: null }],
-  ['http://media.example.org/a/b/teaser.webm', { embedUrl: 'http://media.example.org/a/b/teaser.webm', provider: 'file', providerId: null }],
-  ['https://stream.example.com/live/master.m3u8', { embedUrl: 'https://stream.example.com/live/master.m3u8', provider: 'file', providerId: null }],
-  ['https://CDN.Example.com/v.mp4#t=10', { embedUrl: 'https://cdn.example.com/v.mp4#t=10', provider: 'file', providerId: null }],
-  ['http://localhost:3000/media/clip.webm', { embedUrl: 'http://localhost:3000/media/clip.webm', provider: 'file', providerId: null }],
+  [
+    'https://cdn.example.com/clips/launch.mp4',
+    { embedUrl: 'https://cdn.example.com/clips/launch.mp4', provider: 'file', providerId: null, thumbnailUrl: null },
+  ],
+  [
+    'https://cdn.example.com/clips/launch.MP4?token=abc&exp=1700000000',
+    {
+      embedUrl: 'https://cdn.example.com/clips/launch.MP4?token=abc&exp=1700000000',
+      provider: 'file',
+      providerId: null,
+    },
+  ],
+  [
+    'http://media.example.org/a/b/teaser.webm',
+    { embedUrl: 'http://media.example.org/a/b/teaser.webm', provider: 'file', providerId: null },
+  ],
+  [
+    'https://stream.example.com/live/master.m3u8',
+    { embedUrl: 'https://stream.example.com/live/master.m3u8', provider: 'file', providerId: null },
+  ],
+  [
+    'https://CDN.Example.com/v.mp4#t=10',
+    { embedUrl: 'https://cdn.example.com/v.mp4#t=10', provider: 'file', providerId: null },
+  ],
+  [
+    'http://localhost:3000/media/clip.webm',
+    { embedUrl: 'http://localhost:3000/media/clip.webm', provider: 'file', providerId: null },
+  ],
 ]
 
 const invalid: Array<[unknown, string]> = [
@@ -90,7 +196,10 @@ const invalid: Array<[unknown, string]> = [
   ['https://www.youtube.com/watch', VIDEO_URL_MESSAGES.youtubeNotAVideo],
   ['https://www.youtube.com/watch?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs', VIDEO_URL_MESSAGES.youtubeNotAVideo],
   ['https://www.youtube.com/playlist?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs', VIDEO_URL_MESSAGES.youtubeNotAVideo],
-  ['https://www.youtube.com/embed/videoseries?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs', VIDEO_URL_MESSAGES.youtubeNotAVideo],
+  [
+    'https://www.youtube.com/embed/videoseries?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs',
+    VIDEO_URL_MESSAGES.youtubeNotAVideo,
+  ],
   ['https://www.youtube.com/@newsroom', VIDEO_URL_MESSAGES.youtubeNotAVideo],
   ['https://www.youtube.com/channel/UC_x5XG1OV2P6uZZ5FSM9Ttw', VIDEO_URL_MESSAGES.youtubeNotAVideo],
   ['https://www.youtube.com/', VIDEO_URL_MESSAGES.youtubeNotAVideo],
@@ -171,8 +280,14 @@ describe('videoSourceErrors (exactly one of url and file)', () => {
     [{ hasFile: false, publishing: true, url: 'https://youtu.be/x' }, []],
     [{ hasFile: true, publishing: true, url: null }, []],
     [{ hasFile: true, publishing: true, url: '' }, []],
-    [{ hasFile: true, publishing: false, url: 'https://youtu.be/x' }, [{ message: VIDEO_SOURCE_MESSAGES.both, path: 'url' }]],
-    [{ hasFile: true, publishing: true, url: 'https://youtu.be/x' }, [{ message: VIDEO_SOURCE_MESSAGES.both, path: 'url' }]],
+    [
+      { hasFile: true, publishing: false, url: 'https://youtu.be/x' },
+      [{ message: VIDEO_SOURCE_MESSAGES.both, path: 'url' }],
+    ],
+    [
+      { hasFile: true, publishing: true, url: 'https://youtu.be/x' },
+      [{ message: VIDEO_SOURCE_MESSAGES.both, path: 'url' }],
+    ],
     [{ hasFile: false, publishing: true, url: '  ' }, [{ message: VIDEO_SOURCE_MESSAGES.missing, path: 'url' }]],
     [{ hasFile: false, publishing: true, url: undefined }, [{ message: VIDEO_SOURCE_MESSAGES.missing, path: 'url' }]],
     // A draft is work in progress: it may have no source yet.

@@ -16,13 +16,18 @@ import { lexical, paragraph } from './helpers/lexical.js'
 
 const SECRET = 'pangolin-paidpart-6613'
 
-const paywallBreak = { type: 'block', fields: { id: '665f0000000000000000000a', blockName: '', blockType: 'paywallBreak' }, format: '', version: 2 }
+const paywallBreak = {
+  type: 'block',
+  fields: { id: '665f0000000000000000000a', blockName: '', blockType: 'paywallBreak' },
+  format: '',
+  version: 2,
+}
 
 /** The texts of a Lexical state's top-level paragraphs (blocks shown by type). */
 const texts = (state: unknown): string[] =>
-  ((state as { root: { children: { children?: { text: string }[]; fields?: { blockType: string } }[] } }).root.children).map(
-    (node) => node.children?.[0]?.text ?? `[${node.fields?.blockType}]`,
-  )
+  (
+    state as { root: { children: { children?: { text: string }[]; fields?: { blockType: string } }[] } }
+  ).root.children.map((node) => node.children?.[0]?.text ?? `[${node.fields?.blockType}]`)
 
 const DAY = 24 * 60 * 60 * 1000
 const future = () => new Date(Date.now() + 30 * DAY).toISOString()
@@ -41,7 +46,10 @@ beforeAll(async () => {
     ['active', { currentPeriodEnd: future(), plan: 'premium', status: 'active' }],
   ] as const) {
     const email = `${name}@premium.test`
-    const reader = await payload.create({ collection: 'readers', data: { _verified: true, email, password: READER_PASSWORD, subscription } })
+    const reader = await payload.create({
+      collection: 'readers',
+      data: { _verified: true, email, password: READER_PASSWORD, subscription },
+    })
     tokens[name] = await app.rest.login('readers', email, READER_PASSWORD)
     users[name] = { ...reader, collection: 'readers' } as unknown as TypedUser
   }
@@ -88,8 +96,16 @@ describe('keepGateFieldsSelected (select cannot drop what the gate needs)', () =
     { expected: { title: true }, select: { title: true }, rule: 'an inclusion select is left to forceSelect' },
     { expected: { title: false }, select: { title: false }, rule: 'excluding other fields is kept' },
     { expected: { title: false }, select: { premium: false, title: false }, rule: 'excluding premium is dropped' },
-    { expected: { excerpt: false }, select: { content: false, excerpt: false, locked: false }, rule: 'every needed exclusion is dropped' },
-    { expected: undefined, select: { premium: false }, rule: 'nothing left to exclude means everything, not an empty inclusion' },
+    {
+      expected: { excerpt: false },
+      select: { content: false, excerpt: false, locked: false },
+      rule: 'every needed exclusion is dropped',
+    },
+    {
+      expected: undefined,
+      select: { premium: false },
+      rule: 'nothing left to exclude means everything, not an empty inclusion',
+    },
   ])('$rule', ({ expected, select }) => {
     expect(keepGateFieldsSelected(select as never, needed)).toEqual(expected)
   })
@@ -126,7 +142,10 @@ describe('locked and teaser on every read', () => {
     const anonymous = await app.rest.get(`/articles/${ids.premium}`, { query: { select: { title: true } } })
     expect(anonymous.json).toMatchObject({ content: null, locked: true, title: 'Premium with a break' })
     expect(texts(anonymous.json.teaser)).toEqual(['Intro one.', 'Intro two.'])
-    const subscriber = await app.rest.get(`/articles/${ids.premium}`, { query: { select: { title: true } }, token: tokens.active })
+    const subscriber = await app.rest.get(`/articles/${ids.premium}`, {
+      query: { select: { title: true } },
+      token: tokens.active,
+    })
     expect(subscriber.json.locked).toBe(false)
     expect(JSON.stringify(subscriber.json.content)).toContain(SECRET)
   })
@@ -150,9 +169,19 @@ describe('locked and teaser on every read', () => {
   })
 
   it('Local API with overrideAccess: false applies the gate; trusted calls (overrideAccess: true) read everything', async () => {
-    const asFree = await payload.findByID({ collection: 'articles', id: ids.premium, overrideAccess: false, user: users.free })
+    const asFree = await payload.findByID({
+      collection: 'articles',
+      id: ids.premium,
+      overrideAccess: false,
+      user: users.free,
+    })
     expect(asFree).toMatchObject({ content: null, locked: true })
-    const asActive = await payload.findByID({ collection: 'articles', id: ids.premium, overrideAccess: false, user: users.active })
+    const asActive = await payload.findByID({
+      collection: 'articles',
+      id: ids.premium,
+      overrideAccess: false,
+      user: users.active,
+    })
     expect(asActive.locked).toBe(false)
     const trusted = await payload.findByID({ collection: 'articles', id: ids.premium })
     expect(trusted.locked).toBe(false)
@@ -164,7 +193,8 @@ describe('locked and teaser on every read', () => {
       collection: 'comments',
       data: { article: ids.premium, authorEmail: 'c@premium.test', authorName: 'C', body: 'Hello', status: 'approved' },
     })
-    if (comment.status !== 'approved') await payload.update({ collection: 'comments', data: { status: 'approved' }, id: comment.id })
+    if (comment.status !== 'approved')
+      await payload.update({ collection: 'comments', data: { status: 'approved' }, id: comment.id })
     const res = await app.rest.get(`/comments/${comment.id}`, { query: { depth: 1 } })
     expect(res.status).toBe(200)
     expect(res.json.article).toMatchObject({ content: null, id: ids.premium, locked: true })
@@ -180,14 +210,22 @@ describe('locked and teaser on every read', () => {
 
   it("an editor's create and update responses carry the body, locked: false and the teaser", async () => {
     const created = await app.rest.post('/articles', {
-      body: { _status: 'published', content: lexical(paragraph('A.'), paywallBreak, paragraph('B.')), premium: true, title: 'Fresh' },
+      body: {
+        _status: 'published',
+        content: lexical(paragraph('A.'), paywallBreak, paragraph('B.')),
+        premium: true,
+        title: 'Fresh',
+      },
       token: app.editorToken,
     })
     expect(created.status).toBe(201)
     expect(created.json.doc.locked).toBe(false)
     expect(texts(created.json.doc.content)).toEqual(['A.', '[paywallBreak]', 'B.'])
     expect(texts(created.json.doc.teaser)).toEqual(['A.'])
-    const updated = await app.rest.patch(`/articles/${created.json.doc.id}`, { body: { title: 'Fresher' }, token: app.editorToken })
+    const updated = await app.rest.patch(`/articles/${created.json.doc.id}`, {
+      body: { title: 'Fresher' },
+      token: app.editorToken,
+    })
     expect(updated.json.doc).toMatchObject({ locked: false, title: 'Fresher' })
     expect(texts(updated.json.doc.content)).toEqual(['A.', '[paywallBreak]', 'B.'])
   })
@@ -196,7 +234,11 @@ describe('locked and teaser on every read', () => {
 describe('probing gated fields is refused with a 400 (never a 500 nor a filtered answer)', () => {
   it.each([
     ['where content like', { where: { content: { like: SECRET } } }, 'content'],
-    ['where on a path inside content', { where: { 'content.root.children.children.text': { like: SECRET } } }, 'content'],
+    [
+      'where on a path inside content',
+      { where: { 'content.root.children.children.text': { like: SECRET } } },
+      'content',
+    ],
     ['sort by content', { sort: 'content' }, 'content'],
     ['sort by -content', { sort: '-content' }, 'content'],
     ['where on the virtual locked flag', { where: { locked: { equals: false } } }, 'locked'],
@@ -259,9 +301,19 @@ describe('drafts and versions are editors alone', () => {
   })
 
   it('GraphQL and Local API draft: true from a subscriber read the published document', async () => {
-    const gql = await app.graphql('query ($id: String!) { Article(id: $id, draft: true) { title } }', { id: draftedID }, { token: tokens.active })
+    const gql = await app.graphql(
+      'query ($id: String!) { Article(id: $id, draft: true) { title } }',
+      { id: draftedID },
+      { token: tokens.active },
+    )
     expect(gql.data).toEqual({ Article: { title: 'Published title' } })
-    const local = await payload.findByID({ collection: 'articles', draft: true, id: draftedID, overrideAccess: false, user: users.active })
+    const local = await payload.findByID({
+      collection: 'articles',
+      draft: true,
+      id: draftedID,
+      overrideAccess: false,
+      user: users.active,
+    })
     expect(local.title).toBe('Published title')
   })
 
@@ -293,7 +345,10 @@ describe('computed fields cannot be written', () => {
       token: app.editorToken,
     })
     expect(res.status).toBe(200)
-    const stored = (await payload.db.findOne({ collection: 'articles', where: { id: { equals: ids.premium } } })) as Record<string, unknown>
+    const stored = (await payload.db.findOne({
+      collection: 'articles',
+      where: { id: { equals: ids.premium } },
+    })) as Record<string, unknown>
     expect(stored).not.toHaveProperty('locked')
     expect(stored).not.toHaveProperty('teaser')
     const anonymous = await app.rest.get(`/articles/${ids.premium}`)
@@ -326,7 +381,9 @@ describe('readers: a reader can never raise their own plan', () => {
   it('sign-up over GraphQL cannot choose a subscription', async () => {
     const res = await app.graphql<{ createReader: { subscription: { plan: string } } }>(
       'mutation ($data: mutationReaderInput!) { createReader(data: $data) { subscription { plan status } } }',
-      { data: { email: 'gql-signup@premium.test', password: READER_PASSWORD, subscription: { ...premiumSubscription } } },
+      {
+        data: { email: 'gql-signup@premium.test', password: READER_PASSWORD, subscription: { ...premiumSubscription } },
+      },
     )
     expect(res.errors).toBeUndefined()
     expect(res.data!.createReader.subscription).toEqual({ plan: 'free', status: 'active' })
@@ -354,7 +411,10 @@ describe('readers: a reader can never raise their own plan', () => {
     const list = await app.rest.get('/readers', { query: { limit: 100 }, token: tokens.free })
     expect(list.json.docs.map((d: { id: string }) => d.id)).toEqual([users.free.id])
     expect((await app.rest.get(`/readers/${users.active.id}`, { token: tokens.free })).status).toBe(404)
-    const other = await app.rest.patch(`/readers/${users.active.id}`, { body: { name: 'Hijacked' }, token: tokens.free })
+    const other = await app.rest.patch(`/readers/${users.active.id}`, {
+      body: { name: 'Hijacked' },
+      token: tokens.free,
+    })
     expect(other.status).toBeGreaterThanOrEqual(403)
     expect(other.status).toBeLessThan(500)
     expect((await payload.findByID({ collection: 'readers', id: users.active.id })).name ?? null).not.toBe('Hijacked')
@@ -363,11 +423,17 @@ describe('readers: a reader can never raise their own plan', () => {
 
   it("an editor's change of plan applies from the reader's next request, and so does expiry", async () => {
     const email = 'upgrade@premium.test'
-    const reader = await payload.create({ collection: 'readers', data: { _verified: true, email, password: READER_PASSWORD } })
+    const reader = await payload.create({
+      collection: 'readers',
+      data: { _verified: true, email, password: READER_PASSWORD },
+    })
     const token = await app.rest.login('readers', email, READER_PASSWORD)
     expect((await app.rest.get(`/articles/${ids.premium}`, { token })).json.locked).toBe(true)
 
-    const upgrade = await app.rest.patch(`/readers/${reader.id}`, { body: { subscription: premiumSubscription }, token: app.editorToken })
+    const upgrade = await app.rest.patch(`/readers/${reader.id}`, {
+      body: { subscription: premiumSubscription },
+      token: app.editorToken,
+    })
     expect(upgrade.json.doc.subscription.plan).toBe('premium')
     expect((await app.rest.get(`/articles/${ids.premium}`, { token })).json.locked).toBe(false)
 
@@ -404,7 +470,12 @@ describe('no per-document lookups in the read path', () => {
     for (let i = 0; i < 12; i++) {
       await payload.create({
         collection: 'articles',
-        data: { _status: 'published', content: lexical(paragraph(`p${i}`), paywallBreak, paragraph(SECRET)), premium: true, title: `Bulk ${i}` },
+        data: {
+          _status: 'published',
+          content: lexical(paragraph(`p${i}`), paywallBreak, paragraph(SECRET)),
+          premium: true,
+          title: `Bulk ${i}`,
+        },
       })
     }
   })
@@ -415,7 +486,10 @@ describe('no per-document lookups in the read path', () => {
     ['active subscriber', () => tokens.active],
   ])('%s: the same number of queries for 2 or 12 premium articles', async (_role, token) => {
     const list = (limit: number) => () =>
-      app.rest.get('/articles', { query: { depth: 0, joins: { comments: false }, limit, where: { title: { like: 'Bulk' } } }, token: token() })
+      app.rest.get('/articles', {
+        query: { depth: 0, joins: { comments: false }, limit, where: { title: { like: 'Bulk' } } },
+        token: token(),
+      })
     const few = await countDatabaseCalls(list(2))
     const many = await countDatabaseCalls(list(12))
     expect(many).toBe(few)
@@ -436,12 +510,19 @@ describe('a disabled plugin keeps the paywall', () => {
   it('`disabled` skips side effects, never the gate: premium bodies stay locked and where/sort stay refused', async () => {
     const article = await disabled.payload.create({
       collection: 'articles',
-      data: { _status: 'published', content: lexical(paragraph('Open part.'), paywallBreak, paragraph(SECRET)), premium: true, title: 'Still gated' },
+      data: {
+        _status: 'published',
+        content: lexical(paragraph('Open part.'), paywallBreak, paragraph(SECRET)),
+        premium: true,
+        title: 'Still gated',
+      },
     })
     const res = await disabled.rest.get(`/articles/${article.id}`)
     expect(res.json).toMatchObject({ content: null, locked: true })
     expect(res.text).not.toContain(SECRET)
     expect((await disabled.rest.get('/articles', { query: { sort: 'content' } })).status).toBe(400)
-    expect((await disabled.rest.get(`/articles/${article.id}`, { query: { draft: 'true' } })).text).not.toContain(SECRET)
+    expect((await disabled.rest.get(`/articles/${article.id}`, { query: { draft: 'true' } })).text).not.toContain(
+      SECRET,
+    )
   })
 })

@@ -3,12 +3,59 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 type Node = Record<string, unknown>
 
-export const text = (value: string, format = 0): Node => ({ type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 })
-export const paragraph = (...children: Node[]): Node => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, textFormat: 0, version: 1 })
-export const heading = (tag: string, ...children: Node[]): Node => ({ type: 'heading', children, direction: 'ltr', format: '', indent: 0, tag, version: 1 })
-export const quote = (...children: Node[]): Node => ({ type: 'quote', children, direction: 'ltr', format: '', indent: 0, version: 1 })
-export const link = (url: string, ...children: Node[]): Node => ({ type: 'link', children, direction: 'ltr', fields: { linkType: 'custom', newTab: false, url }, format: '', indent: 0, version: 3 })
-export const listItem = (value: number, ...children: Node[]): Node => ({ type: 'listitem', children, direction: 'ltr', format: '', indent: 0, value, version: 1 })
+export const text = (value: string, format = 0): Node => ({
+  type: 'text',
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: value,
+  version: 1,
+})
+export const paragraph = (...children: Node[]): Node => ({
+  type: 'paragraph',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  version: 1,
+})
+export const heading = (tag: string, ...children: Node[]): Node => ({
+  type: 'heading',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  tag,
+  version: 1,
+})
+export const quote = (...children: Node[]): Node => ({
+  type: 'quote',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+})
+export const link = (url: string, ...children: Node[]): Node => ({
+  type: 'link',
+  children,
+  direction: 'ltr',
+  fields: { linkType: 'custom', newTab: false, url },
+  format: '',
+  indent: 0,
+  version: 3,
+})
+export const listItem = (value: number, ...children: Node[]): Node => ({
+  type: 'listitem',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  value,
+  version: 1,
+})
 export const list = (listType: 'bullet' | 'check' | 'number', ...items: Node[]): Node => ({
   type: 'list',
   children: items,
@@ -21,14 +68,26 @@ export const list = (listType: 'bullet' | 'check' | 'number', ...items: Node[]):
   version: 1,
 })
 export const rule = (): Node => ({ type: 'horizontalrule', version: 1 })
-export const upload = (relationTo: string, value: unknown): Node => ({ type: 'upload', fields: null, format: '', relationTo, value, version: 3 })
+export const upload = (relationTo: string, value: unknown): Node => ({
+  type: 'upload',
+  fields: null,
+  format: '',
+  relationTo,
+  value,
+  version: 3,
+})
 export const videoBlock = (video: unknown, caption?: string): Node => ({
   type: 'block',
   fields: { blockName: '', blockType: 'videoEmbed', caption, id: `v${Math.random().toString(16).slice(2, 10)}`, video },
   format: '',
   version: 2,
 })
-export const paywallBreak = (): Node => ({ type: 'block', fields: { blockName: '', blockType: 'paywallBreak', id: 'pw1' }, format: '', version: 2 })
+export const paywallBreak = (): Node => ({
+  type: 'block',
+  fields: { blockName: '', blockType: 'paywallBreak', id: 'pw1' },
+  format: '',
+  version: 2,
+})
 export const lexical = (...children: Node[]) => ({
   root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
 })
@@ -65,7 +124,9 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedPdf> {
       if (!('str' in item)) continue
       out += item.str + (item.hasEOL ? '\n' : '')
       if (item.str.trim()) {
-        const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }) : null
+        const font = page.commonObjs.has(item.fontName)
+          ? (page.commonObjs.get(item.fontName) as { name?: string })
+          : null
         fontsByText.set(item.str.trim(), font?.name ?? item.fontName)
       }
     }
@@ -84,7 +145,12 @@ export const flat = (value: string) => value.replace(/\s+/g, ' ').trim()
 export async function parseHTML(html: string): Promise<Document> {
   const { Window } = await import('happy-dom')
   const window = new Window({
-    settings: { disableCSSFileLoading: true, disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, navigation: { disableMainFrameNavigation: true } },
+    settings: {
+      disableCSSFileLoading: true,
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      navigation: { disableMainFrameNavigation: true },
+    },
   })
   const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document
   await window.happyDOM.close()

@@ -58,27 +58,53 @@ const article = (overrides: Partial<PrintableArticle> = {}): PrintableArticle =>
 })
 
 const pngOf = (width: number, height: number) =>
-  sharp({ create: { background: '#c33', channels: 3, height, width } }).png().toBuffer()
+  sharp({ create: { background: '#c33', channels: 3, height, width } })
+    .png()
+    .toBuffer()
 
 describe('articleLookupWhere: an id or a slug, decided by shape (never a 500 on a slug)', () => {
   const objectId = '6b0a2c2c32942570680a7071'
   it.each([
-    ['a Mongo id (also slug-shaped) → id or slug', objectId, 'objectId', { or: [{ id: { equals: objectId } }, { slug: { equals: objectId } }] }],
+    [
+      'a Mongo id (also slug-shaped) → id or slug',
+      objectId,
+      'objectId',
+      { or: [{ id: { equals: objectId } }, { slug: { equals: objectId } }] },
+    ],
     ['a slug → slug only', 'putin-visits-north-korea', 'objectId', { slug: { equals: 'putin-visits-north-korea' } }],
-    ['digits under numeric ids → number id or slug', '42', 'number', { or: [{ id: { equals: 42 } }, { slug: { equals: '42' } }] }],
+    [
+      'digits under numeric ids → number id or slug',
+      '42',
+      'number',
+      { or: [{ id: { equals: 42 } }, { slug: { equals: '42' } }] },
+    ],
     ['digits under Mongo ids → slug only', '42', 'objectId', { slug: { equals: '42' } }],
-    ['a uuid under uuid ids', '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00', 'uuid', { or: [{ id: { equals: '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00' } }, { slug: { equals: '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00' } }] }],
+    [
+      'a uuid under uuid ids',
+      '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00',
+      'uuid',
+      {
+        or: [
+          { id: { equals: '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00' } },
+          { slug: { equals: '0b6f2a8e-3f7b-4d2a-9a44-1f0c3d2b1a00' } },
+        ],
+      },
+    ],
     ['custom text ids take anything as id', 'Ünïcode id', 'any', { id: { equals: 'Ünïcode id' } }],
   ] as const)('%s', (_name, param, shape, expected) => {
     expect(articleLookupWhere(param, shape)).toEqual(expected)
   })
 
-  it.each([['empty', ''], ['spaces', 'two words'], ['path', '../etc/passwd'], ['markup', '<script>'], ['too long', 'a'.repeat(201)], ['leading hyphen', '-x']])(
-    'malformed (%s) → null',
-    (_name, param) => {
-      expect(articleLookupWhere(param, 'objectId')).toBeNull()
-    },
-  )
+  it.each([
+    ['empty', ''],
+    ['spaces', 'two words'],
+    ['path', '../etc/passwd'],
+    ['markup', '<script>'],
+    ['too long', 'a'.repeat(201)],
+    ['leading hyphen', '-x'],
+  ])('malformed (%s) → null', (_name, param) => {
+    expect(articleLookupWhere(param, 'objectId')).toBeNull()
+  })
 })
 
 describe('escaping', () => {
@@ -126,7 +152,12 @@ describe('small helpers', () => {
   })
 
   it.each([
-    ['siteUrl + articlePath', { articlePath: '/news/{slug}', siteUrl: 'https://news.test' }, 'a-b', 'https://news.test/news/a-b'],
+    [
+      'siteUrl + articlePath',
+      { articlePath: '/news/{slug}', siteUrl: 'https://news.test' },
+      'a-b',
+      'https://news.test/news/a-b',
+    ],
     ['slug is URL-encoded', { articlePath: '/{slug}/', siteUrl: '' }, 'a b?', '/a%20b%3F/'],
   ])('articleUrl: %s', (_name, options, slug, expected) => {
     expect(articleUrl(options, slug)).toBe(expected)
@@ -138,9 +169,17 @@ describe('small helpers', () => {
     { filename: 'a-1300.jpg', url: '/f/a-1300.jpg', width: 1300 },
   ]
   it.each([
-    ['smallest rendition at least 1200 wide', { filename: 'a.jpg', sizes, url: '/f/a.jpg', width: 4000 }, '/f/a-1300.jpg'],
+    [
+      'smallest rendition at least 1200 wide',
+      { filename: 'a.jpg', sizes, url: '/f/a.jpg', width: 4000 },
+      '/f/a-1300.jpg',
+    ],
     ['the original when it is the best fit', { filename: 'a.jpg', sizes, url: '/f/a.jpg', width: 1250 }, '/f/a.jpg'],
-    ['the widest when all are small', { filename: 'a.jpg', sizes: sizes.slice(0, 1), url: '/f/a.jpg', width: 300 }, '/f/a-400.jpg'],
+    [
+      'the widest when all are small',
+      { filename: 'a.jpg', sizes: sizes.slice(0, 1), url: '/f/a.jpg', width: 300 },
+      '/f/a-400.jpg',
+    ],
     ['the original when nothing is known', { filename: 'a.jpg', sizes: [], url: '/f/a.jpg', width: null }, '/f/a.jpg'],
   ])('pickRendition: %s', (_name, image, expected) => {
     expect(pickRendition(image).url).toBe(expected)
@@ -153,28 +192,50 @@ describe('toPrintableArticle: what a requester may print', () => {
   const teaser = lexical(paragraph(text('Free part.')))
 
   it('a locked article yields its teaser as body, never the content', () => {
-    const printable = toPrintableArticle({ content: null, id: 'x', locked: true, premium: true, slug: 's', teaser, title: 'T' }, options)
+    const printable = toPrintableArticle(
+      { content: null, id: 'x', locked: true, premium: true, slug: 's', teaser, title: 'T' },
+      options,
+    )
     expect(printable.locked).toBe(true)
     expect(printable.body).toEqual(teaser)
   })
 
   it('a premium article whose content was withheld counts as locked even without the flag', () => {
-    const printable = toPrintableArticle({ content: null, id: 'x', premium: true, slug: 's', teaser, title: 'T' }, options)
+    const printable = toPrintableArticle(
+      { content: null, id: 'x', premium: true, slug: 's', teaser, title: 'T' },
+      options,
+    )
     expect(printable.locked).toBe(true)
     expect(JSON.stringify(printable.body)).not.toContain('Premium part')
   })
 
   it('an entitled read yields the whole body without paywall-break markers', () => {
-    const printable = toPrintableArticle({ content, id: 'x', locked: false, premium: true, slug: 's', teaser, title: 'T' }, options)
+    const printable = toPrintableArticle(
+      { content, id: 'x', locked: false, premium: true, slug: 's', teaser, title: 'T' },
+      options,
+    )
     expect(printable.locked).toBe(false)
     expect(printable.body!.root.children.map((n) => n.type)).toEqual(['paragraph', 'paragraph'])
     expect(printable.canonicalUrl).toBe('https://news.test/news/s')
   })
 
   it('keeps an image hero, drops a non-image one', () => {
-    const image = { alt: 'Alt', filename: 'h.png', height: 10, mimeType: 'image/png', url: '/api/media/file/h.png', width: 20 }
-    expect(toPrintableArticle({ heroImage: image, id: 1, title: 'T' }, options).heroImage).toMatchObject({ alt: 'Alt', collection: 'media', url: image.url })
-    expect(toPrintableArticle({ heroImage: { ...image, mimeType: 'video/mp4' }, id: 1, title: 'T' }, options).heroImage).toBeNull()
+    const image = {
+      alt: 'Alt',
+      filename: 'h.png',
+      height: 10,
+      mimeType: 'image/png',
+      url: '/api/media/file/h.png',
+      width: 20,
+    }
+    expect(toPrintableArticle({ heroImage: image, id: 1, title: 'T' }, options).heroImage).toMatchObject({
+      alt: 'Alt',
+      collection: 'media',
+      url: image.url,
+    })
+    expect(
+      toPrintableArticle({ heroImage: { ...image, mimeType: 'video/mp4' }, id: 1, title: 'T' }, options).heroImage,
+    ).toBeNull()
     expect(toPrintableArticle({ heroImage: 'an-id', id: 1, title: 'T' }, options).heroImage).toBeNull()
   })
 })
@@ -185,7 +246,15 @@ describe('lexicalToPdfBlocks', () => {
 
   it('carries the text format bitmask into runs and merges neighbours that look the same', () => {
     const [block] = blocksOf(
-      paragraph(text('plain '), text('more '), text('bold', BOLD), text('both', BOLD | ITALIC), text('u', UNDERLINE), text('s', STRIKE), text('c', CODE)),
+      paragraph(
+        text('plain '),
+        text('more '),
+        text('bold', BOLD),
+        text('both', BOLD | ITALIC),
+        text('u', UNDERLINE),
+        text('s', STRIKE),
+        text('c', CODE),
+      ),
     )
     expect(runsOf(block!).map((r) => [r.text, r.bold, r.italic, r.underline, r.strike, r.code])).toEqual([
       ['plain more ', false, false, false, false, false],
@@ -221,12 +290,21 @@ describe('lexicalToPdfBlocks', () => {
 
   it('lists: ordered numbers, nested lists under their item, check boxes', () => {
     const [ordered, checks] = blocksOf(
-      list('number', listItem(1, text('one')), listItem(2, list('bullet', listItem(1, text('inner')))), listItem(2, text('two'))),
+      list(
+        'number',
+        listItem(1, text('one')),
+        listItem(2, list('bullet', listItem(1, text('inner')))),
+        listItem(2, text('two')),
+      ),
       list('check', { ...listItem(1, text('done')), checked: true }, listItem(2, text('todo'))),
     )
     expect(ordered).toMatchObject({ kind: 'list', listType: 'number' })
     const items = (ordered as Extract<PdfBlock, { kind: 'list' }>).items
-    expect(items.map((i) => [i.value, i.runs.map((r) => r.text).join('')])).toEqual([[1, 'one'], [2, ''], [2, 'two']])
+    expect(items.map((i) => [i.value, i.runs.map((r) => r.text).join('')])).toEqual([
+      [1, 'one'],
+      [2, ''],
+      [2, 'two'],
+    ])
     expect(items[1]!.children[0]).toMatchObject({ kind: 'list', listType: 'bullet' })
     expect((checks as Extract<PdfBlock, { kind: 'list' }>).items.map((i) => i.checked)).toEqual([true, false])
   })
@@ -248,7 +326,14 @@ describe('lexicalToPdfBlocks', () => {
   })
 
   it('uploads: populated images become image blocks, other files a link, bare ids nothing', () => {
-    const image = { alt: 'A', filename: 'a.png', height: 5, mimeType: 'image/png', url: '/api/media/file/a.png', width: 5 }
+    const image = {
+      alt: 'A',
+      filename: 'a.png',
+      height: 5,
+      mimeType: 'image/png',
+      url: '/api/media/file/a.png',
+      width: 5,
+    }
     const file = { filename: 'report.pdf', mimeType: 'application/pdf', url: '/api/media/file/report.pdf' }
     const blocks = blocksOf(upload('media', image), upload('media', file), upload('media', 'an-id'))
     expect(blocks).toHaveLength(2)
@@ -263,13 +348,18 @@ describe('lexicalToPdfBlocks', () => {
       videoBlock('an-id'),
     )
     expect(blocks).toHaveLength(2)
-    expect(blocks[0]).toMatchObject({ kind: 'video', poster: { url: 'https://img.test/p.jpg' }, video: { caption: 'Cap', title: 'Clip', url: 'https://youtu.be/abc' } })
+    expect(blocks[0]).toMatchObject({
+      kind: 'video',
+      poster: { url: 'https://img.test/p.jpg' },
+      video: { caption: 'Cap', title: 'Clip', url: 'https://youtu.be/abc' },
+    })
     expect(blocks[1]).toMatchObject({ kind: 'video', poster: null, video: { locked: true, url: null } })
   })
 })
 
 describe('renderBodyHTML: Payload converters + the plugin blocks, escaped', () => {
-  const html = (...nodes: Record<string, unknown>[]) => renderBodyHTML(lexical(...nodes) as never, links, { lockedVideoHref: 'https://news.test/news/story' })
+  const html = (...nodes: Record<string, unknown>[]) =>
+    renderBodyHTML(lexical(...nodes) as never, links, { lockedVideoHref: 'https://news.test/news/story' })
 
   it('escapes text and neutralises script links', () => {
     const out = html(paragraph(text('<img src=x onerror=alert(1)>'), link('javascript:alert(1)', text('click'))))
@@ -292,12 +382,23 @@ describe('renderBodyHTML: Payload converters + the plugin blocks, escaped', () =
   })
 
   it('paywall breaks, unknown blocks and unpopulated uploads print nothing (never "unknown node")', () => {
-    const out = html(paragraph(text('a')), paywallBreak(), { type: 'block', fields: { blockType: 'x' } }, upload('media', 'an-id'), paragraph(text('b')))
+    const out = html(
+      paragraph(text('a')),
+      paywallBreak(),
+      { type: 'block', fields: { blockType: 'x' } },
+      upload('media', 'an-id'),
+      paragraph(text('b')),
+    )
     expect(out).toBe('<div class="article-body"><p>a</p><p>b</p></div>')
   })
 
   it('table cell attributes cannot inject markup', () => {
-    const cell = { type: 'tablecell', children: [paragraph(text('c'))], colSpan: '2" onclick="x', headerState: '"><script>alert(1)</script>' }
+    const cell = {
+      type: 'tablecell',
+      children: [paragraph(text('c'))],
+      colSpan: '2" onclick="x',
+      headerState: '"><script>alert(1)</script>',
+    }
     const out = html({ type: 'table', children: [{ type: 'tablerow', children: [cell] }] })
     expect(out).not.toContain('<script>')
     expect(out).not.toContain('onclick')
@@ -309,10 +410,23 @@ describe('renderPrintDocument', () => {
   const hostile = article({
     author: '<b>Mallory</b>',
     excerpt: 'Ex "cerpt"',
-    heroImage: { alt: '"><script>x</script>', collection: 'media', filename: 'h.png', height: 300, mimeType: 'image/png', sizes: [], url: '/api/media/file/h.png', width: 600 },
+    heroImage: {
+      alt: '"><script>x</script>',
+      collection: 'media',
+      filename: 'h.png',
+      height: 300,
+      mimeType: 'image/png',
+      sizes: [],
+      url: '/api/media/file/h.png',
+      width: 600,
+    },
     title: '</title><script>alert(1)</script>',
   })
-  const doc = renderPrintDocument(hostile, { ...settings, css: 'h1{color:red}</style><script>alert(2)</script>', publisherName: 'Daily <Planet>' }, links)
+  const doc = renderPrintDocument(
+    hostile,
+    { ...settings, css: 'h1{color:red}</style><script>alert(2)</script>', publisherName: 'Daily <Planet>' },
+    links,
+  )
 
   it('is a complete, script-free document with noindex and the canonical link', () => {
     expect(doc.startsWith('<!doctype html>')).toBe(true)
@@ -336,12 +450,18 @@ describe('renderPrintDocument', () => {
 
   it('shows the byline date, the source footer and no subscribe notice when unlocked', () => {
     expect(doc).toContain('<time datetime="2024-06-18T09:30:00.000Z">June 18, 2024</time>')
-    expect(doc).toContain('<footer class="source">Source: Daily &lt;Planet&gt; — <a href="https://news.test/news/story">')
+    expect(doc).toContain(
+      '<footer class="source">Source: Daily &lt;Planet&gt; — <a href="https://news.test/news/story">',
+    )
     expect(doc).not.toContain('class="subscribe-notice"')
   })
 
   it('a locked article shows its teaser and the subscribe notice', () => {
-    const locked = renderPrintDocument(article({ body: lexical(paragraph(text('Teaser only.'))), locked: true }), settings, links)
+    const locked = renderPrintDocument(
+      article({ body: lexical(paragraph(text('Teaser only.'))), locked: true }),
+      settings,
+      links,
+    )
     expect(locked).toContain('Teaser only.')
     expect(locked).toContain('class="subscribe-notice"')
     expect(locked).toContain('href="https://news.test/subscribe"')
@@ -351,41 +471,97 @@ describe('renderPrintDocument', () => {
 describe('renderArticlePdf (parsed back with pdfjs)', () => {
   const body = lexical(
     heading('h2', text('Section <one>')),
-    paragraph(text('Plain '), text('Bolded', BOLD), text(' and '), text('Slanted', ITALIC), text(' and '), text('monospace', CODE), text(' '), link('https://example.com/ref', text('a link')), text(' '), link('javascript:alert(1)', text('evil'))),
-    list('number', listItem(1, text('first item')), listItem(2, list('bullet', listItem(1, text('nested item')))), listItem(2, text('second item'))),
+    paragraph(
+      text('Plain '),
+      text('Bolded', BOLD),
+      text(' and '),
+      text('Slanted', ITALIC),
+      text(' and '),
+      text('monospace', CODE),
+      text(' '),
+      link('https://example.com/ref', text('a link')),
+      text(' '),
+      link('javascript:alert(1)', text('evil')),
+    ),
+    list(
+      'number',
+      listItem(1, text('first item')),
+      listItem(2, list('bullet', listItem(1, text('nested item')))),
+      listItem(2, text('second item')),
+    ),
     quote(text('A quoted line')),
     rule(),
     videoBlock({ thumbnailUrl: null, title: 'The clip', url: 'https://youtu.be/abc' }, 'Watch this'),
   )
 
   it('draws header, title, byline, headings, paragraphs, emphasis, lists, quotes, links and videos', async () => {
-    const pdf = await renderArticlePdf(article({ body, excerpt: 'The excerpt', title: 'Title <script>alert(1)</script> & co' }), settings, links)
+    const pdf = await renderArticlePdf(
+      article({ body, excerpt: 'The excerpt', title: 'Title <script>alert(1)</script> & co' }),
+      settings,
+      links,
+    )
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const parsed = await parsePdf(pdf)
     const all = flat(parsed.text)
-    for (const expected of ['THE DAILY TEST', 'Title <script>alert(1)</script> & co', 'The excerpt', 'By Ann Writer · June 18, 2024', 'Section <one>', 'Plain Bolded and Slanted and monospace a link evil', '1. first item', '– nested item', '2. second item', 'A quoted line', 'Video: The clip — Watch this', 'Source: The Daily Test — https://news.test/news/story', '1 / 1']) {
+    for (const expected of [
+      'THE DAILY TEST',
+      'Title <script>alert(1)</script> & co',
+      'The excerpt',
+      'By Ann Writer · June 18, 2024',
+      'Section <one>',
+      'Plain Bolded and Slanted and monospace a link evil',
+      '1. first item',
+      '– nested item',
+      '2. second item',
+      'A quoted line',
+      'Video: The clip — Watch this',
+      'Source: The Daily Test — https://news.test/news/story',
+      '1 / 1',
+    ]) {
       expect(all).toContain(expected)
     }
     expect(parsed.fontsByText.get('Bolded')).toBe('Times-Bold')
     expect(parsed.fontsByText.get('Slanted')).toBe('Times-Italic')
     expect(parsed.fontsByText.get('monospace')).toBe('Courier')
-    expect(parsed.links).toEqual(expect.arrayContaining(['https://example.com/ref', 'https://youtu.be/abc', 'https://news.test/news/story']))
+    expect(parsed.links).toEqual(
+      expect.arrayContaining(['https://example.com/ref', 'https://youtu.be/abc', 'https://news.test/news/story']),
+    )
     expect(parsed.links.join(' ')).not.toContain('javascript')
     expect(all).not.toContain('for subscribers')
   })
 
   it('a locked article: the teaser and a subscribe notice with its link', async () => {
-    const parsed = await parsePdf(await renderArticlePdf(article({ body: lexical(paragraph(text('Only the teaser.'))), locked: true }), settings, links))
+    const parsed = await parsePdf(
+      await renderArticlePdf(
+        article({ body: lexical(paragraph(text('Only the teaser.'))), locked: true }),
+        settings,
+        links,
+      ),
+    )
     expect(flat(parsed.text)).toContain('Only the teaser.')
-    expect(flat(parsed.text)).toContain('The rest of this article is for subscribers. Subscribe at https://news.test/subscribe to read it in full.')
+    expect(flat(parsed.text)).toContain(
+      'The rest of this article is for subscribers. Subscribe at https://news.test/subscribe to read it in full.',
+    )
     expect(parsed.links).toContain('https://news.test/subscribe')
   })
 
   it('embeds images it was given, goes without those it was not (or that are damaged)', async () => {
-    const hero = { alt: 'Hero', collection: 'media', filename: 'h.png', height: 300, mimeType: 'image/png', sizes: [], url: '/api/media/file/h.png', width: 600 }
+    const hero = {
+      alt: 'Hero',
+      collection: 'media',
+      filename: 'h.png',
+      height: 300,
+      mimeType: 'image/png',
+      sizes: [],
+      url: '/api/media/file/h.png',
+      width: 600,
+    }
     const inline = { ...hero, filename: 'i.png', url: '/api/media/file/i.png' }
     const missing = { ...hero, filename: 'm.png', url: '/api/media/file/m.png' }
-    const withImages = article({ body: lexical(upload('media', inline), upload('media', missing), paragraph(text('After images.'))), heroImage: hero })
+    const withImages = article({
+      body: lexical(upload('media', inline), upload('media', missing), paragraph(text('After images.'))),
+      heroImage: hero,
+    })
     const blocks = lexicalToPdfBlocks(withImages.body, links)
     expect(pdfImagesOf(withImages, blocks).map((i) => i.url)).toEqual([hero.url, inline.url, missing.url])
     const images = new Map<string, Uint8Array>([
@@ -399,7 +575,11 @@ describe('renderArticlePdf (parsed back with pdfjs)', () => {
   })
 
   it('flows a long article over pages with a numbered footer on each', async () => {
-    const long = lexical(...Array.from({ length: 60 }, (_, i) => paragraph(text(`Paragraph ${i + 1}. ${'Lorem ipsum dolor sit amet. '.repeat(8)}`))))
+    const long = lexical(
+      ...Array.from({ length: 60 }, (_, i) =>
+        paragraph(text(`Paragraph ${i + 1}. ${'Lorem ipsum dolor sit amet. '.repeat(8)}`)),
+      ),
+    )
     const parsed = await parsePdf(await renderArticlePdf(article({ body: long }), settings, links))
     expect(parsed.pages).toBeGreaterThan(2)
     expect(parsed.text).toContain(`1 / ${parsed.pages}`)

@@ -49,16 +49,24 @@ const getRaw = async (apiPath: string, token?: string): Promise<Raw> => {
   const request = new Request(`http://localhost:3000/api/${slug.map(encodeURIComponent).join('/')}`, {
     headers: token ? { Authorization: `JWT ${token}` } : {},
   })
-  const response = await runWithPayloadInstance(app.key, () => REST_GET(app.config)(request, { params: Promise.resolve({ slug }) }))
+  const response = await runWithPayloadInstance(app.key, () =>
+    REST_GET(app.config)(request, { params: Promise.resolve({ slug }) }),
+  )
   return { body: Buffer.from(await response.arrayBuffer()), headers: response.headers, status: response.status }
 }
 
 const png = (width: number, height: number, color: string) =>
-  sharp({ create: { background: color, channels: 3, height, width } }).png().toBuffer()
+  sharp({ create: { background: color, channels: 3, height, width } })
+    .png()
+    .toBuffer()
 
 const createImage = async (name: string, alt: string, width: number, height: number) => {
   const data = await png(width, height, '#3366cc')
-  return app.payload.create({ collection: 'media', data: { alt }, file: { data, mimetype: 'image/png', name, size: data.length } })
+  return app.payload.create({
+    collection: 'media',
+    data: { alt },
+    file: { data, mimetype: 'image/png', name, size: data.length },
+  })
 }
 
 beforeAll(async () => {
@@ -79,8 +87,25 @@ beforeAll(async () => {
     createImage('poster.png', 'Poster', 320, 180),
     createImage('premium-poster.png', 'Premium poster', 320, 180),
   ])
-  const video = await payload.create({ collection: 'videos', data: { _status: 'published', poster: poster.id, title: 'Free <clip>', url: 'https://www.youtube.com/watch?v=FreeClip001' } as never })
-  const premiumVideo = await payload.create({ collection: 'videos', data: { _status: 'published', poster: premiumPoster.id, premium: true, title: 'Premium clip', url: SECRET_VIDEO } as never })
+  const video = await payload.create({
+    collection: 'videos',
+    data: {
+      _status: 'published',
+      poster: poster.id,
+      title: 'Free <clip>',
+      url: 'https://www.youtube.com/watch?v=FreeClip001',
+    } as never,
+  })
+  const premiumVideo = await payload.create({
+    collection: 'videos',
+    data: {
+      _status: 'published',
+      poster: premiumPoster.id,
+      premium: true,
+      title: 'Premium clip',
+      url: SECRET_VIDEO,
+    } as never,
+  })
 
   const open = await payload.create({
     collection: 'articles',
@@ -89,7 +114,15 @@ beforeAll(async () => {
       author: 'Ann <b>Writer</b>',
       content: lexical(
         heading('h2', text('What <happened>')),
-        paragraph(text('Moscow and '), text('Pyongyang', BOLD), text(' met '), text('again', ITALIC), text(', see '), link('https://example.com/report?a=1&b=2', text('the report')), text('.')),
+        paragraph(
+          text('Moscow and '),
+          text('Pyongyang', BOLD),
+          text(' met '),
+          text('again', ITALIC),
+          text(', see '),
+          link('https://example.com/report?a=1&b=2', text('the report')),
+          text('.'),
+        ),
         list('number', listItem(1, text('First point')), listItem(2, text('Second point'))),
         quote(text('A friendly state visit')),
         upload('media', inline.id),
@@ -124,17 +157,31 @@ beforeAll(async () => {
     collection: 'articles',
     data: {
       _status: 'published',
-      content: lexical(paragraph(text('A free article embedding a premium video.')), videoBlock(premiumVideo.id, 'Premium caption')),
+      content: lexical(
+        paragraph(text('A free article embedding a premium video.')),
+        videoBlock(premiumVideo.id, 'Premium caption'),
+      ),
       title: 'Free with premium video',
     } as never,
   })
-  const draft = await payload.create({ collection: 'articles', data: { _status: 'draft', content: lexical(paragraph(text('Draft body'))), title: 'Draft story' } as never })
+  const draft = await payload.create({
+    collection: 'articles',
+    data: { _status: 'draft', content: lexical(paragraph(text('Draft body'))), title: 'Draft story' } as never,
+  })
   ids = { draft: String(draft.id), open: String(open.id), premium: String(premium.id) }
 
-  await payload.create({ collection: 'readers', data: { _verified: true, email: 'free@newsroom.test', password: READER_PASSWORD } as never })
   await payload.create({
     collection: 'readers',
-    data: { _verified: true, email: 'premium@newsroom.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: { _verified: true, email: 'free@newsroom.test', password: READER_PASSWORD } as never,
+  })
+  await payload.create({
+    collection: 'readers',
+    data: {
+      _verified: true,
+      email: 'premium@newsroom.test',
+      password: READER_PASSWORD,
+      subscription: { plan: 'premium', status: 'active' },
+    } as never,
   })
   tokens = {
     editor: app.editorToken,
@@ -160,7 +207,9 @@ describe('GET /api/articles/:id/print', () => {
 
     expect(doc.querySelectorAll('script')).toHaveLength(0)
     expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
-    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://news.test/news/putin-visits-north-korea-more')
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      'https://news.test/news/putin-visits-north-korea-more',
+    )
     expect(doc.querySelector('header.publisher')?.textContent).toBe('The Daily <Test>')
     expect(doc.querySelector('h1')?.textContent).toBe('Putin <visits> "North Korea" & more')
     expect(doc.title).toBe('Putin <visits> "North Korea" & more — The Daily <Test>')
@@ -185,7 +234,9 @@ describe('GET /api/articles/:id/print', () => {
     expect(body.querySelector('hr')).not.toBeNull()
     expect(body.textContent).toContain('FREE-BODY-END')
     expect(doc.querySelector('.subscribe-notice')).toBeNull()
-    expect(doc.querySelector('footer.source a')?.getAttribute('href')).toBe('https://news.test/news/putin-visits-north-korea-more')
+    expect(doc.querySelector('footer.source a')?.getAttribute('href')).toBe(
+      'https://news.test/news/putin-visits-north-korea-more',
+    )
   })
 
   it('adds the host CSS inside its own style element, unable to close it', async () => {
@@ -205,16 +256,24 @@ describe('GET /api/articles/:id/print', () => {
   it.each([
     ['anonymous', undefined],
     ['a free reader', 'free'],
-  ] as const)('a locked article printed by %s: teaser + subscribe notice, never the premium body', async (_who, role) => {
-    const html = (await getRaw(`/articles/premium-story/print`, role ? tokens[role] : undefined)).body.toString('utf8')
-    const doc = await parseHTML(html)
-    expect(doc.querySelector('.article-body')?.textContent).toContain('TEASER-PART is free to read.')
-    // Teaser images and videos are filled in with the requester's own access.
-    expect(doc.querySelector('.article-body figure.upload img')?.getAttribute('src')).toMatch(/inline\.png$/)
-    expect(doc.querySelector('.article-body figure.newsroom-video a')?.getAttribute('href')).toContain('FreeClip001')
-    expect(doc.querySelector('.subscribe-notice a')?.getAttribute('href')).toBe('https://news.test/subscribe?from=print')
-    for (const secret of [SECRET, 'SecretClip1', 'Premium caption', 'premium-poster']) expect(html).not.toContain(secret)
-  })
+  ] as const)(
+    'a locked article printed by %s: teaser + subscribe notice, never the premium body',
+    async (_who, role) => {
+      const html = (await getRaw(`/articles/premium-story/print`, role ? tokens[role] : undefined)).body.toString(
+        'utf8',
+      )
+      const doc = await parseHTML(html)
+      expect(doc.querySelector('.article-body')?.textContent).toContain('TEASER-PART is free to read.')
+      // Teaser images and videos are filled in with the requester's own access.
+      expect(doc.querySelector('.article-body figure.upload img')?.getAttribute('src')).toMatch(/inline\.png$/)
+      expect(doc.querySelector('.article-body figure.newsroom-video a')?.getAttribute('href')).toContain('FreeClip001')
+      expect(doc.querySelector('.subscribe-notice a')?.getAttribute('href')).toBe(
+        'https://news.test/subscribe?from=print',
+      )
+      for (const secret of [SECRET, 'SecretClip1', 'Premium caption', 'premium-poster'])
+        expect(html).not.toContain(secret)
+    },
+  )
 
   it.each([
     ['a premium reader', 'premium'],
@@ -276,7 +335,12 @@ describe('GET /api/articles/:id/pdf', () => {
     }
     expect(pdf.fontsByText.get('Pyongyang')).toBe('Times-Bold')
     expect(pdf.fontsByText.get('again')).toBe('Times-Italic')
-    expect(pdf.links).toEqual(expect.arrayContaining(['https://example.com/report?a=1&b=2', 'https://news.test/news/putin-visits-north-korea-more']))
+    expect(pdf.links).toEqual(
+      expect.arrayContaining([
+        'https://example.com/report?a=1&b=2',
+        'https://news.test/news/putin-visits-north-korea-more',
+      ]),
+    )
     expect(pdf.links.some((url) => url.includes('FreeClip001'))).toBe(true)
     // Hero, the inline image and the video poster, read from the upload directory.
     expect(pdf.images).toBe(3)
@@ -285,23 +349,26 @@ describe('GET /api/articles/:id/pdf', () => {
   it.each([
     ['anonymous', undefined],
     ['a free reader', 'free'],
-  ] as const)('a locked article exported by %s: teaser + subscribe notice, never the premium body', async (_who, role) => {
-    const res = await getRaw(`/articles/${ids.premium}/pdf`, role ? tokens[role] : undefined)
-    expect(res.status).toBe(200)
-    const pdf = await parsePdf(res.body)
-    const all = flat(pdf.text)
-    expect(all).toContain('TEASER-PART is free to read.')
-    expect(all).toContain('The rest of this article is for subscribers. Subscribe at')
-    // The URL may wrap at its `?`: compare without whitespace, and through the link annotation.
-    expect(all.replace(/\s/g, '')).toContain('Subscribeathttps://news.test/subscribe?from=printtoreaditinfull.')
-    expect(pdf.links).toContain('https://news.test/subscribe?from=print')
-    for (const secret of [SECRET, 'SecretClip1', 'Premium caption', 'Premium clip']) {
-      expect(all).not.toContain(secret)
-      expect(pdf.links.join(' ')).not.toContain(secret)
-    }
-    // Hero, the teaser's image and the free video's poster; not the premium video's poster.
-    expect(pdf.images).toBe(3)
-  })
+  ] as const)(
+    'a locked article exported by %s: teaser + subscribe notice, never the premium body',
+    async (_who, role) => {
+      const res = await getRaw(`/articles/${ids.premium}/pdf`, role ? tokens[role] : undefined)
+      expect(res.status).toBe(200)
+      const pdf = await parsePdf(res.body)
+      const all = flat(pdf.text)
+      expect(all).toContain('TEASER-PART is free to read.')
+      expect(all).toContain('The rest of this article is for subscribers. Subscribe at')
+      // The URL may wrap at its `?`: compare without whitespace, and through the link annotation.
+      expect(all.replace(/\s/g, '')).toContain('Subscribeathttps://news.test/subscribe?from=printtoreaditinfull.')
+      expect(pdf.links).toContain('https://news.test/subscribe?from=print')
+      for (const secret of [SECRET, 'SecretClip1', 'Premium caption', 'Premium clip']) {
+        expect(all).not.toContain(secret)
+        expect(pdf.links.join(' ')).not.toContain(secret)
+      }
+      // Hero, the teaser's image and the free video's poster; not the premium video's poster.
+      expect(pdf.images).toBe(3)
+    },
+  )
 
   it('a premium reader exports the whole premium article', async () => {
     const pdf = await parsePdf((await getRaw('/articles/premium-story/pdf', tokens.premium)).body)
@@ -317,7 +384,15 @@ describe('GET /api/articles/:id/pdf', () => {
 
   it('an image whose file is gone is left out; the PDF is still made', async () => {
     const gone = await createImage('gone.png', 'Gone', 200, 100)
-    await app.payload.create({ collection: 'articles', data: { _status: 'published', content: lexical(paragraph(text('Words only.'))), heroImage: gone.id, title: 'Missing image story' } as never })
+    await app.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        content: lexical(paragraph(text('Words only.'))),
+        heroImage: gone.id,
+        title: 'Missing image story',
+      } as never,
+    })
     fs.rmSync(path.join(uploadDir, 'gone.png'))
     const res = await getRaw('/articles/missing-image-story/pdf')
     expect(res.status).toBe(200)
@@ -353,13 +428,21 @@ describe('switches', () => {
     const disabled = await startNewsroomApp({ disabled: true })
     try {
       for (const instance of [partial, disabled]) {
-        await instance.payload.create({ collection: 'articles', data: { _status: 'published', content: lexical(paragraph(text('x'))), title: 'Switch story' } as never })
+        await instance.payload.create({
+          collection: 'articles',
+          data: { _status: 'published', content: lexical(paragraph(text('x'))), title: 'Switch story' } as never,
+        })
       }
       expect((await partial.rest.get('/articles/switch-story/print')).status).toBe(404)
-      expect((await partial.rest.post('/articles/switch-story/email', { body: { senderName: 'A', to: 'a@x.io' } })).status).toBe(404)
+      expect(
+        (await partial.rest.post('/articles/switch-story/email', { body: { senderName: 'A', to: 'a@x.io' } })).status,
+      ).toBe(404)
       expect((await partial.rest.get('/articles/switch-story/pdf')).headers.get('content-type')).toBe('application/pdf')
-      for (const route of ['print', 'pdf']) expect((await disabled.rest.get(`/articles/switch-story/${route}` as `/${string}`)).status).toBe(404)
-      expect((await disabled.rest.post('/articles/switch-story/email', { body: { senderName: 'A', to: 'a@x.io' } })).status).toBe(404)
+      for (const route of ['print', 'pdf'])
+        expect((await disabled.rest.get(`/articles/switch-story/${route}` as `/${string}`)).status).toBe(404)
+      expect(
+        (await disabled.rest.post('/articles/switch-story/email', { body: { senderName: 'A', to: 'a@x.io' } })).status,
+      ).toBe(404)
     } finally {
       await Promise.all([partial.shutdown(), disabled.shutdown()])
     }

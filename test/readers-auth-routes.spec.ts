@@ -20,7 +20,12 @@ import { lexical, paragraph } from './helpers/lexical.js'
 type Json = Record<string, any>
 
 const SECRET = 'okapi-paidpart-4471'
-const paywallBreak = { type: 'block', fields: { id: '665f0000000000000000000b', blockName: '', blockType: 'paywallBreak' }, format: '', version: 2 }
+const paywallBreak = {
+  type: 'block',
+  fields: { id: '665f0000000000000000000b', blockName: '', blockType: 'paywallBreak' },
+  format: '',
+  version: 2,
+}
 
 /** Editors-only (and Payload-internal) fields of a reader, with values that would matter if they were stored. */
 const editorsOnlyPayload = fc.record(
@@ -52,7 +57,8 @@ let premiumArticle: string
 
 /** The reader as stored (every field, as trusted server code reads it). */
 const storedReader = async (email: string): Promise<Json | undefined> =>
-  (await payload.find({ collection: 'readers', showHiddenFields: true, where: { email: { equals: email } } })).docs[0] as Json | undefined
+  (await payload.find({ collection: 'readers', showHiddenFields: true, where: { email: { equals: email } } }))
+    .docs[0] as Json | undefined
 
 /** Nothing editors-only made it into the stored account. */
 const expectNothingEditorsOnly = (reader: Json | undefined, { verified }: { verified: boolean }) => {
@@ -100,7 +106,12 @@ describe('first-register on a fresh, empty readers collection', () => {
     expect((await payload.count({ collection: 'readers' })).totalDocs).toBe(0)
     const email = uniqueAddress()
     const res = await app.rest.post('/readers/first-register', {
-      body: { _verified: true, email, password: READER_PASSWORD, subscription: { currentPeriodEnd: null, plan: 'premium', status: 'active' } },
+      body: {
+        _verified: true,
+        email,
+        password: READER_PASSWORD,
+        subscription: { currentPeriodEnd: null, plan: 'premium', status: 'active' },
+      },
     })
     // Today: 200, `plan: premium`, and the returned token reads premium bodies.
     expect(res.status).toBe(403)
@@ -110,13 +121,17 @@ describe('first-register on a fresh, empty readers collection', () => {
   })
 
   it('is refused for a plain body too (readers are not admin users; they sign up with POST /api/readers)', async () => {
-    const res = await app.rest.post('/readers/first-register', { body: { email: uniqueAddress(), password: READER_PASSWORD } })
+    const res = await app.rest.post('/readers/first-register', {
+      body: { email: uniqueAddress(), password: READER_PASSWORD },
+    })
     expect(res.status).toBe(403)
     expect((await payload.count({ collection: 'readers' })).totalDocs).toBe(0)
   })
 
   it('the editors’ own first-register is Payload’s, untouched (refused here only because an editor exists)', async () => {
-    const res = await app.rest.post('/users/first-register', { body: { email: 'second@editors.test', password: 'editor-password-2' } })
+    const res = await app.rest.post('/users/first-register', {
+      body: { email: 'second@editors.test', password: 'editor-password-2' },
+    })
     expect(res.status).toBe(403)
   })
 })
@@ -130,7 +145,9 @@ describe('sign-up (REST and GraphQL) with generated editors-only fields', () => 
         expect(res.status).toBe(201)
         expect(res.json.doc.subscription.plan).toBe('free')
         expectNothingEditorsOnly(await storedReader(email), { verified: false })
-        expect((await app.rest.post('/readers/login', { body: { email, password: READER_PASSWORD } })).status).not.toBe(200)
+        expect((await app.rest.post('/readers/login', { body: { email, password: READER_PASSWORD } })).status).not.toBe(
+          200,
+        )
         await confirmReaderEmail(app, email)
         await expectLockedFor(await app.rest.login('readers', email, READER_PASSWORD))
       }),
@@ -144,8 +161,16 @@ describe('sign-up (REST and GraphQL) with generated editors-only fields', () => 
         const email = uniqueAddress()
         // GraphQL's input knows these fields (enums for plan/status); `_verified` is not part of it.
         const { _verified: _ignored, ...input } = extra
-        const data = { ...input, email, password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active', ...extra.subscription } }
-        const res = await app.graphql('mutation ($data: mutationReaderInput!) { createReader(data: $data) { id subscription { plan } } }', { data })
+        const data = {
+          ...input,
+          email,
+          password: READER_PASSWORD,
+          subscription: { plan: 'premium', status: 'active', ...extra.subscription },
+        }
+        const res = await app.graphql(
+          'mutation ($data: mutationReaderInput!) { createReader(data: $data) { id subscription { plan } } }',
+          { data },
+        )
         expect(res.errors ?? []).toEqual([])
         expect(res.data.createReader.subscription.plan).toBe('free')
         expectNothingEditorsOnly(await storedReader(email), { verified: false })
@@ -159,17 +184,26 @@ describe('sign-up (REST and GraphQL) with generated editors-only fields', () => 
   it('a logged-in reader cannot create an already-verified account (for someone else’s address)', async () => {
     const reader = await verifiedReader()
     const victim = uniqueAddress()
-    const res = await app.rest.post('/readers', { body: { _verified: true, email: victim, password: READER_PASSWORD }, token: reader.token })
+    const res = await app.rest.post('/readers', {
+      body: { _verified: true, email: victim, password: READER_PASSWORD },
+      token: reader.token,
+    })
     expect(res.status).toBe(201)
     // Today: `_verified` has Payload's default access (any logged-in user), so this account could log in at once.
     expect((await storedReader(victim))!._verified).toBe(false)
-    expect((await app.rest.post('/readers/login', { body: { email: victim, password: READER_PASSWORD } })).status).not.toBe(200)
+    expect(
+      (await app.rest.post('/readers/login', { body: { email: victim, password: READER_PASSWORD } })).status,
+    ).not.toBe(200)
   })
 })
 
 const verifiedReader = async () => {
   const email = uniqueAddress()
-  const doc = await payload.create({ collection: 'readers', data: { _verified: true, email, password: READER_PASSWORD } as never, disableVerificationEmail: true })
+  const doc = await payload.create({
+    collection: 'readers',
+    data: { _verified: true, email, password: READER_PASSWORD } as never,
+    disableVerificationEmail: true,
+  })
   return { email, id: String(doc.id), token: await app.rest.login('readers', email, READER_PASSWORD) }
 }
 
@@ -188,7 +222,10 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
           )
           expect(res.errors ?? []).toEqual([])
         } else {
-          const res = await app.rest.patch(`/readers/${reader.id}`, { body: { ...extra, name: 'Renamed' }, token: reader.token })
+          const res = await app.rest.patch(`/readers/${reader.id}`, {
+            body: { ...extra, name: 'Renamed' },
+            token: reader.token,
+          })
           expect(res.status).toBe(200)
         }
         expectNothingEditorsOnly(await storedReader(reader.email), { verified: true })
@@ -201,8 +238,14 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
   it('a reader cannot move their verified account to another (unconfirmed) address, over REST or GraphQL', async () => {
     const reader = await verifiedReader()
     const elsewhere = uniqueAddress()
-    expect((await app.rest.patch(`/readers/${reader.id}`, { body: { email: elsewhere }, token: reader.token })).status).toBe(200)
-    await app.graphql('mutation ($id: String!, $email: String!) { updateReader(id: $id, data: { email: $email, subscription: { plan: free, status: active } }) { id } }', { email: elsewhere, id: reader.id }, { token: reader.token })
+    expect(
+      (await app.rest.patch(`/readers/${reader.id}`, { body: { email: elsewhere }, token: reader.token })).status,
+    ).toBe(200)
+    await app.graphql(
+      'mutation ($id: String!, $email: String!) { updateReader(id: $id, data: { email: $email, subscription: { plan: free, status: active } }) { id } }',
+      { email: elsewhere, id: reader.id },
+      { token: reader.token },
+    )
     expect(await storedReader(elsewhere)).toBeUndefined()
     expect((await storedReader(reader.email))!._verified).toBe(true)
   })
@@ -216,19 +259,29 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
     expect(res.json.user.subscription.plan).toBe('free')
     await expectLockedFor(res.json.token)
     expect((await app.rest.get('/readers/me', { token: res.json.token })).json.user.subscription.plan).toBe('free')
-    const refreshed = await app.rest.post('/readers/refresh-token', { body: { subscription: { plan: 'premium' } }, token: res.json.token })
+    const refreshed = await app.rest.post('/readers/refresh-token', {
+      body: { subscription: { plan: 'premium' } },
+      token: res.json.token,
+    })
     expect(refreshed.json.user?.subscription?.plan ?? 'free').toBe('free')
   })
 
   it('forgot-password + reset-password with editors-only fields change only the password', async () => {
     const reader = await verifiedReader()
-    const forgot = await app.rest.post('/readers/forgot-password', { body: { email: reader.email, subscription: { plan: 'premium' } } })
+    const forgot = await app.rest.post('/readers/forgot-password', {
+      body: { email: reader.email, subscription: { plan: 'premium' } },
+    })
     expect(forgot.status).toBe(200)
     const mail = await waitForEmail((m) => m.to.includes(reader.email) && /reset/i.test(`${m.subject} ${m.html}`))
     const token = /reset\/([0-9a-f]+)/.exec(mail.html ?? '')?.[1]
     expect(token).toBeDefined()
     const reset = await app.rest.post('/readers/reset-password', {
-      body: { _verified: true, password: 'new-reader-password-1', subscription: { plan: 'premium', status: 'active' }, token },
+      body: {
+        _verified: true,
+        password: 'new-reader-password-1',
+        subscription: { plan: 'premium', status: 'active' },
+        token,
+      },
     })
     expect(reset.status).toBe(200)
     expectNothingEditorsOnly(await storedReader(reader.email), { verified: true })
@@ -238,30 +291,52 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
   it('a reader cannot lift the lockout of another reader’s account (unlock is editors’ alone)', async () => {
     const reader = await verifiedReader()
     const victim = await verifiedReader()
-    await payload.update({ collection: 'readers', data: { lockUntil: '2999-01-01T00:00:00.000Z', loginAttempts: 10 } as never, id: victim.id })
+    await payload.update({
+      collection: 'readers',
+      data: { lockUntil: '2999-01-01T00:00:00.000Z', loginAttempts: 10 } as never,
+      id: victim.id,
+    })
     const rest = await app.rest.post('/readers/unlock', { body: { email: victim.email }, token: reader.token })
     // Today: 200 (Payload's default unlock access is "any logged-in user").
     expect(rest.status).toBe(403)
-    const gql = await app.graphql('mutation ($email: String!) { unlockReader(email: $email) }', { email: victim.email }, { token: reader.token })
+    const gql = await app.graphql(
+      'mutation ($email: String!) { unlockReader(email: $email) }',
+      { email: victim.email },
+      { token: reader.token },
+    )
     expect(gql.errors?.[0]?.extensions?.statusCode ?? gql.status).toBe(403)
     expect((await storedReader(victim.email))!.lockUntil).toBe('2999-01-01T00:00:00.000Z')
-    expect((await app.rest.post('/readers/unlock', { body: { email: victim.email }, token: app.editorToken })).status).toBe(200)
+    expect(
+      (await app.rest.post('/readers/unlock', { body: { email: victim.email }, token: app.editorToken })).status,
+    ).toBe(200)
   })
 })
 
 describe('who may write the subscription', () => {
   it('trusted server code (Local API, e.g. a billing webhook) and editors still can', async () => {
     const reader = await verifiedReader()
-    await payload.update({ collection: 'readers', data: { subscription: { currentPeriodEnd: '2999-01-01T00:00:00.000Z', plan: 'premium', status: 'active' } } as never, id: reader.id })
+    await payload.update({
+      collection: 'readers',
+      data: {
+        subscription: { currentPeriodEnd: '2999-01-01T00:00:00.000Z', plan: 'premium', status: 'active' },
+      } as never,
+      id: reader.id,
+    })
     expect((await storedReader(reader.email))!.subscription.plan).toBe('premium')
     const subscriberToken = await app.rest.login('readers', reader.email, READER_PASSWORD)
     expect((await app.rest.get(`/articles/${premiumArticle}`, { token: subscriberToken })).text).toContain(SECRET)
 
     const other = await verifiedReader()
-    const byEditor = await app.rest.patch(`/readers/${other.id}`, { body: { subscription: { plan: 'premium', status: 'active' } }, token: app.editorToken })
+    const byEditor = await app.rest.patch(`/readers/${other.id}`, {
+      body: { subscription: { plan: 'premium', status: 'active' } },
+      token: app.editorToken,
+    })
     expect(byEditor.status).toBe(200)
     expect((await storedReader(other.email))!.subscription.plan).toBe('premium')
-    const created = await payload.create({ collection: 'readers', data: { _verified: true, email: uniqueAddress(), password: READER_PASSWORD } as never })
+    const created = await payload.create({
+      collection: 'readers',
+      data: { _verified: true, email: uniqueAddress(), password: READER_PASSWORD } as never,
+    })
     expect((created as Json)._verified).toBe(true)
   })
 })

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { confirmReaderEmail, EDITOR, lexicalParagraphs, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
+import {
+  confirmReaderEmail,
+  EDITOR,
+  lexicalParagraphs,
+  READER_PASSWORD,
+  startNewsroomApp,
+} from './helpers/newsroomApp.js'
 
 type Json = Record<string, any>
 
@@ -28,16 +34,33 @@ describe('F1 (critical): a self-registered reader counts as "logged in" for Payl
     app = await startNewsroomApp()
     payload = app.payload
     // Anyone can do this: `POST /api/readers` is open (public sign-up).
-    const signUp = await app.rest.post('/readers', { body: { email: 'mallory@readers.test', password: READER_PASSWORD } })
+    const signUp = await app.rest.post('/readers', {
+      body: { email: 'mallory@readers.test', password: READER_PASSWORD },
+    })
     expect(signUp.status).toBe(201)
     await confirmReaderEmail(app, 'mallory@readers.test')
     readerId = String(signUp.json.doc.id)
     readerToken = await app.rest.login('readers', 'mallory@readers.test', READER_PASSWORD)
-    editorId = String((await payload.find({ collection: 'users', where: { email: { equals: EDITOR.email } } })).docs[0]!.id)
+    editorId = String(
+      (await payload.find({ collection: 'users', where: { email: { equals: EDITOR.email } } })).docs[0]!.id,
+    )
     const content = lexicalParagraphs('A free article.')
     // An editor links a colleague's profile in a free article (Lexical's default RelationshipFeature).
-    ;(content.root.children as unknown[]).push({ type: 'relationship', format: '', relationTo: 'users', value: editorId, version: 2 })
-    article = String((await payload.create({ collection: 'articles', data: { _status: 'published', content, title: 'Free' } as never })).id)
+    ;(content.root.children as unknown[]).push({
+      type: 'relationship',
+      format: '',
+      relationTo: 'users',
+      value: editorId,
+      version: 2,
+    })
+    article = String(
+      (
+        await payload.create({
+          collection: 'articles',
+          data: { _status: 'published', content, title: 'Free' } as never,
+        })
+      ).id,
+    )
   })
   afterAll(() => app?.shutdown())
 
@@ -49,9 +72,15 @@ describe('F1 (critical): a self-registered reader counts as "logged in" for Payl
   })
 
   it('a reader cannot create an editor account (privilege escalation)', async () => {
-    const res = await app.rest.post('/users', { body: { email: 'mallory-editor@example.org', password: 'mallory-pass-1' }, token: readerToken })
+    const res = await app.rest.post('/users', {
+      body: { email: 'mallory-editor@example.org', password: 'mallory-pass-1' },
+      token: readerToken,
+    })
     expect(res.status).toBe(403)
-    expect((await payload.count({ collection: 'users', where: { email: { equals: 'mallory-editor@example.org' } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'users', where: { email: { equals: 'mallory-editor@example.org' } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('a reader cannot list the editors (REST, GraphQL, nor through a relationship in an article body)', async () => {
@@ -78,13 +107,18 @@ describe('F1 (critical): a self-registered reader counts as "logged in" for Payl
   it('a reader can neither read nor move the jobs schedule (payload-jobs-stats, added by Payload after plugins)', async () => {
     const path = '/globals/payload-jobs-stats'
     expect((await app.rest.get(path, { token: readerToken })).status).toBe(403)
-    const future = { stats: { scheduledRuns: { queues: { default: { tasks: { newsroomReconcile: { lastScheduledRun: '9999-01-01T00:00:00.000Z' } } } } } } }
+    const future = {
+      stats: {
+        scheduledRuns: {
+          queues: { default: { tasks: { newsroomReconcile: { lastScheduledRun: '9999-01-01T00:00:00.000Z' } } } },
+        },
+      },
+    }
     expect((await app.rest.post(path, { body: future, token: readerToken })).status).toBe(403)
     const stored = (await payload.findGlobal({ slug: 'payload-jobs-stats' as never })) as Json
     expect(JSON.stringify(stored)).not.toContain('9999')
     expect((await app.rest.get(path, { token: app.editorToken })).status).toBe(200)
   })
-
 })
 
 /* ===================================================================================================== */
@@ -115,7 +149,13 @@ describe('the host keeps its own access rules and editors keep theirs', () => {
     const asEditor = await app.rest.get('/memos', { token: app.editorToken })
     expect(asEditor.status).toBe(200)
     expect(asEditor.json.docs[0].text).toBe('staff memo')
-    expect((await app.rest.post('/users', { body: { email: 'new-editor@example.org', password: 'pass-word-12' }, token: app.editorToken })).status).toBe(201)
+    expect(
+      (
+        await app.rest.post('/users', {
+          body: { email: 'new-editor@example.org', password: 'pass-word-12' },
+          token: app.editorToken,
+        })
+      ).status,
+    ).toBe(201)
   })
-
 })

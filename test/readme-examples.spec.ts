@@ -11,8 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
 
 describe('README GraphQL examples', () => {
-  it.each(['articlePage', 'latestVideos', 'submitComment', 'readerLogin'])('README shows dev/graphql/%s.graphql verbatim', (name) => {
-    const document = readFileSync(path.join(root, 'dev/graphql', `${name}.graphql`), 'utf8').trim()
-    expect(readme).toContain(document)
-  })
+  it.each(['articlePage', 'latestVideos', 'submitComment', 'readerLogin'])(
+    'README shows dev/graphql/%s.graphql verbatim',
+    (name) => {
+      const document = readFileSync(path.join(root, 'dev/graphql', `${name}.graphql`), 'utf8').trim()
+      expect(readme).toContain(document)
+    },
+  )
 })

@@ -55,8 +55,39 @@ describe('safeNextPath', () => {
 
   // Tricky characters placed anywhere: whatever comes out, the browser stays on the site.
   it('property: every result keeps the reader on the site', () => {
-    const tricky = fc.constantFrom('/', '\\', '\t', '\n', '\r', '\u0000', '\u007f', ' ', '.', '..', ':', '@', '%2F', '%5C', '%09', '?', '#', 'evil.example', 'http:', 'https:', 'javascript:', 'api', 'admin', '\u2028', '\uff0f')
-    const input = fc.oneof(fc.array(tricky, { maxLength: 8 }).map((parts) => parts.join('')), fc.string(), fc.webUrl(), fc.webPath())
+    const tricky = fc.constantFrom(
+      '/',
+      '\\',
+      '\t',
+      '\n',
+      '\r',
+      '\u0000',
+      '\u007f',
+      ' ',
+      '.',
+      '..',
+      ':',
+      '@',
+      '%2F',
+      '%5C',
+      '%09',
+      '?',
+      '#',
+      'evil.example',
+      'http:',
+      'https:',
+      'javascript:',
+      'api',
+      'admin',
+      '\u2028',
+      '\uff0f',
+    )
+    const input = fc.oneof(
+      fc.array(tricky, { maxLength: 8 }).map((parts) => parts.join('')),
+      fc.string(),
+      fc.webUrl(),
+      fc.webPath(),
+    )
     fc.assert(
       fc.property(input, (value) => {
         expect(staysOnSite(safeNextPath(value))).toBe(true)
@@ -67,10 +98,13 @@ describe('safeNextPath', () => {
 
   it('property: a plain path of the site is kept as the browser would read it', () => {
     fc.assert(
-      fc.property(fc.webPath().filter((p) => p.startsWith('/') && !p.startsWith('//')), (path) => {
-        const kept = safeNextPath(path)
-        if (kept !== '/') expect(landing(kept).href).toBe(landing(path).href)
-      }),
+      fc.property(
+        fc.webPath().filter((p) => p.startsWith('/') && !p.startsWith('//')),
+        (path) => {
+          const kept = safeNextPath(path)
+          if (kept !== '/') expect(landing(kept).href).toBe(landing(path).href)
+        },
+      ),
     )
   })
 })

@@ -14,7 +14,20 @@ import fc from 'fast-check'
 
 import { cutTeaser, extractTeaser, PAYWALL_BREAK_BLOCK } from '../src/utilities/extractTeaser.js'
 import { keepWords, wordsOf } from '../src/utilities/lexicalText.js'
-import { heading, lexical, link, list, listItem, paragraph, paywallBreak, quote, rule, text, upload, videoBlock } from './print-fixtures.js'
+import {
+  heading,
+  lexical,
+  link,
+  list,
+  listItem,
+  paragraph,
+  paywallBreak,
+  quote,
+  rule,
+  text,
+  upload,
+  videoBlock,
+} from './print-fixtures.js'
 
 type Node = Record<string, unknown> & { children?: Node[]; text?: string }
 
@@ -22,23 +35,67 @@ const RUNS = { numRuns: 1500 }
 
 /* ---------- generators ---------- */
 
-const WORDS = ['The', 'premium', 'story', 'ends', 'here.', 'Mr.', 'U.S.', 'Köln', 'naïve', '東京は日本', '🙂', '👩‍👩‍👧', 'مرحبا', 'שלום', '“quoted.”', '(aside)', 'well?', 'yes!', '—', '…']
-const word = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6, minLength: 1, unit: 'grapheme' }) })
+const WORDS = [
+  'The',
+  'premium',
+  'story',
+  'ends',
+  'here.',
+  'Mr.',
+  'U.S.',
+  'Köln',
+  'naïve',
+  '東京は日本',
+  '🙂',
+  '👩‍👩‍👧',
+  'مرحبا',
+  'שלום',
+  '“quoted.”',
+  '(aside)',
+  'well?',
+  'yes!',
+  '—',
+  '…',
+]
+const word = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6, minLength: 1, unit: 'grapheme' }) },
+)
 const space = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2003')
 const textValue = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.option(space, { nil: '' }), fc.array(word, { maxLength: 6, minLength: 1 }), space, fc.option(space, { nil: '' })).map(([lead, words, gap, tail]) => lead + words.join(gap) + tail) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(
+        fc.option(space, { nil: '' }),
+        fc.array(word, { maxLength: 6, minLength: 1 }),
+        space,
+        fc.option(space, { nil: '' }),
+      )
+      .map(([lead, words, gap, tail]) => lead + words.join(gap) + tail),
+  },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n', '   ') },
 )
 const textNode = fc.tuple(textValue, fc.integer({ max: 31, min: 0 })).map(([value, format]) => text(value, format))
-const linkNode = fc.array(textNode, { maxLength: 3, minLength: 0 }).map((children) => link('https://example.com/x', ...children))
+const linkNode = fc
+  .array(textNode, { maxLength: 3, minLength: 0 })
+  .map((children) => link('https://example.com/x', ...children))
 const lineBreak = fc.constant({ type: 'linebreak', version: 1 })
 const breakNode = fc.constant(null).map(() => paywallBreak())
-const videoNode = fc.option(fc.constantFrom('Caption', ''), { nil: undefined }).map((caption) => videoBlock('65f000000000000000000001', caption))
+const videoNode = fc
+  .option(fc.constantFrom('Caption', ''), { nil: undefined })
+  .map((caption) => videoBlock('65f000000000000000000001', caption))
 const uploadNode = fc.constant(null).map(() => upload('media', '65f000000000000000000002'))
 
 /** Inline content of a paragraph, heading or quote; a break may (wrongly, but storable) sit inside. */
 const inline = fc.array(
-  fc.oneof({ weight: 6, arbitrary: textNode }, { weight: 2, arbitrary: linkNode }, { weight: 1, arbitrary: lineBreak }, { weight: 1, arbitrary: breakNode }, { weight: 1, arbitrary: uploadNode }),
+  fc.oneof(
+    { weight: 6, arbitrary: textNode },
+    { weight: 2, arbitrary: linkNode },
+    { weight: 1, arbitrary: lineBreak },
+    { weight: 1, arbitrary: breakNode },
+    { weight: 1, arbitrary: uploadNode },
+  ),
   { maxLength: 5 },
 )
 
@@ -46,7 +103,12 @@ const { block: topBlock } = fc.letrec<{ block: Node; item: Node; list: Node }>((
   block: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 6, arbitrary: inline.map((children) => paragraph(...children)) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('h1', 'h2', 'h3'), inline).map(([tag, children]) => heading(tag, ...children)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('h1', 'h2', 'h3'), inline)
+        .map(([tag, children]) => heading(tag, ...children)),
+    },
     { weight: 1, arbitrary: inline.map((children) => quote(...children)) },
     { weight: 2, arbitrary: tie('list') },
     { weight: 1, arbitrary: videoNode },
@@ -54,10 +116,19 @@ const { block: topBlock } = fc.letrec<{ block: Node; item: Node; list: Node }>((
     { weight: 2, arbitrary: breakNode },
   ) as fc.Arbitrary<Node>,
   item: fc
-    .tuple(inline, fc.option(tie('list'), { freq: 3, nil: undefined }), fc.option(breakNode, { freq: 6, nil: undefined }))
-    .map(([children, nested, brk]) => listItem(1, ...children, ...(brk ? [brk] : []), ...(nested ? [nested as Node] : []))) as fc.Arbitrary<Node>,
+    .tuple(
+      inline,
+      fc.option(tie('list'), { freq: 3, nil: undefined }),
+      fc.option(breakNode, { freq: 6, nil: undefined }),
+    )
+    .map(([children, nested, brk]) =>
+      listItem(1, ...children, ...(brk ? [brk] : []), ...(nested ? [nested as Node] : [])),
+    ) as fc.Arbitrary<Node>,
   list: fc
-    .tuple(fc.constantFrom('bullet', 'number', 'check') as fc.Arbitrary<'bullet' | 'check' | 'number'>, fc.array(tie('item'), { maxLength: 4, minLength: 1 }))
+    .tuple(
+      fc.constantFrom('bullet', 'number', 'check') as fc.Arbitrary<'bullet' | 'check' | 'number'>,
+      fc.array(tie('item'), { maxLength: 4, minLength: 1 }),
+    )
     .map(([kind, items]) => list(kind, ...(items as Node[]))) as fc.Arbitrary<Node>,
 }))
 
@@ -66,11 +137,16 @@ const blocksArb = fc.integer({ max: 6, min: 0 })
 
 /* ---------- independent measures ---------- */
 
-const isBreak = (node: Node) => node.type === 'block' && (node.fields as { blockType?: string } | undefined)?.blockType === PAYWALL_BREAK_BLOCK
+const isBreak = (node: Node) =>
+  node.type === 'block' && (node.fields as { blockType?: string } | undefined)?.blockType === PAYWALL_BREAK_BLOCK
 
 /** Every text node in document order. */
-const textNodes = (node: Node): Node[] => (typeof node.text === 'string' ? [node] : (node.children ?? []).flatMap(textNodes))
-const visible = (node: Node) => textNodes(node).map((t) => t.text!.replace(/\s/gu, '')).join('')
+const textNodes = (node: Node): Node[] =>
+  typeof node.text === 'string' ? [node] : (node.children ?? []).flatMap(textNodes)
+const visible = (node: Node) =>
+  textNodes(node)
+    .map((t) => t.text!.replace(/\s/gu, ''))
+    .join('')
 
 /** The document cut before its first paywall break, in document order (the editor's intent). */
 const beforeFirstBreak = (node: Node): { found: boolean; node: Node } => {
@@ -184,11 +260,17 @@ describe('teaser invariants over generated Lexical documents', () => {
 
   it('a shortened teaser of a body with several text blocks still shows all of them but the last', () => {
     fc.assert(
-      fc.property(fc.array(textValue.filter((v) => v.trim().length > 0), { maxLength: 6, minLength: 2 }), (values) => {
-        const content = lexical(...values.map((v) => paragraph(text(v))))
-        const teaser = extractTeaser(content, { blocks: values.length })!
-        expect(teaser.root.children).toEqual(content.root.children.slice(0, -1))
-      }),
+      fc.property(
+        fc.array(
+          textValue.filter((v) => v.trim().length > 0),
+          { maxLength: 6, minLength: 2 },
+        ),
+        (values) => {
+          const content = lexical(...values.map((v) => paragraph(text(v))))
+          const teaser = extractTeaser(content, { blocks: values.length })!
+          expect(teaser.root.children).toEqual(content.root.children.slice(0, -1))
+        },
+      ),
       RUNS,
     )
   })

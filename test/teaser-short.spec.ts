@@ -25,19 +25,31 @@ const paywallBreak = () => block({ id: '665f00000000000000000b01', blockName: ''
 /** Three short bodies: what the public should read (`lead`) and the last word it must never get (`tail`). */
 const ARTICLES = {
   one: {
-    content: lexical(paragraph('Lanterns glow over the quiet harbour tonight. Fishermen mend their nets by the water, TAILONE ostrich.')),
+    content: lexical(
+      paragraph(
+        'Lanterns glow over the quiet harbour tonight. Fishermen mend their nets by the water, TAILONE ostrich.',
+      ),
+    ),
     lead: 'Lanterns glow over the quiet harbour tonight.',
     tail: 'ostrich',
     title: 'One paragraph',
   },
   two: {
-    content: lexical(paragraph('Opening paragraph everyone sees first.'), paragraph('Closing paragraph, TAILTWO walrus.')),
+    content: lexical(
+      paragraph('Opening paragraph everyone sees first.'),
+      paragraph('Closing paragraph, TAILTWO walrus.'),
+    ),
     lead: 'Opening paragraph everyone sees first.',
     tail: 'walrus',
     title: 'Two paragraphs',
   },
   breakAtEnd: {
-    content: lexical(paragraph('Start of the story, plainly told.'), paragraph('More story, then TAILEND narwhal.'), paywallBreak(), paragraph('')),
+    content: lexical(
+      paragraph('Start of the story, plainly told.'),
+      paragraph('More story, then TAILEND narwhal.'),
+      paywallBreak(),
+      paragraph(''),
+    ),
     lead: 'Start of the story, plainly told.',
     tail: 'narwhal',
     title: 'Break at the end',
@@ -61,27 +73,54 @@ beforeAll(async () => {
   payload = app.payload
   for (const [name, subscription] of [
     ['free', { plan: 'free', status: 'active' }],
-    ['active', { currentPeriodEnd: new Date(Date.now() + 864e5 * 30).toISOString(), plan: 'premium', status: 'active' }],
+    [
+      'active',
+      { currentPeriodEnd: new Date(Date.now() + 864e5 * 30).toISOString(), plan: 'premium', status: 'active' },
+    ],
   ] as const) {
     const email = `${name}@short.test`
-    const reader = await payload.create({ collection: 'readers', data: { email, password: READER_PASSWORD, subscription, _verified: true } })
-    roles[name] = { name, token: await app.rest.login('readers', email, READER_PASSWORD), user: { ...reader, collection: 'readers' } as unknown as TypedUser }
+    const reader = await payload.create({
+      collection: 'readers',
+      data: { email, password: READER_PASSWORD, subscription, _verified: true },
+    })
+    roles[name] = {
+      name,
+      token: await app.rest.login('readers', email, READER_PASSWORD),
+      user: { ...reader, collection: 'readers' } as unknown as TypedUser,
+    }
   }
   roles.anonymous = { name: 'anonymous', user: null }
-  const video = await payload.create({ collection: 'videos', data: { _status: 'published', title: 'Free clip', url: 'https://vimeo.com/76979871' } })
+  const video = await payload.create({
+    collection: 'videos',
+    data: { _status: 'published', title: 'Free clip', url: 'https://vimeo.com/76979871' },
+  })
   ids.video = String(video.id)
   for (const name of NAMES) {
     const { content, title } = ARTICLES[name]
     const article = await payload.create({
       collection: 'articles',
-      data: { _status: 'published', content, premium: true, relatedVideos: [video.id], slug: `short-${name.toLowerCase()}`, title } as never,
+      data: {
+        _status: 'published',
+        content,
+        premium: true,
+        relatedVideos: [video.id],
+        slug: `short-${name.toLowerCase()}`,
+        title,
+      } as never,
     })
     ids[name] = String(article.id)
     const comment = await payload.create({
       collection: 'comments',
-      data: { article: article.id, authorEmail: `c-${name}@short.test`, authorName: 'C', body: `On ${name}`, status: 'approved' },
+      data: {
+        article: article.id,
+        authorEmail: `c-${name}@short.test`,
+        authorName: 'C',
+        body: `On ${name}`,
+        status: 'approved',
+      },
     })
-    if (comment.status !== 'approved') await payload.update({ collection: 'comments', data: { status: 'approved' }, id: comment.id })
+    if (comment.status !== 'approved')
+      await payload.update({ collection: 'comments', data: { status: 'approved' }, id: comment.id })
     comments[name] = String(comment.id)
   }
 })
@@ -94,8 +133,12 @@ afterAll(async () => {
 
 const rawGet = async (role: Role, apiPath: string) => {
   const slug = apiPath.split('/').filter(Boolean)
-  const request = new Request(`${app.rest.baseURL}${apiPath}`, { headers: role.token ? { Authorization: `JWT ${role.token}` } : {} })
-  const response = await runWithPayloadInstance(app.key, () => REST_GET(app.config)(request, { params: Promise.resolve({ slug }) }))
+  const request = new Request(`${app.rest.baseURL}${apiPath}`, {
+    headers: role.token ? { Authorization: `JWT ${role.token}` } : {},
+  })
+  const response = await runWithPayloadInstance(app.key, () =>
+    REST_GET(app.config)(request, { params: Promise.resolve({ slug }) }),
+  )
   return { bytes: new Uint8Array(await response.arrayBuffer()), status: response.status }
 }
 
@@ -107,16 +150,30 @@ const ok = (status: number, text: string) => {
 type Surface = { name: string; run: (role: Role, name: ArticleName) => Promise<string>; showsBody: boolean }
 
 const SURFACES: Surface[] = [
-  { name: 'REST by id', run: async (r, n) => { const res = await app.rest.get(`/articles/${ids[n]}`, { token: r.token }); return ok(res.status, res.text) }, showsBody: true },
+  {
+    name: 'REST by id',
+    run: async (r, n) => {
+      const res = await app.rest.get(`/articles/${ids[n]}`, { token: r.token })
+      return ok(res.status, res.text)
+    },
+    showsBody: true,
+  },
   {
     name: 'REST list',
-    run: async (r, n) => { const res = await app.rest.get('/articles', { query: { where: { id: { equals: ids[n] } } }, token: r.token }); return ok(res.status, res.text) },
+    run: async (r, n) => {
+      const res = await app.rest.get('/articles', { query: { where: { id: { equals: ids[n] } } }, token: r.token })
+      return ok(res.status, res.text)
+    },
     showsBody: true,
   },
   {
     name: 'GraphQL by id',
     run: async (r, n) => {
-      const res = await app.graphql('query ($id: String!) { Article(id: $id) { locked teaser content } }', { id: ids[n] }, { token: r.token })
+      const res = await app.graphql(
+        'query ($id: String!) { Article(id: $id) { locked teaser content } }',
+        { id: ids[n] },
+        { token: r.token },
+      )
       expect(res.errors).toBeUndefined()
       return JSON.stringify(res.data)
     },
@@ -125,7 +182,11 @@ const SURFACES: Surface[] = [
   {
     name: 'GraphQL list',
     run: async (r) => {
-      const res = await app.graphql('{ Articles(limit: 50) { docs { title locked teaser content } } }', {}, { token: r.token })
+      const res = await app.graphql(
+        '{ Articles(limit: 50) { docs { title locked teaser content } } }',
+        {},
+        { token: r.token },
+      )
       expect(res.errors).toBeUndefined()
       return JSON.stringify(res.data)
     },
@@ -133,18 +194,28 @@ const SURFACES: Surface[] = [
   },
   {
     name: 'Local API, overrideAccess: false',
-    run: async (r, n) => JSON.stringify(await payload.findByID({ collection: 'articles', id: ids[n], overrideAccess: false, user: r.user })),
+    run: async (r, n) =>
+      JSON.stringify(
+        await payload.findByID({ collection: 'articles', id: ids[n], overrideAccess: false, user: r.user }),
+      ),
     showsBody: true,
   },
   {
-    name: "REST comment → populated article",
-    run: async (r, n) => { const res = await app.rest.get(`/comments/${comments[n]}`, { query: { depth: 1 }, token: r.token }); return ok(res.status, res.text) },
-    showsBody: true,
-  },
-  {
-    name: "GraphQL comment → article",
+    name: 'REST comment → populated article',
     run: async (r, n) => {
-      const res = await app.graphql('query ($id: String!) { Comment(id: $id) { article { teaser content } } }', { id: comments[n] }, { token: r.token })
+      const res = await app.rest.get(`/comments/${comments[n]}`, { query: { depth: 1 }, token: r.token })
+      return ok(res.status, res.text)
+    },
+    showsBody: true,
+  },
+  {
+    name: 'GraphQL comment → article',
+    run: async (r, n) => {
+      const res = await app.graphql(
+        'query ($id: String!) { Comment(id: $id) { article { teaser content } } }',
+        { id: comments[n] },
+        { token: r.token },
+      )
       expect(res.errors).toBeUndefined()
       return JSON.stringify(res.data)
     },
@@ -152,24 +223,36 @@ const SURFACES: Surface[] = [
   },
   {
     name: 'REST video → relatedArticles join',
-    run: async (r) => { const res = await app.rest.get(`/videos/${ids.video}`, { query: { depth: 1 }, token: r.token }); return ok(res.status, res.text) },
+    run: async (r) => {
+      const res = await app.rest.get(`/videos/${ids.video}`, { query: { depth: 1 }, token: r.token })
+      return ok(res.status, res.text)
+    },
     showsBody: true,
   },
   {
     name: 'print view (HTML)',
-    run: async (r, n) => { const res = await rawGet(r, `/articles/${ids[n]}/print`); return ok(res.status, new TextDecoder().decode(res.bytes)) },
+    run: async (r, n) => {
+      const res = await rawGet(r, `/articles/${ids[n]}/print`)
+      return ok(res.status, new TextDecoder().decode(res.bytes))
+    },
     showsBody: true,
   },
   {
     name: 'PDF (text read by pdfjs)',
-    run: async (r, n) => { const res = await rawGet(r, `/articles/${ids[n]}/pdf`); return ok(res.status, flat((await parsePdf(res.bytes)).text)) },
+    run: async (r, n) => {
+      const res = await rawGet(r, `/articles/${ids[n]}/pdf`)
+      return ok(res.status, flat((await parsePdf(res.bytes)).text))
+    },
     showsBody: true,
   },
   {
     name: 'email (endpoint answer + delivered message)',
     run: async (r, n) => {
       const to = `friend-${randomUUID()}@example.org`
-      const res = await app.rest.post(`/articles/${ids[n]}/email`, { body: { senderName: 'A friend', to }, token: r.token })
+      const res = await app.rest.post(`/articles/${ids[n]}/email`, {
+        body: { senderName: 'A friend', to },
+        token: r.token,
+      })
       expect(res.status).toBe(202)
       await payload.jobs.run({ limit: 100 })
       const delivered = sentEmails.filter((email) => email.to.includes(to))
@@ -184,26 +267,37 @@ const SURFACES: Surface[] = [
 const cases = SURFACES.flatMap((surface) => NAMES.map((name) => [surface.name, name, surface] as const))
 
 describe('a short premium article never reaches a requester who is not entitled in full', () => {
-  it.each(cases)('%s, article "%s": anonymous and free readers get the lead, never the tail', async (_surface, name, surface) => {
-    const { lead, tail } = ARTICLES[name]
-    for (const role of [roles.anonymous, roles.free]) {
-      const seen = await surface.run(role, name)
-      expect(seen).not.toContain(tail)
-      // The surface did answer with this article's teaser (so a missing tail is not an empty answer).
-      expect(seen.replace(/\s+/g, ' ')).toContain(lead)
-    }
-  })
+  it.each(cases)(
+    '%s, article "%s": anonymous and free readers get the lead, never the tail',
+    async (_surface, name, surface) => {
+      const { lead, tail } = ARTICLES[name]
+      for (const role of [roles.anonymous, roles.free]) {
+        const seen = await surface.run(role, name)
+        expect(seen).not.toContain(tail)
+        // The surface did answer with this article's teaser (so a missing tail is not an empty answer).
+        expect(seen.replace(/\s+/g, ' ')).toContain(lead)
+      }
+    },
+  )
 
-  it.each(cases.filter(([, , s]) => s.showsBody))('%s, article "%s": an active subscriber gets the tail', async (_surface, name, surface) => {
-    expect(await surface.run(roles.active, name)).toContain(ARTICLES[name].tail)
-  })
+  it.each(cases.filter(([, , s]) => s.showsBody))(
+    '%s, article "%s": an active subscriber gets the tail',
+    async (_surface, name, surface) => {
+      expect(await surface.run(roles.active, name)).toContain(ARTICLES[name].tail)
+    },
+  )
 })
 
 describe('the teaser of each short article', () => {
   it.each(NAMES)('"%s": locked, content null, a teaser whose text is a strict prefix of the body', async (name) => {
     const res = await app.rest.get(`/articles/${ids[name]}`)
     expect(res.json).toMatchObject({ content: null, locked: true })
-    const visible = (state: unknown) => JSON.stringify(state).match(/"text":"((?:[^"\\]|\\.)*)"/g)!.map((t) => JSON.parse(`{${t}}`).text).join('').replace(/\s/g, '')
+    const visible = (state: unknown) =>
+      JSON.stringify(state)
+        .match(/"text":"((?:[^"\\]|\\.)*)"/g)!
+        .map((t) => JSON.parse(`{${t}}`).text)
+        .join('')
+        .replace(/\s/g, '')
     const body = visible(ARTICLES[name].content)
     const teaser = visible(res.json.teaser)
     expect(body.startsWith(teaser)).toBe(true)

@@ -25,7 +25,6 @@ const assets: CollectionConfig = {
   upload: { mimeTypes: ['image/*', 'video/*'], staticDir },
 }
 
-
 let app: NewsroomTestApp
 let premiumToken: string
 const uploaded: Record<'internal' | 'premium' | 'public', { filename: string; id: string; url: string }> = {} as never
@@ -45,7 +44,12 @@ beforeAll(async () => {
   }
   await app.payload.create({
     collection: 'readers',
-    data: { _verified: true, email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: {
+      _verified: true,
+      email: 'premium@readers.test',
+      password: READER_PASSWORD,
+      subscription: { plan: 'premium', status: 'active' },
+    } as never,
   })
   premiumToken = await app.rest.login('readers', 'premium@readers.test', READER_PASSWORD)
   await app.payload.create({
@@ -64,9 +68,15 @@ describe('premium video files in the host\u2019s upload collection', () => {
     (await app.rest.get(`/assets/file/${uploaded[name].filename}`, { token })).status
 
   it('adds the flag field to the host collection and plays the upload', async () => {
-    const video = await app.payload.find({ collection: 'videos', where: { title: { equals: 'Premium on host assets' } } })
+    const video = await app.payload.find({
+      collection: 'videos',
+      where: { title: { equals: 'Premium on host assets' } },
+    })
     expect(video.docs[0]).toMatchObject({ embedUrl: uploaded.premium.url, provider: 'upload' })
-    const asset = (await app.payload.findByID({ collection: 'assets' as never, id: uploaded.premium.id })) as Record<string, unknown>
+    const asset = (await app.payload.findByID({ collection: 'assets' as never, id: uploaded.premium.id })) as Record<
+      string,
+      unknown
+    >
     expect(asset[PREMIUM_VIDEO_FILE_FIELD]).toBe(true)
   })
 

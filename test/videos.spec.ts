@@ -23,7 +23,6 @@ import { block as lexicalBlock, lexical, paragraph } from './helpers/lexical.js'
 const YT_FREE = 'aaaaaaaaaaa'
 const YT_PREMIUM = 'PREMIUMid_1'
 
-
 let blockCounter = 0
 // Blocks with stable ids, as the editor stores them.
 const block = (fields: Record<string, unknown>) =>
@@ -58,16 +57,28 @@ beforeAll(async () => {
 
   await payload.create({
     collection: 'readers',
-    data: { _verified: true, email: 'premium@readers.test', password: READER_PASSWORD, subscription: { plan: 'premium', status: 'active' } } as never,
+    data: {
+      _verified: true,
+      email: 'premium@readers.test',
+      password: READER_PASSWORD,
+      subscription: { plan: 'premium', status: 'active' },
+    } as never,
   })
   await payload.create({
     collection: 'readers',
-    data: { _verified: true, email: 'free@readers.test', password: READER_PASSWORD, subscription: { plan: 'free', status: 'active' } } as never,
+    data: {
+      _verified: true,
+      email: 'free@readers.test',
+      password: READER_PASSWORD,
+      subscription: { plan: 'free', status: 'active' },
+    } as never,
   })
   premiumToken = await app.rest.login('readers', 'premium@readers.test', READER_PASSWORD)
   freeToken = await app.rest.login('readers', 'free@readers.test', READER_PASSWORD)
 
-  const png = await sharp({ create: { background: '#336699', channels: 3, height: 2, width: 2 } }).png().toBuffer()
+  const png = await sharp({ create: { background: '#336699', channels: 3, height: 2, width: 2 } })
+    .png()
+    .toBuffer()
   const mp4 = tinyMp4()
   const upload = async (name: string, data: Buffer, mimetype: string) =>
     (await payload.create({
@@ -81,13 +92,63 @@ beforeAll(async () => {
   media.spareClip = await upload('spare-clip.mp4', mp4, 'video/mp4')
 
   const published = { _status: 'published' }
-  videos.oldFile = await createVideo({ ...published, categories: ['news'], publishedAt: '2023-12-01T00:00:00.000Z', title: 'Old direct file', url: 'https://cdn.example.com/old.mp4' })
-  videos.free = await createVideo({ ...published, categories: ['news'], premium: false, publishedAt: '2024-01-01T00:00:00.000Z', title: 'Free YouTube', url: `https://youtu.be/${YT_FREE}?t=1m` })
-  videos.premiumYouTube = await createVideo({ ...published, categories: ['news', 'sport'], premium: true, publishedAt: '2024-02-01T00:00:00.000Z', title: 'Premium YouTube', url: `https://www.youtube.com/watch?v=${YT_PREMIUM}` })
-  videos.premiumVimeo = await createVideo({ ...published, categories: ['sport'], poster: media.poster.id, premium: true, publishedAt: '2024-03-01T00:00:00.000Z', title: 'Premium Vimeo', url: 'https://vimeo.com/76979871/8272103f6e' })
-  videos.premiumUpload = await createVideo({ ...published, categories: ['sport'], file: media.premiumClip.id, poster: media.poster.id, premium: true, publishedAt: '2024-04-01T00:00:00.000Z', title: 'Premium upload' })
-  videos.freeUpload = await createVideo({ ...published, file: media.freeClip.id, premium: false, publishedAt: '2023-06-01T00:00:00.000Z', title: 'Free upload' })
-  videos.draft = await createVideo({ categories: ['news', 'sport'], publishedAt: '2025-01-01T00:00:00.000Z', title: 'Unpublished draft', url: 'https://vimeo.com/1' }, { draft: true })
+  videos.oldFile = await createVideo({
+    ...published,
+    categories: ['news'],
+    publishedAt: '2023-12-01T00:00:00.000Z',
+    title: 'Old direct file',
+    url: 'https://cdn.example.com/old.mp4',
+  })
+  videos.free = await createVideo({
+    ...published,
+    categories: ['news'],
+    premium: false,
+    publishedAt: '2024-01-01T00:00:00.000Z',
+    title: 'Free YouTube',
+    url: `https://youtu.be/${YT_FREE}?t=1m`,
+  })
+  videos.premiumYouTube = await createVideo({
+    ...published,
+    categories: ['news', 'sport'],
+    premium: true,
+    publishedAt: '2024-02-01T00:00:00.000Z',
+    title: 'Premium YouTube',
+    url: `https://www.youtube.com/watch?v=${YT_PREMIUM}`,
+  })
+  videos.premiumVimeo = await createVideo({
+    ...published,
+    categories: ['sport'],
+    poster: media.poster.id,
+    premium: true,
+    publishedAt: '2024-03-01T00:00:00.000Z',
+    title: 'Premium Vimeo',
+    url: 'https://vimeo.com/76979871/8272103f6e',
+  })
+  videos.premiumUpload = await createVideo({
+    ...published,
+    categories: ['sport'],
+    file: media.premiumClip.id,
+    poster: media.poster.id,
+    premium: true,
+    publishedAt: '2024-04-01T00:00:00.000Z',
+    title: 'Premium upload',
+  })
+  videos.freeUpload = await createVideo({
+    ...published,
+    file: media.freeClip.id,
+    premium: false,
+    publishedAt: '2023-06-01T00:00:00.000Z',
+    title: 'Free upload',
+  })
+  videos.draft = await createVideo(
+    {
+      categories: ['news', 'sport'],
+      publishedAt: '2025-01-01T00:00:00.000Z',
+      title: 'Unpublished draft',
+      url: 'https://vimeo.com/1',
+    },
+    { draft: true },
+  )
 
   articles.free = (await payload.create({
     collection: 'articles',
@@ -155,7 +216,11 @@ describe('source parsing and validation (issue #8.1)', () => {
       thumbnailUrl: media.poster.url,
       url: null,
     })
-    expect(videos.oldFile).toMatchObject({ embedUrl: 'https://cdn.example.com/old.mp4', provider: 'file', providerId: null })
+    expect(videos.oldFile).toMatchObject({
+      embedUrl: 'https://cdn.example.com/old.mp4',
+      provider: 'file',
+      providerId: null,
+    })
   })
 
   it('refuses a malformed URL over REST with a field-level 400 and stores nothing', async () => {
@@ -180,10 +245,17 @@ describe('source parsing and validation (issue #8.1)', () => {
   })
 
   it('lets a draft be saved without a source, but not published without one', async () => {
-    const draft = await app.rest.post('/videos', { body: { title: 'Work in progress' }, query: { draft: 'true' }, token: app.editorToken })
+    const draft = await app.rest.post('/videos', {
+      body: { title: 'Work in progress' },
+      query: { draft: 'true' },
+      token: app.editorToken,
+    })
     expect(draft.status).toBe(201)
     expect(draft.json.doc).toMatchObject({ _status: 'draft', embedUrl: null, provider: null })
-    const publish = await app.rest.patch(`/videos/${draft.json.doc.id}`, { body: { _status: 'published' }, token: app.editorToken })
+    const publish = await app.rest.patch(`/videos/${draft.json.doc.id}`, {
+      body: { _status: 'published' },
+      token: app.editorToken,
+    })
     expect(publish.status).toBe(400)
     expect(fieldErrors(publish.json)).toEqual([{ message: VIDEO_SOURCE_MESSAGES.missing, path: 'url' }])
   })
@@ -205,11 +277,18 @@ describe('source parsing and validation (issue #8.1)', () => {
     expect(imageAsFile.status).toBe(400)
     expect(fieldErrors(imageAsFile.json)).toEqual([{ message: VIDEO_SOURCE_MESSAGES.notAVideoFile, path: 'file' }])
     const videoAsPoster = await app.rest.post('/videos', {
-      body: { _status: 'published', poster: media.spareClip.id, title: 'Video poster', url: `https://youtu.be/${YT_FREE}` },
+      body: {
+        _status: 'published',
+        poster: media.spareClip.id,
+        title: 'Video poster',
+        url: `https://youtu.be/${YT_FREE}`,
+      },
       token: app.editorToken,
     })
     expect(videoAsPoster.status).toBe(400)
-    expect(fieldErrors(videoAsPoster.json)).toEqual([{ message: VIDEO_SOURCE_MESSAGES.posterNotAnImage, path: 'poster' }])
+    expect(fieldErrors(videoAsPoster.json)).toEqual([
+      { message: VIDEO_SOURCE_MESSAGES.posterNotAnImage, path: 'poster' },
+    ])
   })
 
   it('refuses a malformed URL on update and leaves the stored video unchanged', async () => {
@@ -250,7 +329,12 @@ describe('source parsing and validation (issue #8.1)', () => {
       token: app.editorToken,
     })
     expect(switched.status).toBe(200)
-    expect(switched.json.doc).toMatchObject({ embedUrl: media.spareClip.url, file: media.spareClip.id, provider: 'upload', url: null })
+    expect(switched.json.doc).toMatchObject({
+      embedUrl: media.spareClip.url,
+      file: media.spareClip.id,
+      provider: 'upload',
+      url: null,
+    })
     await app.payload.delete({ collection: 'videos', id: res.json.doc.id })
   })
 
@@ -261,26 +345,33 @@ describe('source parsing and validation (issue #8.1)', () => {
       { token: app.editorToken },
     )
     expect(res.errors?.[0]?.extensions?.statusCode).toBe(400)
-    expect((res.errors?.[0]?.extensions?.data as any)?.errors).toEqual([{ message: VIDEO_URL_MESSAGES.notHttp, path: 'url' }])
+    expect((res.errors?.[0]?.extensions?.data as any)?.errors).toEqual([
+      { message: VIDEO_URL_MESSAGES.notHttp, path: 'url' },
+    ])
   })
 
   it('gives a video published without a date "now" as publishedAt', async () => {
     const before = Date.now()
-    const video = await createVideo({ _status: 'published', title: 'Dated automatically', url: `https://youtu.be/${YT_FREE}` })
+    const video = await createVideo({
+      _status: 'published',
+      title: 'Dated automatically',
+      url: `https://youtu.be/${YT_FREE}`,
+    })
     expect(new Date(video.publishedAt).getTime()).toBeGreaterThanOrEqual(before - 1000)
     await app.payload.delete({ collection: 'videos', id: video.id })
   })
 })
 
 describe('latest videos (issue #8.2)', () => {
-  const publishedNewestFirst = () => [
-    videos.premiumUpload,
-    videos.premiumVimeo,
-    videos.premiumYouTube,
-    videos.free,
-    videos.oldFile,
-    videos.freeUpload,
-  ].map((v) => v.title)
+  const publishedNewestFirst = () =>
+    [
+      videos.premiumUpload,
+      videos.premiumVimeo,
+      videos.premiumYouTube,
+      videos.free,
+      videos.oldFile,
+      videos.freeUpload,
+    ].map((v) => v.title)
 
   it('REST: published videos only, newest first by default', async () => {
     const res = await app.rest.get('/videos', { query: { depth: 0, limit: 10 } })
@@ -304,8 +395,20 @@ describe('latest videos (issue #8.2)', () => {
     }`)
     expect(res.errors).toBeUndefined()
     expect(res.data.Videos.docs).toEqual([
-      expect.objectContaining({ embedUrl: null, locked: true, poster: null, provider: 'youtube', thumbnailUrl: null, title: 'Premium YouTube' }),
-      expect.objectContaining({ embedUrl: videos.free.embedUrl, locked: false, thumbnailUrl: videos.free.thumbnailUrl, title: 'Free YouTube' }),
+      expect.objectContaining({
+        embedUrl: null,
+        locked: true,
+        poster: null,
+        provider: 'youtube',
+        thumbnailUrl: null,
+        title: 'Premium YouTube',
+      }),
+      expect.objectContaining({
+        embedUrl: videos.free.embedUrl,
+        locked: false,
+        thumbnailUrl: videos.free.thumbnailUrl,
+        title: 'Free YouTube',
+      }),
       expect.objectContaining({ embedUrl: 'https://cdn.example.com/old.mp4', locked: false, title: 'Old direct file' }),
     ])
   })
@@ -315,8 +418,14 @@ describe('latest videos (issue #8.2)', () => {
       query: { depth: 0, limit: 6, sort: '-publishedAt', where: { categories: { equals: 'sport' } } },
     })
     expect(exact.json.docs.map((d: Doc) => d.title)).toEqual(['Premium upload', 'Premium Vimeo', 'Premium YouTube'])
-    const gql = await app.graphql(`{ Videos(where: { categories: { equals: "news" } }, sort: "-publishedAt", limit: 6) { docs { title } } }`)
-    expect(gql.data.Videos.docs.map((d: Doc) => d.title)).toEqual(['Premium YouTube', 'Free YouTube', 'Old direct file'])
+    const gql = await app.graphql(
+      `{ Videos(where: { categories: { equals: "news" } }, sort: "-publishedAt", limit: 6) { docs { title } } }`,
+    )
+    expect(gql.data.Videos.docs.map((d: Doc) => d.title)).toEqual([
+      'Premium YouTube',
+      'Free YouTube',
+      'Old direct file',
+    ])
     const partial = await app.rest.get('/videos', { query: { depth: 0, where: { categories: { equals: 'SPO' } } } })
     expect(partial.json.docs).toEqual([])
     const substring = await app.rest.get('/videos', { query: { depth: 0, where: { categories: { contains: 'SPO' } } } })
@@ -378,9 +487,20 @@ describe('premium videos follow the article gate (issue #8.3, contract rule 1 an
     const query = `query($id: String!) { Video(id: $id) { locked url embedUrl providerId thumbnailUrl file { url } } }`
     const anonymous = await app.graphql(query, { id: videos.premiumYouTube.id })
     expect(anonymous.errors).toBeUndefined()
-    expect(anonymous.data.Video).toEqual({ embedUrl: null, file: null, locked: true, providerId: null, thumbnailUrl: null, url: null })
+    expect(anonymous.data.Video).toEqual({
+      embedUrl: null,
+      file: null,
+      locked: true,
+      providerId: null,
+      thumbnailUrl: null,
+      url: null,
+    })
     const premium = await app.graphql(query, { id: videos.premiumYouTube.id }, { token: premiumToken })
-    expect(premium.data.Video).toMatchObject({ embedUrl: videos.premiumYouTube.embedUrl, locked: false, providerId: YT_PREMIUM })
+    expect(premium.data.Video).toMatchObject({
+      embedUrl: videos.premiumYouTube.embedUrl,
+      locked: false,
+      providerId: YT_PREMIUM,
+    })
   })
 
   it('Local API with overrideAccess: false applies the same gate', async () => {
@@ -389,7 +509,12 @@ describe('premium videos follow the article gate (issue #8.3, contract rule 1 an
       where: { email: { equals: 'free@readers.test' } },
     })
     const user = { ...reader.docs[0], collection: 'readers' }
-    const doc = (await app.payload.findByID({ collection: 'videos', id: videos.premiumYouTube.id, overrideAccess: false, user })) as Doc
+    const doc = (await app.payload.findByID({
+      collection: 'videos',
+      id: videos.premiumYouTube.id,
+      overrideAccess: false,
+      user,
+    })) as Doc
     expect(doc).toMatchObject({ embedUrl: null, locked: true, providerId: null, url: null })
   })
 
@@ -403,14 +528,19 @@ describe('premium videos follow the article gate (issue #8.3, contract rule 1 an
       const gql = await app.graphql(`{ Videos(where: { ${field}: { exists: true } }) { docs { title } } }`)
       expect(gql.errors?.[0]?.message).toBe(`The following path cannot be queried: ${field}`)
       expect(gql.data?.Videos ?? null).toBeNull()
-      const entitled = await app.rest.get('/videos', { query: { where: { [field]: { exists: true } } }, token: premiumToken })
+      const entitled = await app.rest.get('/videos', {
+        query: { where: { [field]: { exists: true } } },
+        token: premiumToken,
+      })
       expect(entitled.status).toBe(200)
     },
   )
 
   // (GraphQL's where input has no nested relationship paths, so REST and the Local API are the surfaces here.)
   it('REST and Local API: gated video fields cannot be probed through an article’s related videos either', async () => {
-    const rest = await app.rest.get('/articles', { query: { where: { 'relatedVideos.providerId': { equals: YT_PREMIUM } } } })
+    const rest = await app.rest.get('/articles', {
+      query: { where: { 'relatedVideos.providerId': { equals: YT_PREMIUM } } },
+    })
     expect(rest.status).toBe(400)
     expect(rest.json.errors[0].message).toBe('The following path cannot be queried: providerId')
     await expect(
@@ -438,7 +568,9 @@ describe('premium videos follow the article gate (issue #8.3, contract rule 1 an
   it('drafts stay editors\u2019 alone', async () => {
     const direct = await app.rest.get(`/videos/${videos.draft.id}`)
     expect(direct.status).toBe(404)
-    const asDraft = await app.rest.get('/videos', { query: { draft: 'true', where: { title: { equals: 'Unpublished draft' } } } })
+    const asDraft = await app.rest.get('/videos', {
+      query: { draft: 'true', where: { title: { equals: 'Unpublished draft' } } },
+    })
     expect(asDraft.json.docs).toEqual([])
     const versions = await app.rest.get('/videos/versions')
     expect(versions.status).toBe(403)
@@ -453,7 +585,10 @@ describe('a premium video\u2019s uploaded file (media collection, static file ro
     expect(premium[PREMIUM_VIDEO_FILE_FIELD as keyof typeof premium]).toBe(true)
     const free = await app.payload.findByID({ collection: 'media', id: media.freeClip.id })
     expect(free[PREMIUM_VIDEO_FILE_FIELD as keyof typeof free]).toBe(false)
-    const res = await app.rest.patch(`/media/${media.premiumClip.id}`, { body: { [PREMIUM_VIDEO_FILE_FIELD]: false }, token: app.editorToken })
+    const res = await app.rest.patch(`/media/${media.premiumClip.id}`, {
+      body: { [PREMIUM_VIDEO_FILE_FIELD]: false },
+      token: app.editorToken,
+    })
     expect(res.status).toBe(200)
     expect(res.json.doc[PREMIUM_VIDEO_FILE_FIELD]).toBe(true)
   })
@@ -491,7 +626,11 @@ describe('a premium video\u2019s uploaded file (media collection, static file ro
     expect(await isPublic(media.spareClip)).toBe(true)
 
     // A premium draft over the published free video: the file must not leak before publication.
-    await app.rest.patch(`/videos/${video.id}`, { body: { premium: true }, query: { draft: 'true' }, token: app.editorToken })
+    await app.rest.patch(`/videos/${video.id}`, {
+      body: { premium: true },
+      query: { draft: 'true' },
+      token: app.editorToken,
+    })
     expect(await isPublic(media.spareClip)).toBe(false)
 
     await app.payload.delete({ collection: 'videos', id: video.id })
@@ -499,7 +638,12 @@ describe('a premium video\u2019s uploaded file (media collection, static file ro
   })
 
   it('stays hidden while another premium video still plays it', async () => {
-    const second = await createVideo({ _status: 'published', file: media.premiumClip.id, premium: false, title: 'Free copy' })
+    const second = await createVideo({
+      _status: 'published',
+      file: media.premiumClip.id,
+      premium: false,
+      title: 'Free copy',
+    })
     await app.payload.delete({ collection: 'videos', id: second.id })
     expect((await fetchAs(media.premiumClip)).status).toBe(403)
   })
@@ -522,7 +666,10 @@ describe('videos inside articles (issue #8.4)', () => {
     expect(anonymous.text).not.toContain(YT_PREMIUM)
 
     const premium = await app.rest.get(`/articles/${articles.free.id}`, { query: { depth: 1 }, token: premiumToken })
-    expect(videoBlocks(premium.json.content)[0].fields.video).toMatchObject({ embedUrl: videos.premiumYouTube.embedUrl, locked: false })
+    expect(videoBlocks(premium.json.content)[0].fields.video).toMatchObject({
+      embedUrl: videos.premiumYouTube.embedUrl,
+      locked: false,
+    })
   })
 
   it('GraphQL: the block is populated at the requested depth and gated too', async () => {
@@ -532,13 +679,18 @@ describe('videos inside articles (issue #8.4)', () => {
     expect(videoBlocks(anonymous.data.Article.content)[0].fields.video).toMatchObject({ embedUrl: null, locked: true })
     expect(JSON.stringify(anonymous.data)).not.toContain(YT_PREMIUM)
     const premium = await app.graphql(query, { id: articles.free.id }, { token: premiumToken })
-    expect(videoBlocks(premium.data.Article.content)[0].fields.video).toMatchObject({ locked: false, providerId: YT_PREMIUM })
+    expect(videoBlocks(premium.data.Article.content)[0].fields.video).toMatchObject({
+      locked: false,
+      providerId: YT_PREMIUM,
+    })
   })
 
   it('renders the block as a link with poster in HTML, never linking a locked video\u2019s player', async () => {
     const anonymous = await app.rest.get(`/articles/${articles.free.id}`, { query: { depth: 1 } })
     const html = convertLexicalToHTML({ converters: newsroomHTMLConverters, data: anonymous.json.content })
-    expect(html).toContain(`<a href="${videos.free.embedUrl}" rel="noopener noreferrer"><img src="${videos.free.thumbnailUrl}" alt="Free YouTube"`)
+    expect(html).toContain(
+      `<a href="${videos.free.embedUrl}" rel="noopener noreferrer"><img src="${videos.free.thumbnailUrl}" alt="Free YouTube"`,
+    )
     expect(html).toContain('<figcaption>Free &amp; open</figcaption>')
     expect(html).toContain('Premium YouTube')
     expect(html).toContain('<figcaption>Locked &lt;b&gt;clip&lt;/b&gt;</figcaption>')
@@ -560,7 +712,10 @@ describe('videos inside articles (issue #8.4)', () => {
     const related = res.json.relatedVideos as Doc[]
     expect(related.map((v) => v.title)).toEqual(['Free YouTube', 'Premium YouTube'])
     expect(related[1]).toMatchObject({ embedUrl: null, locked: true, thumbnailUrl: null })
-    const gql = await app.graphql(`query($id: String!) { Article(id: $id) { relatedVideos { title locked embedUrl } } }`, { id: articles.free.id })
+    const gql = await app.graphql(
+      `query($id: String!) { Article(id: $id) { relatedVideos { title locked embedUrl } } }`,
+      { id: articles.free.id },
+    )
     expect(gql.data.Article.relatedVideos).toEqual([
       { embedUrl: videos.free.embedUrl, locked: false, title: 'Free YouTube' },
       { embedUrl: null, locked: true, title: 'Premium YouTube' },
@@ -584,7 +739,10 @@ describe('videos inside articles (issue #8.4)', () => {
     expect(titles).toEqual(['Free article with videos', 'Premium article'])
     expect(JSON.stringify(gql.data)).not.toContain('SECRET premium body')
 
-    const editor = await app.rest.get(`/videos/${videos.free.id}`, { query: { depth: 1, draft: 'true' }, token: app.editorToken })
+    const editor = await app.rest.get(`/videos/${videos.free.id}`, {
+      query: { depth: 1, draft: 'true' },
+      token: app.editorToken,
+    })
     expect(editor.json.relatedArticles.docs.map((a: Doc) => a.title)).toContain('Draft article')
   })
 })

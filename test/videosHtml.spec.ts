@@ -39,7 +39,10 @@ describe('videoEmbedToHTML', () => {
   })
 
   it('links a locked video to the page given as lockedHref', () => {
-    const html = videoEmbedToHTML({ locked: true, thumbnailUrl: null, title: 'Locked' }, { lockedHref: 'https://news.example.com/news/story' })
+    const html = videoEmbedToHTML(
+      { locked: true, thumbnailUrl: null, title: 'Locked' },
+      { lockedHref: 'https://news.example.com/news/story' },
+    )
     expect(html).toContain('<a href="https://news.example.com/news/story" rel="noopener noreferrer">')
     expect(html).not.toContain('<img')
   })
@@ -69,7 +72,12 @@ describe('videoEmbedToHTML', () => {
 
   it('makes root-relative upload URLs absolute with baseUrl', () => {
     const html = videoEmbedToHTML(
-      { embedUrl: '/api/media/file/clip.mp4', provider: 'upload', thumbnailUrl: '/api/media/file/poster.png', title: 'Upload' },
+      {
+        embedUrl: '/api/media/file/clip.mp4',
+        provider: 'upload',
+        thumbnailUrl: '/api/media/file/poster.png',
+        title: 'Upload',
+      },
       { baseUrl: 'https://cms.example.com/' },
     )
     expect(html).toContain('href="https://cms.example.com/api/media/file/clip.mp4"')
@@ -102,7 +110,12 @@ describe('newsroomHTMLConverters', () => {
     textFormat: 0,
     version: 1,
   })
-  const block = (fields: Record<string, unknown>) => ({ type: 'block', fields: { blockName: '', id: 'b1', ...fields }, format: '', version: 2 })
+  const block = (fields: Record<string, unknown>) => ({
+    type: 'block',
+    fields: { blockName: '', id: 'b1', ...fields },
+    format: '',
+    version: 2,
+  })
 
   it('keeps Payload\u2019s default converters, renders paywall breaks as nothing and videos as figures', () => {
     const html = convertLexicalToHTML({

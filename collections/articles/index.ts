@@ -51,7 +51,9 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       index: true,
       maxLength: 100,
     },
-    ...(slugs.media ? [{ name: 'heroImage', type: 'upload', filterOptions: mustExist, relationTo: slugs.media } as Field] : []),
+    ...(slugs.media
+      ? [{ name: 'heroImage', type: 'upload', filterOptions: mustExist, relationTo: slugs.media } as Field]
+      : []),
     {
       type: 'collapsible',
       admin: { initCollapsed: false },

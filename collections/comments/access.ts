@@ -26,10 +26,7 @@ export const ownCommentWithinWindow =
     if (editWindowSeconds <= 0) return false
     const since = new Date(Date.now() - editWindowSeconds * 1000).toISOString()
     const own: Where = {
-      and: [
-        { reader: { equals: reader.id } },
-        { createdAt: { greater_than: since } },
-      ],
+      and: [{ reader: { equals: reader.id } }, { createdAt: { greater_than: since } }],
     }
     return own
   }

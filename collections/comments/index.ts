@@ -56,7 +56,10 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       maxLength: 100,
       // Required, but through `validate` rather than `required`: a logged-in reader's name comes from the
       // account, so GraphQL must not demand it in the input.
-      validate: ((value, args) => (typeof value === 'string' && value.trim() ? text(value, args) : args.req.t('validation:required'))) as TextFieldSingleValidation,
+      validate: ((value, args) =>
+        typeof value === 'string' && value.trim()
+          ? text(value, args)
+          : args.req.t('validation:required')) as TextFieldSingleValidation,
     },
     {
       name: 'authorEmail',
@@ -112,7 +115,11 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       name: 'fingerprint',
       type: 'text',
       access: editorsOnlyField,
-      admin: { description: 'Keyed hash of the requester (IP + user agent) for flood control.', position: 'sidebar', readOnly: true },
+      admin: {
+        description: 'Keyed hash of the requester (IP + user agent) for flood control.',
+        position: 'sidebar',
+        readOnly: true,
+      },
       index: true,
     },
     {

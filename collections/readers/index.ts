@@ -54,7 +54,10 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           name: 'currentPeriodEnd',
           type: 'date',
           access: editorsWrite,
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Empty: no end (e.g. a complimentary subscription).' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: 'Empty: no end (e.g. a complimentary subscription).',
+          },
         },
       ],
     },

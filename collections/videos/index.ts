@@ -5,7 +5,13 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { lockedField } from '../../fields/gateFields.js'
 import { premiumField } from '../../fields/premiumField.js'
 import { slugField } from '../../fields/slugField.js'
-import { enforceGatedReadArgs, GATE_FIELDS, gatedFieldRead, markLocked, withholdGatedFields } from '../../src/access/premiumGate.js'
+import {
+  enforceGatedReadArgs,
+  GATE_FIELDS,
+  gatedFieldRead,
+  markLocked,
+  withholdGatedFields,
+} from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'

@@ -24,7 +24,9 @@ export const freePort = () =>
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 
@@ -93,7 +95,8 @@ export async function waitForHttp(url, { child, timeoutMs }) {
       const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(remaining) })
       if (res.status < 500) return
       serverErrors += 1
-      if (serverErrors >= 3) throw new Error(`${url} answered ${res.status} three times in a row: see the server output above`)
+      if (serverErrors >= 3)
+        throw new Error(`${url} answered ${res.status} three times in a row: see the server output above`)
     } catch (error) {
       if (serverErrors >= 3) throw error
       // not listening yet

@@ -39,7 +39,10 @@ const target = {
 
 try {
   await generateImportMap(
-    { ...config, admin: { ...config.admin, importMap: { ...config.admin.importMap, importMapFile: target.importMap } } },
+    {
+      ...config,
+      admin: { ...config.admin, importMap: { ...config.admin.importMap, importMapFile: target.importMap } },
+    },
     { force: true, log: false },
   )
   process.env.PAYLOAD_TS_OUTPUT_PATH = target.types
@@ -47,7 +50,11 @@ try {
   await writeFile(target.schema, printSchema(configToSchema(config).schema))
 
   if (!check) {
-    console.log(`Wrote ${Object.values(committed).map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+    console.log(
+      `Wrote ${Object.values(committed)
+        .map((file) => path.relative(process.cwd(), file))
+        .join(', ')}`,
+    )
   } else {
     const stale: string[] = []
     for (const key of Object.keys(committed) as (keyof typeof committed)[]) {

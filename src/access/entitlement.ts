@@ -14,8 +14,7 @@ type CachedAnswer = { answer: Promise<boolean>; user: unknown }
  */
 const cache = new WeakMap<object, CachedAnswer>()
 
-const cacheKey = (req: PayloadRequest): object =>
-  req.context && typeof req.context === 'object' ? req.context : req
+const cacheKey = (req: PayloadRequest): object => (req.context && typeof req.context === 'object' ? req.context : req)
 
 /** Whether the requester may read premium content. Editors always may. */
 export const isEntitled = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<boolean> => {
@@ -34,7 +33,10 @@ const decide = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Pr
       return Boolean(await options.premium.hasAccess({ req, user: req.user }))
     } catch (error) {
       // A failing host rule must not open the paywall nor turn every read into a 500.
-      req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: premium.hasAccess threw; treating the requester as not entitled' })
+      req.payload.logger.error({
+        err: error,
+        msg: 'payload-plugin-newsroom: premium.hasAccess threw; treating the requester as not entitled',
+      })
       return false
     }
   }

@@ -13,7 +13,11 @@ export const loggedInButNotReader =
 const COLLECTION_OPERATIONS = ['create', 'read', 'update', 'delete', 'readVersions', 'unlock'] as const
 const GLOBAL_OPERATIONS = ['read', 'update', 'readVersions'] as const
 
-const fillMissing = <T extends Record<string, unknown>>(access: T | undefined, ops: readonly string[], fallback: Access): T => {
+const fillMissing = <T extends Record<string, unknown>>(
+  access: T | undefined,
+  ops: readonly string[],
+  fallback: Access,
+): T => {
   const filled: Record<string, unknown> = { ...access }
   for (const op of ops) if (!filled[op]) filled[op] = fallback
   return filled as T
@@ -36,7 +40,11 @@ export const lockReadersOutOfHostDefaults = (config: Config, readersSlug: string
 }
 
 /** Wraps each operation's access (default: allowed) so readers are refused first. */
-const refuseReaders = (access: Record<string, Access | undefined>, ops: readonly string[], readersSlug: string): void => {
+const refuseReaders = (
+  access: Record<string, Access | undefined>,
+  ops: readonly string[],
+  readersSlug: string,
+): void => {
   const notReader = loggedInButNotReader(readersSlug)
   for (const op of ops) {
     const original = access[op]
@@ -47,7 +55,12 @@ const refuseReaders = (access: Record<string, Access | undefined>, ops: readonly
 /** Payload adds `payload-locked-documents` after plugins run, with the default access: close it to readers at init. */
 export const lockReadersOutOfLockedDocuments = (payload: Payload, readersSlug: string): void => {
   const locked = payload.collections['payload-locked-documents' as keyof typeof payload.collections]
-  if (locked) refuseReaders(locked.config.access as Record<string, Access | undefined>, ['create', 'read', 'update', 'delete'], readersSlug)
+  if (locked)
+    refuseReaders(
+      locked.config.access as Record<string, Access | undefined>,
+      ['create', 'read', 'update', 'delete'],
+      readersSlug,
+    )
 }
 
 /**

@@ -51,7 +51,10 @@ export const gatedFieldRead =
  * An exclusion `select` (`{ premium: false }`) bypasses `forceSelect` in Payload: drop the exclusions
  * of the fields the gate needs, so the database always returns them. Inclusion selects are left to `forceSelect`.
  */
-export const keepGateFieldsSelected = (select: SelectType | undefined, needed: readonly string[]): SelectType | undefined => {
+export const keepGateFieldsSelected = (
+  select: SelectType | undefined,
+  needed: readonly string[],
+): SelectType | undefined => {
   if (!select || typeof select !== 'object') return select
   if (!needed.some((name) => select[name] === false)) return select
   const kept: SelectType = { ...select }

@@ -7,7 +7,8 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 const MAX_BODY_BYTES = 4 * 1024
 
 const readReason = async (req: PayloadRequest): Promise<string | undefined> => {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new APIError('The request is too large.', 413)
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+    throw new APIError('The request is too large.', 413)
   const text = (await req.text?.()) ?? ''
   if (!text) return undefined
   let body: unknown

@@ -42,7 +42,10 @@ const readBodyText = async (req: PayloadRequest, max: number): Promise<string> =
 const readForm = async (req: PayloadRequest): Promise<unknown> => {
   const contentType = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType !== 'application/json' && contentType !== 'application/x-www-form-urlencoded') {
-    throw new PrintClientError('Send the form as JSON (application/json) or as a form (application/x-www-form-urlencoded).', 415)
+    throw new PrintClientError(
+      'Send the form as JSON (application/json) or as a form (application/x-www-form-urlencoded).',
+      415,
+    )
   }
   const text = await readBodyText(req, MAX_BODY_BYTES)
   if (contentType === 'application/x-www-form-urlencoded') {
@@ -65,7 +68,12 @@ const readForm = async (req: PayloadRequest): Promise<unknown> => {
  */
 const reserveQuota = async (
   req: PayloadRequest,
-  { article, fingerprint, limit, recipients }: { article: string; fingerprint: string; limit: number; recipients: number },
+  {
+    article,
+    fingerprint,
+    limit,
+    recipients,
+  }: { article: string; fingerprint: string; limit: number; recipients: number },
 ) => {
   const now = new Date()
   // The ledger is the plugin's own bookkeeping: the public may not read or write it, the endpoint must.
@@ -98,7 +106,12 @@ const reserveQuota = async (
     requested: recipients,
   })
   if (!decision.allowed) {
-    await req.payload.delete({ collection: EMAIL_LOG_SLUG as CollectionSlug, id: reservation.id, overrideAccess: true, req })
+    await req.payload.delete({
+      collection: EMAIL_LOG_SLUG as CollectionSlug,
+      id: reservation.id,
+      overrideAccess: true,
+      req,
+    })
   }
   await req.payload.delete({
     collection: EMAIL_LOG_SLUG as CollectionSlug,
@@ -134,7 +147,11 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
     })
     if (!decision.allowed) {
       return Response.json(
-        { errors: [{ message: `Too many emails sent. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minute(s).` }] },
+        {
+          errors: [
+            { message: `Too many emails sent. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minute(s).` },
+          ],
+        },
         { headers: { 'Retry-After': String(decision.retryAfterSeconds) }, status: 429 },
       )
     }

@@ -21,7 +21,11 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
     const pdf = await renderArticlePdf(
       article,
-      { locale: printLocale(req), publisherName: options.print.publisherName, subscribeUrl: options.premium.subscribeUrl },
+      {
+        locale: printLocale(req),
+        publisherName: options.print.publisherName,
+        subscribeUrl: options.premium.subscribeUrl,
+      },
       links,
       images,
       blocks,

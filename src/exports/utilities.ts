@@ -1,4 +1,10 @@
-export { cutTeaser, extractTeaser, isPaywallBreak, PAYWALL_BREAK_BLOCK, stripPaywallBreaks } from '../utilities/extractTeaser.js'
+export {
+  cutTeaser,
+  extractTeaser,
+  isPaywallBreak,
+  PAYWALL_BREAK_BLOCK,
+  stripPaywallBreaks,
+} from '../utilities/extractTeaser.js'
 export type { TeaserRule } from '../utilities/extractTeaser.js'
 export { isSubscriptionEntitled } from '../utilities/isSubscriptionEntitled.js'
 export { slugify } from '../utilities/slugify.js'
@@ -12,11 +18,7 @@ export {
   videoSourceErrors,
 } from '../utilities/parseVideoUrl.js'
 export type { ParseVideoUrlResult, VideoProvider, VideoSource } from '../utilities/parseVideoUrl.js'
-export {
-  createNewsroomHTMLConverters,
-  newsroomHTMLConverters,
-  videoEmbedToHTML,
-} from '../lexical/htmlConverters.js'
+export { createNewsroomHTMLConverters, newsroomHTMLConverters, videoEmbedToHTML } from '../lexical/htmlConverters.js'
 export type { VideoEmbedHTMLOptions, VideoForHTML } from '../lexical/htmlConverters.js'
 export { articleUrl, toPrintableArticle } from '../print/printableArticle.js'
 export type { PrintableArticle, PrintableImage } from '../print/printableArticle.js'
@@ -54,4 +56,10 @@ export { compileKeyMatcher, parseKeyList } from '../moderation/keyMatcher.js'
 export type { KeyMatch, KeyMatcher } from '../moderation/keyMatcher.js'
 export { resolveDiscussionSettings } from '../moderation/settings.js'
 export type { DiscussionSettings, DiscussionSettingsDoc } from '../moderation/settings.js'
-export { clientAddress, normalizeBody, normalizeLine, requesterFromHeaders, submissionErrors } from '../moderation/submission.js'
+export {
+  clientAddress,
+  normalizeBody,
+  normalizeLine,
+  requesterFromHeaders,
+  submissionErrors,
+} from '../moderation/submission.js'

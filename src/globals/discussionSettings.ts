@@ -31,23 +31,87 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
       {
         type: 'collapsible',
         fields: [
-          { name: 'manualApproval', type: 'checkbox', admin: { description: 'Hold every new comment for an editor.' }, defaultValue: d.manualApproval },
-          { name: 'previouslyApproved', type: 'checkbox', admin: { description: 'Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).' }, defaultValue: d.previouslyApproved },
-          { name: 'premiumOnly', type: 'checkbox', admin: { description: 'On premium articles, only subscribers may comment.' }, defaultValue: d.premiumOnly },
-          { name: 'closeAfterDays', type: 'number', label: 'Close comments after (days)', admin: { description: 'Close comments this many days after publication (0 = never).' }, defaultValue: d.closeAfterDays, min: 0 },
-          { name: 'maxDepth', type: 'number', label: 'Deepest reply level', admin: { description: 'Deepest reply level allowed.' }, defaultValue: d.maxDepth, min: 1, max: 20 },
+          {
+            name: 'manualApproval',
+            type: 'checkbox',
+            admin: { description: 'Hold every new comment for an editor.' },
+            defaultValue: d.manualApproval,
+          },
+          {
+            name: 'previouslyApproved',
+            type: 'checkbox',
+            admin: {
+              description:
+                'Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).',
+            },
+            defaultValue: d.previouslyApproved,
+          },
+          {
+            name: 'premiumOnly',
+            type: 'checkbox',
+            admin: { description: 'On premium articles, only subscribers may comment.' },
+            defaultValue: d.premiumOnly,
+          },
+          {
+            name: 'closeAfterDays',
+            type: 'number',
+            label: 'Close comments after (days)',
+            admin: { description: 'Close comments this many days after publication (0 = never).' },
+            defaultValue: d.closeAfterDays,
+            min: 0,
+          },
+          {
+            name: 'maxDepth',
+            type: 'number',
+            label: 'Deepest reply level',
+            admin: { description: 'Deepest reply level allowed.' },
+            defaultValue: d.maxDepth,
+            min: 1,
+            max: 20,
+          },
         ],
         label: 'Who can comment',
       },
       {
         type: 'collapsible',
         fields: [
-          { name: 'maxLinks', type: 'number', label: 'Most links allowed', admin: { description: 'Hold a comment with more links than this.' }, defaultValue: d.maxLinks, min: 0 },
-          keyList('moderationKeys', 'One word, phrase, email, URL or IP per line. A match holds the comment for moderation.'),
+          {
+            name: 'maxLinks',
+            type: 'number',
+            label: 'Most links allowed',
+            admin: { description: 'Hold a comment with more links than this.' },
+            defaultValue: d.maxLinks,
+            min: 0,
+          },
+          keyList(
+            'moderationKeys',
+            'One word, phrase, email, URL or IP per line. A match holds the comment for moderation.',
+          ),
           keyList('disallowedKeys', 'One per line. A match marks the comment as spam.'),
-          { name: 'floodSeconds', type: 'number', label: 'Seconds between comments', admin: { description: 'Minimum seconds between comments from the same person (0 = off).' }, defaultValue: d.floodSeconds, min: 0 },
-          { name: 'reportThreshold', type: 'number', label: 'Reports before re-review', admin: { description: 'Reports that send an approved comment back to pending.' }, defaultValue: d.reportThreshold, min: 1 },
-          { name: 'editWindowSeconds', type: 'number', label: 'Edit window (seconds)', admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' }, defaultValue: d.editWindowSeconds, min: 0 },
+          {
+            name: 'floodSeconds',
+            type: 'number',
+            label: 'Seconds between comments',
+            admin: { description: 'Minimum seconds between comments from the same person (0 = off).' },
+            defaultValue: d.floodSeconds,
+            min: 0,
+          },
+          {
+            name: 'reportThreshold',
+            type: 'number',
+            label: 'Reports before re-review',
+            admin: { description: 'Reports that send an approved comment back to pending.' },
+            defaultValue: d.reportThreshold,
+            min: 1,
+          },
+          {
+            name: 'editWindowSeconds',
+            type: 'number',
+            label: 'Edit window (seconds)',
+            admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' },
+            defaultValue: d.editWindowSeconds,
+            min: 0,
+          },
         ],
         label: 'Moderation',
       },
@@ -64,7 +128,12 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
               return invalid.length === 0 ? true : `Not an email address: ${invalid.join(', ')}`
             },
           },
-          { name: 'notifyReplyAuthors', type: 'checkbox', admin: { description: 'Email a comment’s author when a reply to it is approved.' }, defaultValue: d.notify.replyAuthors },
+          {
+            name: 'notifyReplyAuthors',
+            type: 'checkbox',
+            admin: { description: 'Email a comment’s author when a reply to it is approved.' },
+            defaultValue: d.notify.replyAuthors,
+          },
         ],
         label: 'Notifications',
       },
@@ -98,7 +167,13 @@ const loadSettings = async (req: PayloadRequest, options: ResolvedNewsroomOption
   const { payload } = req
   const slug = options.slugs.discussionSettings
   // Only the version stamp first: long key lists are transferred and compiled only when they changed.
-  const stamp = (await payload.findGlobal({ slug, depth: 0, overrideAccess: true, req, select: { updatedAt: true } })) as {
+  const stamp = (await payload.findGlobal({
+    slug,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { updatedAt: true },
+  })) as {
     updatedAt?: null | string
   }
   const version = stamp.updatedAt ?? 'defaults'

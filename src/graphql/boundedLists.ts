@@ -35,7 +35,9 @@ export const boundedListsRule =
           context.reportError(new GraphQLError(`"limit" must be between 1 and ${max}.`, { nodes: node }))
         }
         if (name === 'pagination' && value === false) {
-          context.reportError(new GraphQLError('"pagination: false" is not allowed: page through the results instead.', { nodes: node }))
+          context.reportError(
+            new GraphQLError('"pagination: false" is not allowed: page through the results instead.', { nodes: node }),
+          )
         }
       },
       VariableDefinition(node) {

@@ -17,7 +17,16 @@ export const refuseFragmentCycles: ValidationRule = (context: ValidationContext)
     const cycle = findCycle(fragments, context)
     if (!cycle) return
     context.reportError(
-      new GraphQLError(`Cannot spread fragment "${cycle[0]}" within itself${cycle.length > 1 ? ` via ${cycle.slice(1).map((n) => `"${n}"`).join(', ')}` : ''}.`),
+      new GraphQLError(
+        `Cannot spread fragment "${cycle[0]}" within itself${
+          cycle.length > 1
+            ? ` via ${cycle
+                .slice(1)
+                .map((n) => `"${n}"`)
+                .join(', ')}`
+            : ''
+        }.`,
+      ),
     )
     abortValidation(context)
   },

@@ -14,7 +14,8 @@ export const verifyMutationsWhenVerificationIsOff =
     const ours = Object.fromEntries(
       collections.map((c) => {
         // The name @payloadcms/graphql gives the collection's singular type.
-        const singular = c.graphQL && c.graphQL.singularName ? toWords(c.graphQL.singularName, true) : formatNames(c.slug).singular
+        const singular =
+          c.graphQL && c.graphQL.singularName ? toWords(c.graphQL.singularName, true) : formatNames(c.slug).singular
         return [
           `verifyEmail${singular}`,
           {

@@ -22,7 +22,9 @@ function unreadableQuery(error: Error, req: PayloadRequest): string | undefined 
   if (error.name !== 'SyntaxError') return undefined
   const query = (req.query ?? {}) as Record<string, unknown>
   // A repeated parameter (`data=a&data=b`) arrives as a list; Payload's global endpoint parses its items too.
-  const param = QUERY_JSON_PARAMS.find((key) => [query[key]].flat().some((v) => typeof v === 'string' && v !== '' && !isJSON(v)))
+  const param = QUERY_JSON_PARAMS.find((key) =>
+    [query[key]].flat().some((v) => typeof v === 'string' && v !== '' && !isJSON(v)),
+  )
   return param && `Invalid query: ${param} must be JSON or bracket syntax (${param}[field][operator]=value).`
 }
 

@@ -28,7 +28,8 @@ export const restListProblem = (
 ): null | string => {
   const between = `between 1 and ${MAX_REST_LIMIT}`
   if ('limit' in query && args.limit !== undefined && !isPageSize(args.limit)) return `"limit" must be ${between}.`
-  if ('pagination' in query && args.pagination === false) return '"pagination=false" is not allowed: page through the results instead.'
+  if ('pagination' in query && args.pagination === false)
+    return '"pagination=false" is not allowed: page through the results instead.'
   const askedJoins = query.joins
   if (askedJoins && typeof askedJoins === 'object') {
     const joins = (args.joins ?? {}) as Record<string, unknown>

@@ -27,7 +27,11 @@ export const cacheHeadersFor = ({
   session: boolean
 }): { cacheControl: null | string; vary: string } => ({
   cacheControl:
-    authenticated || session ? PRIVATE_NO_STORE : publicRead && publicMaxAge > 0 ? `public, max-age=0, s-maxage=${publicMaxAge}` : null,
+    authenticated || session
+      ? PRIVATE_NO_STORE
+      : publicRead && publicMaxAge > 0
+        ? `public, max-age=0, s-maxage=${publicMaxAge}`
+        : null,
   vary: VARY_ON_CREDENTIALS,
 })
 
@@ -51,7 +55,8 @@ const apply = (req: PayloadRequest, headers: ReturnType<typeof cacheHeadersFor>,
   out.set('Vary', headers.vary)
   if (answersOwnCacheControl(req, articlesSlug)) return
   // Private is final for the request: a later public read inside it (population) never loosens it.
-  if (headers.cacheControl && out.get('Cache-Control') !== PRIVATE_NO_STORE) out.set('Cache-Control', headers.cacheControl)
+  if (headers.cacheControl && out.get('Cache-Control') !== PRIVATE_NO_STORE)
+    out.set('Cache-Control', headers.cacheControl)
 }
 
 /**
@@ -107,7 +112,10 @@ export const withCacheHeaders = (
           return result
         },
       ],
-      beforeOperation: [...(hooks.beforeOperation ?? []), ({ args, operation, req }) => (decide(req, operation, false), args)],
+      beforeOperation: [
+        ...(hooks.beforeOperation ?? []),
+        ({ args, operation, req }) => (decide(req, operation, false), args),
+      ],
     },
   }
 }
@@ -125,7 +133,11 @@ export const withGlobalCacheHeaders = (global: GlobalConfig, options: ResolvedNe
       beforeOperation: [
         ...(hooks.beforeOperation ?? []),
         ({ args, req }) => {
-          apply(req, cacheHeadersFor({ authenticated: Boolean(req.user), publicMaxAge: 0, publicRead: false, session: false }), options.slugs.articles)
+          apply(
+            req,
+            cacheHeadersFor({ authenticated: Boolean(req.user), publicMaxAge: 0, publicRead: false, session: false }),
+            options.slugs.articles,
+          )
           return args
         },
       ],

@@ -17,7 +17,10 @@ export const rejectMalformedBody: CollectionBeforeOperationHook = ({ args, colle
   // (An array passes: Payload reads it as an object without fields, i.e. field errors for each required one.)
   if (typeof data !== 'object' || data === null) {
     const contentType = req.headers?.get('content-type')?.split(';')[0]?.trim()
-    const sent = data === undefined ? `no JSON body (Content-Type: ${contentType || 'none'})` : `JSON ${data === null ? 'null' : typeof data}`
+    const sent =
+      data === undefined
+        ? `no JSON body (Content-Type: ${contentType || 'none'})`
+        : `JSON ${data === null ? 'null' : typeof data}`
     throw new APIError(
       `The request body must be a JSON object (Content-Type: application/json, or multipart/form-data with a _payload field); got ${sent}.`,
       400,

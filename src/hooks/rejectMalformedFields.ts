@@ -26,7 +26,13 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function checkFields(data: Record<string, unknown>, fields: FlattenedField[], prefix: string, req: PayloadRequest, errors: FieldError[]): void {
+function checkFields(
+  data: Record<string, unknown>,
+  fields: FlattenedField[],
+  prefix: string,
+  req: PayloadRequest,
+  errors: FieldError[],
+): void {
   for (const field of fields) {
     if (!('name' in field) || !(field.name in data)) continue
     const value = data[field.name]
@@ -44,7 +50,8 @@ function checkFields(data: Record<string, unknown>, fields: FlattenedField[], pr
         break
       case 'blocks':
         checkRows(value, path, errors, (row, rowPath) => {
-          const block = req.payload.blocks?.[String(row.blockType)] ?? field.blocks.find((b) => b.slug === row.blockType)
+          const block =
+            req.payload.blocks?.[String(row.blockType)] ?? field.blocks.find((b) => b.slug === row.blockType)
           if (block) checkFields(row, block.flattenedFields, rowPath, req, errors)
         })
         break
@@ -71,7 +78,11 @@ function checkRows(
     errors.push({ message: 'Must be a list of rows.', path })
     return
   }
-  value.forEach((row, i) => (isObject(row) ? checkRow(row, `${path}.${i}.`) : errors.push({ message: 'Must be an object of its fields.', path: `${path}.${i}` })))
+  value.forEach((row, i) =>
+    isObject(row)
+      ? checkRow(row, `${path}.${i}.`)
+      : errors.push({ message: 'Must be an object of its fields.', path: `${path}.${i}` }),
+  )
 }
 
 function checkRelation(
@@ -117,12 +128,20 @@ export function isIdOf(slug: string, value: unknown, req: PayloadRequest): boole
   // Unknown collections are Payload's to refuse.
   if (!collection) return true
   const idType = collection.customIDType ?? req.payload.db.defaultIDType
-  if (idType === 'number') return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+  if (idType === 'number')
+    return (
+      (typeof value === 'number' && Number.isFinite(value)) ||
+      (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    )
   if (collection.customIDType) return typeof value === 'string' && value !== ''
   // Default ids on MongoDB are ObjectIds: 24 hex digits, or an ObjectId from server code.
-  if (req.payload.db.name === 'mongoose') return typeof value === 'string' ? OBJECT_ID.test(value) : isObjectIdInstance(value)
+  if (req.payload.db.name === 'mongoose')
+    return typeof value === 'string' ? OBJECT_ID.test(value) : isObjectIdInstance(value)
   return typeof value === 'string' && value !== ''
 }
 
 const isObjectIdInstance = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { toHexString?: unknown }).toHexString === 'function' && OBJECT_ID.test((value as { toHexString: () => string }).toHexString())
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { toHexString?: unknown }).toHexString === 'function' &&
+  OBJECT_ID.test((value as { toHexString: () => string }).toHexString())

@@ -21,19 +21,31 @@ export const rejectMalformedQuery: CollectionBeforeOperationHook = ({ args, coll
     sort?: unknown
   }
   // A read's `data` (REST `?data=`: a document to run the read hooks on) must be an object; `-1` crashed them.
-  if (operation === 'read' && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+  if (
+    operation === 'read' &&
+    data !== undefined &&
+    data !== null &&
+    (typeof data !== 'object' || Array.isArray(data))
+  ) {
     fail('data', 'a JSON object')
   }
   // A document id that cannot be one (GraphQL `Video(id: "zzz")`) names no document: 404, as REST answers, not a
   // cast error. (With `disableErrors` the caller wants null, which a hook cannot return: left to Payload.)
-  if ((operation === 'read' || operation === 'update' || operation === 'delete') && id !== undefined && id !== null && !disableErrors && !isIdOf(collection.slug, id, req)) {
+  if (
+    (operation === 'read' || operation === 'update' || operation === 'delete') &&
+    id !== undefined &&
+    id !== null &&
+    !disableErrors &&
+    !isIdOf(collection.slug, id, req)
+  ) {
     throw new NotFound(req.t)
   }
   // Payload's default page size is 10 (find.ts), for the query and for joins.
   checkQuery({ limit: limit ?? 10, page, sort }, '')
   if (joins && typeof joins === 'object') {
     for (const [name, join] of Object.entries(joins as Record<string, unknown>)) {
-      if (join && typeof join === 'object') checkQuery({ ...join, limit: (join as { limit?: unknown }).limit ?? 10 }, `joins[${name}]`)
+      if (join && typeof join === 'object')
+        checkQuery({ ...join, limit: (join as { limit?: unknown }).limit ?? 10 }, `joins[${name}]`)
     }
   }
   return args
@@ -50,7 +62,11 @@ const fail = (param: string, expected: string): never => {
 function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: string): void {
   const name = (param: string) => (prefix ? `${prefix}[${param}]` : param)
   if (sort !== undefined && sort !== null) {
-    const entries = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : fail(name('sort'), 'a field name or a comma-separated list of them')
+    const entries = Array.isArray(sort)
+      ? sort
+      : typeof sort === 'string'
+        ? sort.split(',')
+        : fail(name('sort'), 'a field name or a comma-separated list of them')
     for (const entry of entries as unknown[]) {
       if (typeof entry !== 'string') fail(name('sort'), 'a field name or a comma-separated list of them')
       const trimmed = (entry as string).trim()
@@ -63,7 +79,8 @@ function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: stri
   if (typeof page === 'number' && page > 1) {
     // The database skips (page - 1) × limit documents: that must stay a whole number it can represent.
     const perPage = typeof limit === 'number' && limit > 0 ? limit : 1
-    if (!Number.isSafeInteger((page - 1) * perPage)) fail(name('page'), 'a whole number small enough that (page - 1) × limit is one')
+    if (!Number.isSafeInteger((page - 1) * perPage))
+      fail(name('page'), 'a whole number small enough that (page - 1) × limit is one')
   }
   if (typeof page === 'number' && !Number.isFinite(page)) fail(name('page'), 'a whole number')
 }
@@ -71,6 +88,7 @@ function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: stri
 /** Our globals: a read's `data` must be an object, as for collections. */
 export const rejectMalformedGlobalRead: GlobalBeforeOperationHook = ({ args, operation }) => {
   const data = (args as { data?: unknown } | undefined)?.data
-  if (operation === 'read' && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) fail('data', 'a JSON object')
+  if (operation === 'read' && data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    fail('data', 'a JSON object')
   return args
 }

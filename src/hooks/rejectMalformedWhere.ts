@@ -10,8 +10,10 @@ import { APIError } from 'payload'
  */
 export const rejectMalformedWhere: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { joins, where } = args as { joins?: unknown; where?: unknown }
-  if (where !== undefined && where !== null) checkWhere(where, collection.flattenedFields, hasCustomId(collection.flattenedFields), req, 'where')
-  if (joins && typeof joins === 'object') checkJoinWheres(joins as Record<string, unknown>, collection.flattenedFields, req)
+  if (where !== undefined && where !== null)
+    checkWhere(where, collection.flattenedFields, hasCustomId(collection.flattenedFields), req, 'where')
+  if (joins && typeof joins === 'object')
+    checkJoinWheres(joins as Record<string, unknown>, collection.flattenedFields, req)
   return args
 }
 
@@ -27,14 +29,26 @@ const fail = (path: string, expected: string): never => {
   throw new APIError(`Invalid query: ${path} must be ${expected}.`, 400, undefined, true)
 }
 
-function checkWhere(where: unknown, fields: FlattenedField[], customId: boolean, req: PayloadRequest, path: string, depth = 0): void {
+function checkWhere(
+  where: unknown,
+  fields: FlattenedField[],
+  customId: boolean,
+  req: PayloadRequest,
+  path: string,
+  depth = 0,
+): void {
   if (depth > 20) fail(path, 'nested less deeply')
   if (!isPlainObject(where)) fail(path, 'an object of conditions')
   for (const [key, condition] of Object.entries(where as Where)) {
     // GraphQL spells them AND / OR.
     if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       const list = Array.isArray(condition) ? condition : Object.values(condition ?? {})
-      list.forEach((sub, i) => sub && typeof sub === 'object' && checkWhere(sub, fields, customId, req, `${path}[${key.toLowerCase()}][${i}]`, depth + 1))
+      list.forEach(
+        (sub, i) =>
+          sub &&
+          typeof sub === 'object' &&
+          checkWhere(sub, fields, customId, req, `${path}[${key.toLowerCase()}][${i}]`, depth + 1),
+      )
       continue
     }
     if (!condition || typeof condition !== 'object') continue
@@ -52,7 +66,14 @@ function checkJoinWheres(joins: Record<string, unknown>, fields: FlattenedField[
     if (!field || field.type !== 'join') continue
     for (const slug of [field.collection].flat()) {
       const target = req.payload.collections[slug]?.config
-      if (target) checkWhere(join.where, target.flattenedFields, hasCustomId(target.flattenedFields), req, `joins[${name}][where]`)
+      if (target)
+        checkWhere(
+          join.where,
+          target.flattenedFields,
+          hasCustomId(target.flattenedFields),
+          req,
+          `joins[${name}][where]`,
+        )
     }
   }
 }
@@ -87,7 +108,8 @@ function checkValue(
   }
   if (LIST_OPERATORS.has(operator) && isPlainObject(value)) fail(path, 'a list of values')
   const values = LIST_OPERATORS.has(operator) ? (Array.isArray(value) ? value : String(value).split(',')) : [value]
-  for (const v of values) if (v !== null && typeof v === 'object' && !(v instanceof Date)) fail(path, 'a plain value, not an object')
+  for (const v of values)
+    if (v !== null && typeof v === 'object' && !(v instanceof Date)) fail(path, 'a plain value, not an object')
 
   const type = resolveType(fieldPath, fields, customId, req)
   if (!type || operator === 'like' || operator === 'contains') return
@@ -106,10 +128,16 @@ const isBooleanLike = (v: unknown) => typeof v === 'boolean' || v === 'true' || 
 type ResolvedType = 'checkbox' | 'date' | 'number' | 'objectId' | 'other' | 'point' | undefined
 
 /** The type a path's value must have, following single-collection relationships. */
-function resolveType(fieldPath: string, fields: FlattenedField[], customId: boolean, req: PayloadRequest): ResolvedType {
+function resolveType(
+  fieldPath: string,
+  fields: FlattenedField[],
+  customId: boolean,
+  req: PayloadRequest,
+): ResolvedType {
   // GraphQL spells nested paths `a__b`.
   const [head, ...rest] = fieldPath.replace(/__/g, '.').split('.')
-  if (head === 'id' || head === '_id') return rest.length === 0 ? (!customId && usesObjectIds(req) ? 'objectId' : 'other') : undefined
+  if (head === 'id' || head === '_id')
+    return rest.length === 0 ? (!customId && usesObjectIds(req) ? 'objectId' : 'other') : undefined
   const field = fields.find((f) => f.name === head)
   if (!field) return undefined
   if (field.type === 'relationship' || field.type === 'upload') {
@@ -118,7 +146,8 @@ function resolveType(fieldPath: string, fields: FlattenedField[], customId: bool
     }
     const target = req.payload.collections[field.relationTo as string]?.config
     if (!target) return undefined
-    if (rest.length === 0 || (rest.length === 1 && rest[0] === 'id')) return relatedIdType(field.relationTo as string, req)
+    if (rest.length === 0 || (rest.length === 1 && rest[0] === 'id'))
+      return relatedIdType(field.relationTo as string, req)
     return resolveType(rest.join('.'), target.flattenedFields, hasCustomId(target.flattenedFields), req)
   }
   // Payload's own validation of paths through a join rejects asynchronously (an unhandled rejection): refuse first.
@@ -127,7 +156,8 @@ function resolveType(fieldPath: string, fields: FlattenedField[], customId: bool
     return resolveType(rest.join('.'), field.flattenedFields, true, req)
   }
   if (rest.length) return undefined
-  if (field.type === 'checkbox' || field.type === 'date' || field.type === 'number' || field.type === 'point') return field.type
+  if (field.type === 'checkbox' || field.type === 'date' || field.type === 'number' || field.type === 'point')
+    return field.type
   return 'other'
 }
 

@@ -30,7 +30,10 @@ type StoredArticle = { slug?: null | string; title?: null | string }
 const RETRIES = { attempts: 5, backoff: { type: 'exponential' as const, delay: 30_000 } }
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string)
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string,
+  )
 
 const paragraphs = (text: string): string =>
   text
@@ -46,10 +49,21 @@ const idOf = (value: unknown): null | number | string => {
 
 const load = async <T>(req: PayloadRequest, collection: string, id: null | number | string): Promise<null | T> => {
   if (id === null) return null
-  return (await req.payload.findByID({ id, collection, depth: 0, disableErrors: true, overrideAccess: true, req })) as null | T
+  return (await req.payload.findByID({
+    id,
+    collection,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })) as null | T
 }
 
-const articleUrl = (options: ResolvedNewsroomOptions, article: StoredArticle | null, commentId: number | string): string =>
+const articleUrl = (
+  options: ResolvedNewsroomOptions,
+  article: StoredArticle | null,
+  commentId: number | string,
+): string =>
   `${options.siteUrl}${options.articlePath.replace('{slug}', encodeURIComponent(article?.slug ?? ''))}#comment-${commentId}`
 
 const adminUrl = (req: PayloadRequest, slug: string, id: number | string): string => {
@@ -76,9 +90,7 @@ export const editorsNotice = async (
   const article = await load<StoredArticle>(req, slugs.articles, idOf(comment.article))
   const title = article?.title ?? 'an article'
   const subject =
-    reason === 'reported'
-      ? `Comment reported by readers: “${title}”`
-      : `New comment awaiting moderation: “${title}”`
+    reason === 'reported' ? `Comment reported by readers: “${title}”` : `New comment awaiting moderation: “${title}”`
   const review = adminUrl(req, slugs.comments, comment.id)
   const who = `${comment.authorName ?? ''} <${comment.authorEmail ?? ''}>${comment.authorUrl ? ` (${comment.authorUrl})` : ''}`
   return {
@@ -97,7 +109,11 @@ export const editorsNotice = async (
 }
 
 /** The mail telling a comment's author of an approved reply, or null (off, not approved, own reply…). One per reply and recipient. */
-export const replyNotice = async (req: PayloadRequest, options: ResolvedNewsroomOptions, replyId: string): Promise<Notice | null> => {
+export const replyNotice = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  replyId: string,
+): Promise<Notice | null> => {
   const { slugs } = options
   const settings = await readDiscussionSettings(req, options)
   const reply = await load<StoredComment>(req, slugs.comments, replyId)
@@ -129,7 +145,11 @@ export const commentNotificationTasks = (options: ResolvedNewsroomOptions): Task
   const notifyEditors: TaskConfig = {
     slug: NOTIFY_EDITORS_TASK,
     handler: async ({ input, job, req }) => {
-      const { commentId, event, reason } = input as { commentId: string; event?: null | string; reason: NotifyEditorsReason }
+      const { commentId, event, reason } = input as {
+        commentId: string
+        event?: null | string
+        reason: NotifyEditorsReason
+      }
       // Jobs queued before send-backs carried their report: the job itself is the event.
       const notice = await editorsNotice(req, options, { commentId, event: event ?? String(job.id), reason })
       if (!notice) return { output: { sent: 0 } }

@@ -29,10 +29,15 @@ const IN_FLIGHT_POLL_MS = 100
  * Claims outside any transaction of the job: the claim must be visible to every other runner the moment it
  * is taken (and a unique-index conflict must not abort the job's transaction).
  */
-const outsideTransaction = (req: PayloadRequest): PayloadRequest => ({ ...req, transactionID: undefined }) as PayloadRequest
+const outsideTransaction = (req: PayloadRequest): PayloadRequest =>
+  ({ ...req, transactionID: undefined }) as PayloadRequest
 
 const findDelivery = async (req: PayloadRequest, key: string): Promise<DeliveryDoc | null> =>
-  (await req.payload.db.findOne({ collection: DELIVERIES_SLUG, req, where: { key: { equals: key } } })) as DeliveryDoc | null
+  (await req.payload.db.findOne({
+    collection: DELIVERIES_SLUG,
+    req,
+    where: { key: { equals: key } },
+  })) as DeliveryDoc | null
 
 type Claim = { owner: string } | { outcome: 'already-sent' } | { wait: true }
 
@@ -59,7 +64,13 @@ const tryClaim = async (req: PayloadRequest, key: string, task: string, leaseSec
       collection: DELIVERIES_SLUG,
       data: { claimedAt: now.toISOString(), owner },
       req,
-      where: { and: [{ key: { equals: key } }, { state: { equals: 'claimed' } }, { owner: { equals: existing.owner ?? null } }] },
+      where: {
+        and: [
+          { key: { equals: key } },
+          { state: { equals: 'claimed' } },
+          { owner: { equals: existing.owner ?? null } },
+        ],
+      },
     })
     return taken ? { owner } : { wait: true }
   }
@@ -93,7 +104,9 @@ export const deliverOnce = async (
     await req.payload.sendEmail({ ...message, ...idempotencyFields(key, options.siteUrl) })
   } catch (error) {
     // Not sent: give the key back so the retry (here or on another instance) may send it.
-    await req.payload.db.deleteOne({ collection: DELIVERIES_SLUG, req: dbReq, returning: false, where: mine }).catch(() => undefined)
+    await req.payload.db
+      .deleteOne({ collection: DELIVERIES_SLUG, req: dbReq, returning: false, where: mine })
+      .catch(() => undefined)
     throw error
   }
   const marked = await req.payload.db.updateOne({
@@ -103,7 +116,9 @@ export const deliverOnce = async (
     where: mine,
   })
   if (!marked) {
-    req.payload.logger.warn(`payload-plugin-newsroom: message ${key} took longer than jobs.leaseSeconds to send; another runner may have sent it too`)
+    req.payload.logger.warn(
+      `payload-plugin-newsroom: message ${key} took longer than jobs.leaseSeconds to send; another runner may have sent it too`,
+    )
   }
   return 'sent'
 }

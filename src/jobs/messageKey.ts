@@ -9,7 +9,9 @@ export const IDEMPOTENCY_HEADER = 'X-Idempotency-Key'
  * addresses among the parts are not stored in the clear. JSON-encoded first: no two lists of parts collide.
  */
 export const messageKey = (...parts: (number | string)[]): string =>
-  `nm1-${createHash('sha256').update(JSON.stringify(parts.map(String))).digest('base64url')}`
+  `nm1-${createHash('sha256')
+    .update(JSON.stringify(parts.map(String)))
+    .digest('base64url')}`
 
 /** Message-ID and header for a key: a provider (or nodemailer's transport) sees the same id on every attempt. */
 export const idempotencyFields = (key: string, siteUrl: string) => {

@@ -45,7 +45,12 @@ type JobDoc = { id: number | string; input?: Record<string, unknown>; taskSlug?:
 type CommentStamp = { createdAt?: string; id: number | string; updatedAt?: string }
 type ArticleCount = { commentCount?: null | number; id: number | string }
 
-const findAll = async <T>(req: PayloadRequest, collection: string, where: Where, select?: Record<string, true>): Promise<T[]> =>
+const findAll = async <T>(
+  req: PayloadRequest,
+  collection: string,
+  where: Where,
+  select?: Record<string, true>,
+): Promise<T[]> =>
   (await req.payload.db.find({ collection, limit: 0, pagination: false, req, select, where })).docs as T[]
 
 /**
@@ -54,21 +59,32 @@ const findAll = async <T>(req: PayloadRequest, collection: string, where: Where,
  * living runner that just wrote keeps its job. A released job runs again; its messages are claimed, so a
  * send that did complete is not repeated (deliverOnce).
  */
-export const releaseAbandonedJobs = async (req: PayloadRequest, options: ResolvedNewsroomOptions, now: Date): Promise<number> => {
-  const stuck = await findAll<JobDoc>(req, JOBS, {
-    and: [
-      { processing: { equals: true } },
-      { taskSlug: { in: OUR_TASKS } },
-      { updatedAt: { less_than: leaseCutoff(now, options.jobs.leaseSeconds).toISOString() } },
-    ],
-  }, { updatedAt: true })
+export const releaseAbandonedJobs = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  now: Date,
+): Promise<number> => {
+  const stuck = await findAll<JobDoc>(
+    req,
+    JOBS,
+    {
+      and: [
+        { processing: { equals: true } },
+        { taskSlug: { in: OUR_TASKS } },
+        { updatedAt: { less_than: leaseCutoff(now, options.jobs.leaseSeconds).toISOString() } },
+      ],
+    },
+    { updatedAt: true },
+  )
   let released = 0
   for (const job of stuck) {
     const done = await req.payload.db.updateOne({
       collection: JOBS,
       data: { processing: false },
       req,
-      where: { and: [{ id: { equals: job.id } }, { processing: { equals: true } }, { updatedAt: { equals: job.updatedAt } }] },
+      where: {
+        and: [{ id: { equals: job.id } }, { processing: { equals: true } }, { updatedAt: { equals: job.updatedAt } }],
+      },
     })
     if (done) released++
   }
@@ -79,8 +95,11 @@ export const releaseAbandonedJobs = async (req: PayloadRequest, options: Resolve
  * One article's `commentCount` repaired: comments whose count entry disagrees with their status are settled,
  * then the count is set to the entries, conditional on the value read (collections/comments/hooks/commentCount.ts).
  */
-const recountArticle = (req: PayloadRequest, options: ResolvedNewsroomOptions, article: ArticleCount): Promise<number> =>
-  repairCommentCount(req.payload, options, article.id)
+const recountArticle = (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  article: ArticleCount,
+): Promise<number> => repairCommentCount(req.payload, options, article.id)
 
 export const recountCommentCounts = async (
   req: PayloadRequest,
@@ -115,14 +134,25 @@ export const recountCommentCounts = async (
  * reply, within the repair window, with no job of its task and no claim of its message. Queued once; a
  * second, concurrent reconcile may queue it twice, and the message claim still sends it once.
  */
-export const queueMissingNotifications = async (req: PayloadRequest, options: ResolvedNewsroomOptions, now: Date): Promise<number> => {
+export const queueMissingNotifications = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  now: Date,
+): Promise<number> => {
   const settings = await readDiscussionSettings(req, options)
   const since = new Date(now.getTime() - REPAIR_WINDOW_MS).toISOString()
   // Every job of these tasks not completed (waiting, retrying, failed for good, running): the message has one.
-  const jobs = await findAll<JobDoc>(req, JOBS, {
-    and: [{ taskSlug: { in: [NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK] } }, { completedAt: { exists: false } }],
-  }, { input: true, taskSlug: true })
-  const hasJob = new Set(jobs.map((job) => `${job.taskSlug}:${String(job.input?.commentId)}:${String(job.input?.reason ?? '')}`))
+  const jobs = await findAll<JobDoc>(
+    req,
+    JOBS,
+    {
+      and: [{ taskSlug: { in: [NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK] } }, { completedAt: { exists: false } }],
+    },
+    { input: true, taskSlug: true },
+  )
+  const hasJob = new Set(
+    jobs.map((job) => `${job.taskSlug}:${String(job.input?.commentId)}:${String(job.input?.reason ?? '')}`),
+  )
   let queued = 0
   const queue = async (task: string, input: Record<string, unknown>) => {
     await req.payload.jobs.queue({ input, req, task } as Parameters<typeof req.payload.jobs.queue>[0])
@@ -130,26 +160,44 @@ export const queueMissingNotifications = async (req: PayloadRequest, options: Re
   }
 
   if (settings.notifyEditors.length > 0) {
-    const pending = await findAll<CommentStamp>(req, options.slugs.comments, {
-      and: [{ status: { equals: 'pending' } }, { moderationReason: { exists: true } }, { createdAt: { greater_than: since } }],
-    }, { createdAt: true, updatedAt: true })
+    const pending = await findAll<CommentStamp>(
+      req,
+      options.slugs.comments,
+      {
+        and: [
+          { status: { equals: 'pending' } },
+          { moderationReason: { exists: true } },
+          { createdAt: { greater_than: since } },
+        ],
+      },
+      { createdAt: true, updatedAt: true },
+    )
     for (const comment of pending) {
       // Edited or sent back since: not a new comment (a send-back has its own message).
-      const changed = Math.abs(new Date(comment.updatedAt ?? 0).getTime() - new Date(comment.createdAt ?? 0).getTime()) > UNCHANGED_SINCE_CREATE_MS
+      const changed =
+        Math.abs(new Date(comment.updatedAt ?? 0).getTime() - new Date(comment.createdAt ?? 0).getTime()) >
+        UNCHANGED_SINCE_CREATE_MS
       if (changed || hasJob.has(`${NOTIFY_EDITORS_TASK}:${String(comment.id)}:pending`)) continue
       const notice = await editorsNotice(req, options, { commentId: String(comment.id), reason: 'pending' })
-      if (notice && !(await deliveryClaimed(req, notice.key))) await queue(NOTIFY_EDITORS_TASK, { commentId: String(comment.id), reason: 'pending' })
+      if (notice && !(await deliveryClaimed(req, notice.key)))
+        await queue(NOTIFY_EDITORS_TASK, { commentId: String(comment.id), reason: 'pending' })
     }
   }
 
   if (settings.notifyReplyAuthors) {
-    const replies = await findAll<CommentStamp>(req, options.slugs.comments, {
-      and: [{ status: { equals: 'approved' } }, { parent: { exists: true } }, { updatedAt: { greater_than: since } }],
-    }, { updatedAt: true })
+    const replies = await findAll<CommentStamp>(
+      req,
+      options.slugs.comments,
+      {
+        and: [{ status: { equals: 'approved' } }, { parent: { exists: true } }, { updatedAt: { greater_than: since } }],
+      },
+      { updatedAt: true },
+    )
     for (const reply of replies) {
       if (hasJob.has(`${NOTIFY_REPLY_AUTHOR_TASK}:${String(reply.id)}:`)) continue
       const notice = await replyNotice(req, options, String(reply.id))
-      if (notice && !(await deliveryClaimed(req, notice.key))) await queue(NOTIFY_REPLY_AUTHOR_TASK, { commentId: String(reply.id) })
+      if (notice && !(await deliveryClaimed(req, notice.key)))
+        await queue(NOTIFY_REPLY_AUTHOR_TASK, { commentId: String(reply.id) })
     }
   }
   return queued
@@ -157,14 +205,21 @@ export const queueMissingNotifications = async (req: PayloadRequest, options: Re
 
 const purgeOldDeliveries = async (req: PayloadRequest, now: Date): Promise<number> => {
   const where: Where = {
-    and: [{ state: { equals: 'sent' } }, { sentAt: { less_than: new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString() } }],
+    and: [
+      { state: { equals: 'sent' } },
+      { sentAt: { less_than: new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString() } },
+    ],
   }
   const { totalDocs } = await req.payload.db.count({ collection: DELIVERIES_SLUG, req, where })
   if (totalDocs > 0) await req.payload.db.deleteMany({ collection: DELIVERIES_SLUG, req, where })
   return totalDocs
 }
 
-export const reconcile = async (req: PayloadRequest, options: ResolvedNewsroomOptions, now = new Date()): Promise<ReconcileReport> => {
+export const reconcile = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  now = new Date(),
+): Promise<ReconcileReport> => {
   const releasedJobs = await releaseAbandonedJobs(req, options, now)
   const counts = await recountCommentCounts(req, options)
   const notificationsQueued = await queueMissingNotifications(req, options, now)
@@ -188,7 +243,12 @@ const scheduleUnlessRunning =
           { queue: { equals: queueable.scheduleConfig.queue } },
           { completedAt: { exists: false } },
           { hasError: { not_equals: true } },
-          { or: [{ processing: { equals: false } }, { updatedAt: { greater_than: leaseCutoff(new Date(), options.jobs.leaseSeconds).toISOString() } }] },
+          {
+            or: [
+              { processing: { equals: false } },
+              { updatedAt: { greater_than: leaseCutoff(new Date(), options.jobs.leaseSeconds).toISOString() } },
+            ],
+          },
         ],
       },
     })
@@ -215,5 +275,13 @@ export const reconcileTask = (options: ResolvedNewsroomOptions): TaskConfig => (
   // Disabled plugin: the task stays (queued jobs still run), nothing is scheduled.
   ...(options.jobs.reconcileCron === false || options.disabled
     ? {}
-    : { schedule: [{ cron: options.jobs.reconcileCron, hooks: { beforeSchedule: scheduleUnlessRunning(options) }, queue: options.jobs.reconcileQueue }] }),
+    : {
+        schedule: [
+          {
+            cron: options.jobs.reconcileCron,
+            hooks: { beforeSchedule: scheduleUnlessRunning(options) },
+            queue: options.jobs.reconcileQueue,
+          },
+        ],
+      }),
 })

@@ -28,8 +28,12 @@ export const duplicateClaimKeys = (
   hardened: boolean,
 ): { byFingerprint: boolean; key: string }[] => {
   const words = `${String(key.article)}\u0000${key.authorEmail}\u0000${key.body}`
-  const ids = hardened || !key.emailIdentifies ? requesterIds(key) : requesterIds(key).filter((id) => id.startsWith('email'))
-  return ids.map((id) => ({ byFingerprint: id.startsWith('fingerprint'), key: `duplicate:${hash(`${words}\u0000${id}`)}` }))
+  const ids =
+    hardened || !key.emailIdentifies ? requesterIds(key) : requesterIds(key).filter((id) => id.startsWith('email'))
+  return ids.map((id) => ({
+    byFingerprint: id.startsWith('fingerprint'),
+    key: `duplicate:${hash(`${words}\u0000${id}`)}`,
+  }))
 }
 
 /**

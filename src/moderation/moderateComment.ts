@@ -145,7 +145,11 @@ export const commentsClosedReason = (
   const closeAt = toTime(article.commentsCloseAt)
   if (closeAt !== null && now.getTime() >= closeAt) return 'Comments are closed for this article.'
   const publishedAt = toTime(article.publishedAt)
-  if (settings.closeAfterDays > 0 && publishedAt !== null && now.getTime() >= publishedAt + settings.closeAfterDays * DAY_MS) {
+  if (
+    settings.closeAfterDays > 0 &&
+    publishedAt !== null &&
+    now.getTime() >= publishedAt + settings.closeAfterDays * DAY_MS
+  ) {
     return `Comments close ${settings.closeAfterDays} days after publication.`
   }
   if (settings.premiumOnly && article.premium === true && !commenterEntitled) {

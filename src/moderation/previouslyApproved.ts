@@ -18,9 +18,7 @@ export type PreviouslyApprovedFacts = {
 
 /** What an approved comment must match to count; `null`: nothing can count, the comment waits. */
 export type ApprovedCommentMatch =
-  | { authorEmail: string; authorName: string; fingerprint?: string }
-  | { reader: number | string }
-  | null
+  { authorEmail: string; authorName: string; fingerprint?: string } | { reader: number | string } | null
 
 export const previouslyApprovedMatch = (facts: PreviouslyApprovedFacts): ApprovedCommentMatch => {
   if (facts.addressAccountId !== null) {

@@ -47,7 +47,8 @@ export type DiscussionSettings = {
   reportThreshold: number
 } & ModerationSettings
 
-const pick = <T>(stored: null | T | undefined, fallback: T): T => (stored === null || stored === undefined ? fallback : stored)
+const pick = <T>(stored: null | T | undefined, fallback: T): T =>
+  stored === null || stored === undefined ? fallback : stored
 
 const nonNegative = (value: number, fallback: number): number =>
   Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback
@@ -78,7 +79,10 @@ export const resolveDiscussionSettings = (
     notifyReplyAuthors: pick(d.notifyReplyAuthors, defaults.notify.replyAuthors),
     premiumOnly: pick(d.premiumOnly, defaults.premiumOnly),
     previouslyApproved: pick(d.previouslyApproved, defaults.previouslyApproved),
-    reportThreshold: Math.max(1, nonNegative(pick(d.reportThreshold, defaults.reportThreshold), defaults.reportThreshold)),
+    reportThreshold: Math.max(
+      1,
+      nonNegative(pick(d.reportThreshold, defaults.reportThreshold), defaults.reportThreshold),
+    ),
   }
 }
 

@@ -13,8 +13,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 const CONTROL_AND_BREAKS = /[\u0000-\u001F\u007F]+/g
 
 /** A comment body as stored: newlines normalised, control characters removed, outer whitespace trimmed. */
-export const normalizeBody = (value: string): string =>
-  value.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim()
+export const normalizeBody = (value: string): string => value.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim()
 
 /** A one-line value (name, URL): control characters and line breaks become single spaces. */
 export const normalizeLine = (value: string): string => value.replace(CONTROL_AND_BREAKS, ' ').trim()
@@ -97,12 +96,18 @@ export const clientAddress = (headers: Headers | undefined, trustedProxies: numb
 }
 
 /** Who is commenting, from the request headers: the client address (see `clientAddress`) and user agent. */
-export const requesterFromHeaders = (headers: Headers | undefined, secret: string, trustedProxies: number): Requester => {
+export const requesterFromHeaders = (
+  headers: Headers | undefined,
+  secret: string,
+  trustedProxies: number,
+): Requester => {
   const ip = clientAddress(headers, trustedProxies)
   const userAgent = headers?.get('user-agent')?.trim() || null
   const fingerprint =
     ip || userAgent
-      ? createHmac('sha256', secret).update(`${ip ?? ''}\n${userAgent ?? ''}`).digest('hex')
+      ? createHmac('sha256', secret)
+          .update(`${ip ?? ''}\n${userAgent ?? ''}`)
+          .digest('hex')
       : null
   return { fingerprint, ip, userAgent }
 }

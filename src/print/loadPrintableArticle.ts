@@ -22,8 +22,7 @@ export const loadPrintableArticle = async (
 ): Promise<PrintableArticle> => {
   const collection = options.slugs.articles as CollectionSlug
   const param = req.routeParams?.id
-  const where =
-    typeof param === 'string' ? articleLookupWhere(param, articleIdShape(req.payload, collection)) : null
+  const where = typeof param === 'string' ? articleLookupWhere(param, articleIdShape(req.payload, collection)) : null
   if (!where) throw new PrintClientError('The article must be given by its id or its slug.', 400)
 
   const { docs } = await req.payload.find({

@@ -43,7 +43,8 @@ export const populateBodyRelations = async (
     wanted.set(collection, ids)
   }
   walk(body.root.children as LexicalNode[], (node) => {
-    if (node.type === 'upload' && typeof node.relationTo === 'string' && isID(node.value)) want(node.relationTo, node.value)
+    if (node.type === 'upload' && typeof node.relationTo === 'string' && isID(node.value))
+      want(node.relationTo, node.value)
     if (node.type === 'block' && node.fields?.blockType === VIDEO_EMBED_BLOCK && isID(node.fields.video)) {
       want(videosSlug, node.fields.video)
     }

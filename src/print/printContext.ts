@@ -27,4 +27,10 @@ export const PRINT_CONTENT_SECURITY_POLICY =
   "default-src 'none'; img-src * data: blob:; style-src 'unsafe-inline' *; font-src * data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 /** `<slug>.pdf`, reduced to characters every browser and file system accepts. */
-export const pdfFilename = (slug: string): string => `${slug.replace(/[^\w.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 100) || 'article'}.pdf`
+export const pdfFilename = (slug: string): string =>
+  `${
+    slug
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 100) || 'article'
+  }.pdf`

@@ -59,11 +59,14 @@ const asLexical = (value: unknown): LexicalState | null =>
 
 const asText = (value: unknown): null | string => (typeof value === 'string' && value.trim() ? value : null)
 
-const asNumber = (value: unknown): null | number =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null
+const asNumber = (value: unknown): null | number => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 
 /** A populated upload document as a printable image; `null` for anything that is not a readable image. */
-export const toPrintableImage = (value: unknown, collection: null | string, alt?: null | string): null | PrintableImage => {
+export const toPrintableImage = (
+  value: unknown,
+  collection: null | string,
+  alt?: null | string,
+): null | PrintableImage => {
   if (!value || typeof value !== 'object') return null
   const doc = value as Record<string, unknown>
   const url = asText(doc.url)

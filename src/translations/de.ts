@@ -36,7 +36,8 @@ export const de: NewsroomTranslations = {
     subscribeNotice: 'Der Rest dieses Artikels ist Abonnenten vorbehalten.',
     subscriberPreview: 'Ansicht für Nicht-Abonnenten',
     subscriberPreviewEmpty: 'Vor der Paywall steht nichts: Nicht-Abonnenten sehen nur Titel, Anreißer und Hinweis.',
-    subscriberPreviewFree: 'Freier Artikel: alle lesen den ganzen Text. „Premium“ ankreuzen, um ihn hinter die Paywall zu stellen.',
+    subscriberPreviewFree:
+      'Freier Artikel: alle lesen den ganzen Text. „Premium“ ankreuzen, um ihn hinter die Paywall zu stellen.',
     teaserEndsAtBlocks_one: 'Kein Paywall-Umbruch im Text, daher wird der erste Block gezeigt.',
     teaserEndsAtBlocks_other: 'Kein Paywall-Umbruch im Text, daher werden die ersten {{count}} Blöcke gezeigt.',
     teaserEndsAtBreak: 'Der Anreißer endet am Paywall-Umbruch.',

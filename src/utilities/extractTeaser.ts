@@ -1,5 +1,14 @@
 import { childNodes, isLexicalState, type LexicalNode, type LexicalState } from './lexicalState.js'
-import { hasEmbed, hasVisibleText, isEmbed, isVisibleText, keepWords, prefixBefore, someLeaf, wordsOf } from './lexicalText.js'
+import {
+  hasEmbed,
+  hasVisibleText,
+  isEmbed,
+  isVisibleText,
+  keepWords,
+  prefixBefore,
+  someLeaf,
+  wordsOf,
+} from './lexicalText.js'
 import { isPaywallBreak } from './paywallBreak.js'
 
 export type { LexicalNode, LexicalState } from './lexicalState.js'
@@ -68,12 +77,17 @@ const shorten = (prefix: LexicalNode): LexicalNode => {
  * break (at any depth), or the first `blocks` top-level blocks when there is none — but never the whole
  * text: a teaser that would show all of it is shortened (see `shorten`).
  */
-export const cutTeaser = (content: unknown, { blocks }: { blocks: number }): { rule: TeaserRule; teaser: LexicalState } | null => {
+export const cutTeaser = (
+  content: unknown,
+  { blocks }: { blocks: number },
+): { rule: TeaserRule; teaser: LexicalState } | null => {
   if (!isLexicalState(content)) return null
   const body = content.root
   const count = Number.isFinite(blocks) ? Math.max(0, Math.floor(blocks)) : 0
   const atBreak = someLeaf([body], isPaywallBreak)
-  const prefix = atBreak ? prefixBefore(body, isPaywallBreak).node : { ...body, children: childNodes(body).slice(0, count) }
+  const prefix = atBreak
+    ? prefixBefore(body, isPaywallBreak).node
+    : { ...body, children: childNodes(body).slice(0, count) }
   const whole = showsAll(prefix, atBreak ? [body] : childNodes(body).slice(count), atBreak)
   const root = (whole ? shorten(prefix) : prefix) as LexicalState['root']
   return { rule: whole ? 'shortened' : atBreak ? 'break' : 'blocks', teaser: { ...content, root } }

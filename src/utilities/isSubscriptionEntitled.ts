@@ -14,7 +14,11 @@ export const isSubscriptionEntitled = (
 ): boolean => {
   if (!subscription) return false
   if (subscription.plan !== 'premium' || subscription.status !== 'active') return false
-  if (subscription.currentPeriodEnd === null || subscription.currentPeriodEnd === undefined || subscription.currentPeriodEnd === '') {
+  if (
+    subscription.currentPeriodEnd === null ||
+    subscription.currentPeriodEnd === undefined ||
+    subscription.currentPeriodEnd === ''
+  ) {
     return true
   }
   const end = new Date(subscription.currentPeriodEnd)

@@ -147,7 +147,10 @@ export const keepWords = (node: LexicalNode, count: number): LexicalNode | null 
  * The tree up to (not including) the first node, in document order, for which `stop` holds; `found` tells
  * whether there was one. Elements emptied by the cut are dropped.
  */
-export const prefixBefore = (node: LexicalNode, stop: (node: LexicalNode) => boolean): { found: boolean; node: LexicalNode } => {
+export const prefixBefore = (
+  node: LexicalNode,
+  stop: (node: LexicalNode) => boolean,
+): { found: boolean; node: LexicalNode } => {
   const kept: LexicalNode[] = []
   for (const child of childNodes(node)) {
     if (stop(child)) return { found: true, node: { ...node, children: kept } }

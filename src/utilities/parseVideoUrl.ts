@@ -25,10 +25,8 @@ export const VIDEO_URL_MESSAGES = {
   credentials: 'A video URL must not contain a user name or password.',
   notHttp: 'Enter the full video address, starting with https:// (or http://).',
   tooLong: `A video URL may be at most ${MAX_VIDEO_URL_LENGTH} characters long.`,
-  unsupported:
-    'Unsupported video URL: use a YouTube or Vimeo link, or a direct link to an .mp4, .webm or .m3u8 file.',
-  vimeoNotAVideo:
-    'This Vimeo link does not point to a single video (use a link like https://vimeo.com/76979871).',
+  unsupported: 'Unsupported video URL: use a YouTube or Vimeo link, or a direct link to an .mp4, .webm or .m3u8 file.',
+  vimeoNotAVideo: 'This Vimeo link does not point to a single video (use a link like https://vimeo.com/76979871).',
   youtubeBadId: 'This YouTube link does not contain a valid video id.',
   youtubeNotAVideo:
     'This YouTube link does not point to a single video (use a watch, youtu.be, shorts, embed or live link).',

@@ -7,7 +7,14 @@ export const isPaywallBreak = (node: LexicalNode): boolean =>
   node.type === 'block' && node.fields?.blockType === PAYWALL_BREAK_BLOCK
 
 const withoutBreaks = (node: LexicalNode): LexicalNode =>
-  isElement(node) ? { ...node, children: childNodes(node).filter((n) => !isPaywallBreak(n)).map(withoutBreaks) } : node
+  isElement(node)
+    ? {
+        ...node,
+        children: childNodes(node)
+          .filter((n) => !isPaywallBreak(n))
+          .map(withoutBreaks),
+      }
+    : node
 
 /** The full body without paywall-break markers, at any depth (what entitled readers see rendered). */
 export const stripPaywallBreaks = (content: unknown): LexicalState | null => {

@@ -187,7 +187,10 @@ const scenarioList = [
 
       await bar.locator('button[data-bulk-action="spam"]').click()
       await toast(page, '2 comments marked spam.').waitFor()
-      await page.locator('[data-tab="spam"] .newsroom-tabs__count').getByText(`(${spamBefore + 2})`).waitFor()
+      await page
+        .locator('[data-tab="spam"] .newsroom-tabs__count')
+        .getByText(`(${spamBefore + 2})`)
+        .waitFor()
       const api = adminAPI(page)
       for (const id of ids) assert.equal((await api.get(`/comments/${id}?depth=0`)).status, 'spam')
       await page.locator('[data-tab="spam"] a').click()
@@ -231,19 +234,24 @@ const scenarioList = [
       await preview.locator('[data-newsroom-teaser]').getByText(teaser).waitFor()
       assert.equal(await preview.getByText(hidden).count(), 0, 'the preview shows text after the paywall break')
       await preview.getByText('The teaser ends at the paywall break.').waitFor()
-      await preview.locator('[data-newsroom-notice]').getByText('The rest of this article is for subscribers.').waitFor()
+      await preview
+        .locator('[data-newsroom-notice]')
+        .getByText('The rest of this article is for subscribers.')
+        .waitFor()
       await shot('admin-article-editor')
 
       await page.locator('#action-save').click()
       await toast(page, 'Article successfully created.').waitFor()
-      await page.waitForURL((url) => /\/admin\/collections\/articles\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/create'))
-      const { docs } = await adminAPI(page).get(
-        `/articles?where[title][equals]=${encodeURIComponent(title)}&depth=0`,
+      await page.waitForURL(
+        (url) => /\/admin\/collections\/articles\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/create'),
       )
+      const { docs } = await adminAPI(page).get(`/articles?where[title][equals]=${encodeURIComponent(title)}&depth=0`)
       assert.equal(docs.length, 1)
       assert.equal(docs[0]._status, 'published')
       assert.equal(docs[0].premium, true)
-      const blockTypes = docs[0].content.root.children.map((/** @type {any} */ node) => node.fields?.blockType ?? node.type)
+      const blockTypes = docs[0].content.root.children.map(
+        (/** @type {any} */ node) => node.fields?.blockType ?? node.type,
+      )
       assert.deepEqual(blockTypes, ['paragraph', 'paywallBreak', 'paragraph'])
 
       await page.goto(`${baseURL}/admin/collections/articles?where[premium][equals]=true`)
@@ -292,7 +300,10 @@ const scenarioList = [
       assert.equal(await poster.getAttribute('src'), `https://i.ytimg.com/vi/${YOUTUBE_ID}/hqdefault.jpg`)
       // Loaded and decoded, not a broken image.
       await poster.evaluate((img) => /** @type {HTMLImageElement} */ (img).decode())
-      assert.ok(await poster.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth > 0), 'the poster loads')
+      assert.ok(
+        await poster.evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth > 0),
+        'the poster loads',
+      )
       await shot('admin-videos-posters')
     },
   ],
@@ -303,7 +314,11 @@ const scenarioList = [
       await page.goto(`${baseURL}/admin/globals/discussion-settings`)
       await page.waitForLoadState('networkidle')
       for (const group of ['Who can comment', 'Moderation', 'Notifications']) {
-        await page.locator('.collapsible__toggle-wrap, .collapsible__header').getByText(group, { exact: true }).first().waitFor()
+        await page
+          .locator('.collapsible__toggle-wrap, .collapsible__header')
+          .getByText(group, { exact: true })
+          .first()
+          .waitFor()
       }
       const field = page.locator('#field-maxLinks')
       const before = Number(await field.inputValue())

@@ -157,7 +157,11 @@ const scenarios = [
       await page.getByText('Email', { exact: true }).waitFor()
       const reply = page.locator('.comment-replies .comment', { hasText: 'Agreed. The Vietnam stop right after' })
       await reply.waitFor()
-      assert.equal(await page.getByText('A reply still waiting for a moderator.').count(), 0, 'a pending reply is shown')
+      assert.equal(
+        await page.getByText('A reply still waiting for a moderator.').count(),
+        0,
+        'a pending reply is shown',
+      )
       assert.equal(await page.getByText('Buy cheap watches').count(), 0, 'a spam comment is shown')
       await page.getByRole('heading', { name: 'Leave a Comment' }).waitFor()
       await page.getByText('Your email address will not be published. Required fields are marked *').waitFor()
@@ -207,7 +211,9 @@ const scenarios = [
       await page.keyboard.type('Typed without a mouse.')
       await page.keyboard.press('Tab')
       // Submit from the keyboard once the form is interactive.
-      await page.waitForFunction(() => !document.querySelector('#respond button[type=submit]')?.hasAttribute('disabled'))
+      await page.waitForFunction(
+        () => !document.querySelector('#respond button[type=submit]')?.hasAttribute('disabled'),
+      )
       await page.keyboard.press('Enter')
       const email = form.getByLabel('Email')
       const error = page.locator('#comment-email-error')
@@ -215,7 +221,11 @@ const scenarios = [
       assert.match((await error.textContent()) ?? '', /valid email/i)
       assert.equal(await email.getAttribute('aria-invalid'), 'true')
       assert.equal(await email.getAttribute('aria-describedby'), 'comment-email-error')
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'comment-email', 'focus moves to the invalid field')
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'comment-email',
+        'focus moves to the invalid field',
+      )
       assert.equal(await page.getByText(/awaiting moderation/).count(), 0)
       await shot('invalid-email')
     },
@@ -259,11 +269,15 @@ const scenarios = [
       await popup.getByText(TEASER_TEXT).waitFor()
       await popup.getByText('Rare Visit to North Korea').first().waitFor()
       const printed = await popup.content()
-      for (const text of BODY_TEXTS) assert.ok(!printed.includes(text), 'the print view of a locked article has its body')
+      for (const text of BODY_TEXTS)
+        assert.ok(!printed.includes(text), 'the print view of a locked article has its body')
       await popup.screenshot({ fullPage: true, path: path.join(SCREENSHOTS, 'print-view.png') })
       await popup.close()
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'PDF' }).click(),
+      ])
       const file = await download.path()
       const pdf = await readFile(file)
       assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'the PDF button downloads a PDF')
@@ -328,7 +342,10 @@ const cleanUp = async () => {
   if (droppableDatabaseURI) {
     const { MongoClient } = await import('mongodb')
     const client = new MongoClient(droppableDatabaseURI)
-    await client.db().dropDatabase().catch(() => undefined)
+    await client
+      .db()
+      .dropDatabase()
+      .catch(() => undefined)
     await client.close()
   }
 }
@@ -380,7 +397,11 @@ try {
       new URL(route.request().url()).host === `localhost:${port}` ? route.continue() : route.abort(),
     )
     const page = await context.newPage()
-    const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)
+    const slug = name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 60)
     const shot = async (/** @type {string} */ file) => {
       await page.screenshot({ fullPage: true, path: path.join(SCREENSHOTS, `${file}.png`) })
     }
@@ -390,8 +411,12 @@ try {
       console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
     } catch (error) {
       failures += 1
-      console.log(`  ✗ ${name}\n    ${String(error instanceof Error ? error.stack ?? error.message : error).replace(/\n/g, '\n    ')}`)
-      await page.screenshot({ fullPage: true, path: path.join(SCREENSHOTS, `FAILED-${slug}.png`) }).catch(() => undefined)
+      console.log(
+        `  ✗ ${name}\n    ${String(error instanceof Error ? (error.stack ?? error.message) : error).replace(/\n/g, '\n    ')}`,
+      )
+      await page
+        .screenshot({ fullPage: true, path: path.join(SCREENSHOTS, `FAILED-${slug}.png`) })
+        .catch(() => undefined)
     } finally {
       await context.close()
     }

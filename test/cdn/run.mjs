@@ -24,7 +24,14 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { freePort, prepareDatabase, repoRoot, spawnNext, stopProcessGroup, waitForHttp } from '../../dev/scripts/devServer.mjs'
+import {
+  freePort,
+  prepareDatabase,
+  repoRoot,
+  spawnNext,
+  stopProcessGroup,
+  waitForHttp,
+} from '../../dev/scripts/devServer.mjs'
 import { withDatabaseName } from '../harness/embeddedMongo.mjs'
 
 const DIST_DIR = process.env.NEWSROOM_BROWSER_DIST_DIR || '.next/browser-tests'
@@ -36,7 +43,10 @@ const PUBLIC_MAX_AGE = 3
 
 const PREMIUM_SLUG = 'russian-president-vladimir-putins-rare-visit-to-north-korea'
 // Sentences after the paywall break of the seeded premium article: only entitled readers may ever receive them.
-const PREMIUM_BODY = ['At the invitation of the Chairman of State Affairs of the DPRK', 'This landmark visit underscores']
+const PREMIUM_BODY = [
+  'At the invitation of the Chairman of State Affairs of the DPRK',
+  'This landmark visit underscores',
+]
 const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 const READERS = {
   free: { email: 'free@newsroom.test', password: 'reader-password-1' },
@@ -45,7 +55,8 @@ const READERS = {
 const SPOOFED = ['198.51.100.1', '198.51.100.2', '203.0.113.3', '203.0.113.4']
 
 const started = Date.now()
-const log = (/** @type {string} */ message) => console.log(`[cdn-tests ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`)
+const log = (/** @type {string} */ message) =>
+  console.log(`[cdn-tests ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`)
 
 /** @param {import('node:child_process').ChildProcess} child @param {string} label */
 const collectOutput = (child, label) => {
@@ -63,7 +74,9 @@ const collectOutput = (child, label) => {
 const completion = (child, label) => {
   const out = collectOutput(child, label)
   return new Promise((resolve, reject) =>
-    child.once('exit', (code, signal) => (code === 0 ? resolve(undefined) : reject(new Error(`${label} failed (${signal ?? code}):\n${out.output}`)))),
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve(undefined) : reject(new Error(`${label} failed (${signal ?? code}):\n${out.output}`)),
+    ),
   )
 }
 
@@ -136,9 +149,17 @@ async function directChecks(base) {
     statuses.push(res.status)
   }
   const accepted = statuses.filter((s) => s === 202).length
-  log(`A: 20 email attempts with 4 spoofed addresses: ${accepted} accepted, ${statuses.filter((s) => s === 429).length} refused (429)`)
-  assert.ok(accepted <= 10, `at most 10 emails an hour, whatever X-Forwarded-For says (got ${accepted}: ${statuses.join(' ')})`)
-  assert.ok(statuses.every((s) => s === 202 || s === 429), `only 202 or 429 (${statuses.join(' ')})`)
+  log(
+    `A: 20 email attempts with 4 spoofed addresses: ${accepted} accepted, ${statuses.filter((s) => s === 429).length} refused (429)`,
+  )
+  assert.ok(
+    accepted <= 10,
+    `at most 10 emails an hour, whatever X-Forwarded-For says (got ${accepted}: ${statuses.join(' ')})`,
+  )
+  assert.ok(
+    statuses.every((s) => s === 202 || s === 429),
+    `only 202 or 429 (${statuses.join(' ')})`,
+  )
 
   // Flood control (15 s by default): four comments in a row, each "from" another spoofed address and email.
   const free = await http(base, '/api/articles?where[premium][equals]=false&limit=1&depth=0')
@@ -146,7 +167,12 @@ async function directChecks(base) {
   const comments = []
   for (let i = 0; i < 4; i++) {
     const res = await http(base, '/api/comments', {
-      body: { article: freeId, authorEmail: `spoof${i}-${Date.now()}@example.org`, authorName: `Spoof ${i}`, body: `Flood attempt number ${i} ${Date.now()}` },
+      body: {
+        article: freeId,
+        authorEmail: `spoof${i}-${Date.now()}@example.org`,
+        authorName: `Spoof ${i}`,
+        body: `Flood attempt number ${i} ${Date.now()}`,
+      },
       headers: spoofedHeaders(base, i),
       method: 'POST',
     })
@@ -154,7 +180,10 @@ async function directChecks(base) {
   }
   log(`A: 4 comments in a row with 4 spoofed addresses: ${comments.join(' ')}`)
   assert.equal(comments[0], 201, `the first comment is taken (${comments.join(' ')})`)
-  assert.ok(comments.slice(1).every((s) => s === 429), `the others are a flood, whatever X-Forwarded-For says (${comments.join(' ')})`)
+  assert.ok(
+    comments.slice(1).every((s) => s === 429),
+    `the others are a flood, whatever X-Forwarded-For says (${comments.join(' ')})`,
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +212,8 @@ const upstreamVaryLines = (port, pathname) =>
     const req = request({ headers: { 'Accept-Encoding': 'gzip' }, host: '127.0.0.1', path: pathname, port }, (res) => {
       res.resume()
       const lines = []
-      for (let i = 0; i < res.rawHeaders.length; i += 2) if (res.rawHeaders[i].toLowerCase() === 'vary') lines.push(res.rawHeaders[i + 1])
+      for (let i = 0; i < res.rawHeaders.length; i += 2)
+        if (res.rawHeaders[i].toLowerCase() === 'vary') lines.push(res.rawHeaders[i + 1])
       resolve(lines)
     })
     req.once('error', reject)
@@ -211,7 +241,10 @@ async function cdnChecks(cdn, upstreamPort) {
     assert.ok(!hasPremiumBody(res.text), 'no premium body for anonymous readers')
   }
   assert.match(anonymous[0].headers.get('cache-control') ?? '', /public.*s-maxage=3/)
-  assert.ok(anonymous.filter((r) => r.cacheStatus === 'HIT').length >= 8, `anonymous reads are served from the cache (${anonymous.map((r) => r.cacheStatus).join(' ')}; headers ${JSON.stringify([...anonymous[1].headers])})`)
+  assert.ok(
+    anonymous.filter((r) => r.cacheStatus === 'HIT').length >= 8,
+    `anonymous reads are served from the cache (${anonymous.map((r) => r.cacheStatus).join(' ')}; headers ${JSON.stringify([...anonymous[1].headers])})`,
+  )
 
   // 2. A subscriber (bearer token, then session cookie), interleaved with anonymous readers.
   const subscriber = await logIn(cdn, 'readers', READERS.premium)
@@ -236,7 +269,10 @@ async function cdnChecks(cdn, upstreamPort) {
     ])) {
       const res = count(await http(cdn, articleURL, auth), who)
       assert.equal(res.status, 200)
-      assert.ok(!hasPremiumBody(res.text), `${who} after a subscriber: never the subscriber's body (${res.cacheStatus})`)
+      assert.ok(
+        !hasPremiumBody(res.text),
+        `${who} after a subscriber: never the subscriber's body (${res.cacheStatus})`,
+      )
       assert.equal(res.json.locked, true)
     }
   }
@@ -253,18 +289,29 @@ async function cdnChecks(cdn, upstreamPort) {
   ])
   for (const [who, auth, email] of identities) {
     const me = count(await http(cdn, '/api/readers/me', auth), `${who} /me`)
-    assert.equal(me.json?.user?.email ?? null, email, `${who}: /api/readers/me answers for the asker (${me.cacheStatus})`)
+    assert.equal(
+      me.json?.user?.email ?? null,
+      email,
+      `${who}: /api/readers/me answers for the asker (${me.cacheStatus})`,
+    )
     assert.notEqual(me.cacheStatus, 'HIT')
     const html = count(await http(cdn, page, auth), `${who} page`)
     assert.equal(html.status, 200)
     assert.notEqual(html.cacheStatus, 'HIT', `${who}: pages are rendered per request, never from the cache`)
-    assert.equal(hasPremiumBody(html.text), who === 'subscriber', `${who}: the article page shows the body only to the subscriber (${html.cacheStatus})`)
+    assert.equal(
+      hasPremiumBody(html.text),
+      who === 'subscriber',
+      `${who}: the article page shows the body only to the subscriber (${html.cacheStatus})`,
+    )
   }
   // Logging out ends the session: the old cookie is anonymous again, and no cached body of the subscriber answers it.
   const logout = count(await http(cdn, '/api/readers/logout', { cookie: subscriber.cookie, method: 'POST' }), 'logout')
   assert.equal(logout.status, 200, `logout: ${logout.status} ${logout.text.slice(0, 200)}`)
   const afterLogout = count(await http(cdn, articleURL, { cookie: subscriber.cookie }), 'after logout')
-  assert.ok(!hasPremiumBody(afterLogout.text), `after logout the old cookie gets no premium body (${afterLogout.cacheStatus})`)
+  assert.ok(
+    !hasPremiumBody(afterLogout.text),
+    `after logout the old cookie gets no premium body (${afterLogout.cacheStatus})`,
+  )
   const meAfterLogout = count(await http(cdn, '/api/readers/me', { cookie: subscriber.cookie }), 'after logout /me')
   assert.equal(meAfterLogout.json?.user ?? null, null, 'after logout /me is nobody')
 
@@ -272,7 +319,10 @@ async function cdnChecks(cdn, upstreamPort) {
   const editor = await logIn(cdn, 'users', EDITOR)
   const before = count(await http(cdn, articleURL), 'anonymous')
   const newTitle = `${before.json.title} (updated ${Date.now()})`
-  const patch = count(await http(cdn, `/api/articles/${id}`, { body: { title: newTitle }, method: 'PATCH', token: editor.token }), 'editor')
+  const patch = count(
+    await http(cdn, `/api/articles/${id}`, { body: { title: newTitle }, method: 'PATCH', token: editor.token }),
+    'editor',
+  )
   assert.equal(patch.status, 200, `editor PATCH: ${patch.status} ${patch.text.slice(0, 200)}`)
   const changedAt = Date.now()
   let seenAt = 0
@@ -285,7 +335,9 @@ async function cdnChecks(cdn, upstreamPort) {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   assert.ok(seenAt, `the edited title reached anonymous readers within ${PUBLIC_MAX_AGE}s + 10s`)
-  log(`B: the editor's change was visible to anonymous readers after ${((seenAt - changedAt) / 1000).toFixed(1)}s (cache lifetime ${PUBLIC_MAX_AGE}s)`)
+  log(
+    `B: the editor's change was visible to anonymous readers after ${((seenAt - changedAt) / 1000).toFixed(1)}s (cache lifetime ${PUBLIC_MAX_AGE}s)`,
+  )
   const fresh = count(await http(cdn, articleURL), 'anonymous')
   assert.equal(fresh.json.title, newTitle, 'no stale copy after the change was seen')
 
@@ -339,16 +391,21 @@ const startApp = async (env, label) => {
   const server = spawnNext('start', { env: { ...env, PORT: String(port) }, port, stdio: ['ignore', 'pipe', 'pipe'] })
   servers.push(server)
   const out = collectOutput(server, label)
-  await waitForHttp(`http://127.0.0.1:${port}/api/articles?limit=1`, { child: server, timeoutMs: 3 * 60_000 }).catch((error) => {
-    throw new Error(`${label}: ${error.message}\n${out.output}`)
-  })
+  await waitForHttp(`http://127.0.0.1:${port}/api/articles?limit=1`, { child: server, timeoutMs: 3 * 60_000 }).catch(
+    (error) => {
+      throw new Error(`${label}: ${error.message}\n${out.output}`)
+    },
+  )
   return { out, port }
 }
 
 let failed = false
 try {
   assert.ok(
-    await readFile(NGINX).then(() => true, () => false),
+    await readFile(NGINX).then(
+      () => true,
+      () => false,
+    ),
     `nginx not found at ${NGINX} (Debian: apt-get install -y nginx; or set NGINX_PATH)`,
   )
   /** @type {NodeJS.ProcessEnv} */
@@ -413,7 +470,9 @@ try {
   nginx = spawn(NGINX, ['-p', workDir, '-c', path.join(workDir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] })
   const nginxOut = collectOutput(nginx, 'nginx')
   await waitForHttp(`${cdnBase}/api/articles?limit=1`, { child: nginx, timeoutMs: 30_000 }).catch(async (error) => {
-    throw new Error(`nginx: ${error.message}\n${nginxOut.output}\n${await readFile(path.join(workDir ?? '', 'error.log'), 'utf8').catch(() => '')}`)
+    throw new Error(
+      `nginx: ${error.message}\n${nginxOut.output}\n${await readFile(path.join(workDir ?? '', 'error.log'), 'utf8').catch(() => '')}`,
+    )
   })
   log(`B: nginx proxy_cache on ${cdnBase} in front of next start on ${behind.port}`)
   await cdnChecks(cdnBase, behind.port)

@@ -120,9 +120,9 @@ export async function waitForEmail(
     if (found) return found
     if (Date.now() > deadline) {
       throw new Error(
-        `waitForEmail: no matching email within ${timeoutMs}ms (captured: ${sentEmails
-          .map((e) => `${e.to.join(',')}: ${e.subject ?? ''}`)
-          .join(' | ') || 'none'})`,
+        `waitForEmail: no matching email within ${timeoutMs}ms (captured: ${
+          sentEmails.map((e) => `${e.to.join(',')}: ${e.subject ?? ''}`).join(' | ') || 'none'
+        })`,
       )
     }
     await new Promise((resolve) => setTimeout(resolve, 25))

@@ -53,7 +53,13 @@ export type ClusterConfigFactory = (ctx: {
   killPoint: typeof killPoint
 }) => Promise<TestConfig> | TestConfig
 
-export type AutoRunCron = { allQueues?: boolean; cron?: string; disableScheduling?: boolean; limit?: number; queue?: string }
+export type AutoRunCron = {
+  allQueues?: boolean
+  cron?: string
+  disableScheduling?: boolean
+  limit?: number
+  queue?: string
+}
 
 export type NodeOptions = {
   /** Payload's jobs autoRun in this process (`getPayload({ cron: true })`). Off by default: use `runJobs`. */
@@ -148,9 +154,16 @@ const childEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
 }
 
 function createHttpRest(baseURL: () => string): RestClient {
-  const request = async <T>(method: HTTPMethod, pathAndQuery: APIPath, options: RestBodyOptions = {}): Promise<RestResponse<T>> => {
+  const request = async <T>(
+    method: HTTPMethod,
+    pathAndQuery: APIPath,
+    options: RestBodyOptions = {},
+  ): Promise<RestResponse<T>> => {
     const [pathname = '', search] = pathAndQuery.split('?', 2) as [string, string | undefined]
-    const query = qs.stringify({ ...(search ? qs.parse(search) : {}), ...(options.query ?? {}) }, { addQueryPrefix: true })
+    const query = qs.stringify(
+      { ...(search ? qs.parse(search) : {}), ...(options.query ?? {}) },
+      { addQueryPrefix: true },
+    )
     const headers = new Headers(options.headers)
     let body: BodyInit | undefined
     if (options.body !== undefined) {
@@ -177,7 +190,8 @@ function createHttpRest(baseURL: () => string): RestClient {
     get: (p, o) => request('GET', p, o),
     login: async (collection, email, password) => {
       const res = await request<{ token?: string }>('POST', `/${collection}/login`, { body: { email, password } })
-      if (res.status !== 200 || !res.json?.token) throw new Error(`login(${collection}, ${email}) failed: ${res.status} ${res.text}`)
+      if (res.status !== 200 || !res.json?.token)
+        throw new Error(`login(${collection}, ${email}) failed: ${res.status} ${res.text}`)
       return res.json.token
     },
     patch: (p, o) => request('PATCH', p, o),
@@ -192,7 +206,11 @@ function createHttpGraphQL(baseURL: () => string): GraphQLClient {
     const headers = new Headers(options.headers)
     headers.set('content-type', 'application/json')
     if (options.token) headers.set('authorization', `JWT ${options.token}`)
-    const response = await fetch(`${baseURL()}/api/graphql`, { body: JSON.stringify({ query, variables }), headers, method: 'POST' })
+    const response = await fetch(`${baseURL()}/api/graphql`, {
+      body: JSON.stringify({ query, variables }),
+      headers,
+      method: 'POST',
+    })
     const text = await response.text()
     let json: any
     try {
@@ -200,12 +218,18 @@ function createHttpGraphQL(baseURL: () => string): GraphQLClient {
     } catch {
       json = undefined
     }
-    return { data: json?.data, errors: json?.errors ?? (json ? undefined : [{ message: text }]), headers: response.headers, status: response.status }
+    return {
+      data: json?.data,
+      errors: json?.errors ?? (json ? undefined : [{ message: text }]),
+      headers: response.headers,
+      status: response.status,
+    }
   }
 }
 
 export async function startCluster(options: StartClusterOptions = {}): Promise<Cluster> {
-  if (!process.env.MONGODB_URI) throw new Error('startCluster: MONGODB_URI is not set (run under Jest: globalSetup starts the embedded server).')
+  if (!process.env.MONGODB_URI)
+    throw new Error('startCluster: MONGODB_URI is not set (run under Jest: globalSetup starts the embedded server).')
   const dbName = options.dbName ?? uniqueDatabaseName('newsroom_cluster')
   const outboxDir = mkdtempSync(path.join(tmpdir(), 'newsroom-outbox-'))
   const secret = `newsroom-cluster-secret-${randomUUID()}`
@@ -232,12 +256,24 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
 
     const boot = (opts: NodeOptions) =>
       new Promise<void>((resolve, reject) => {
-        const spec: ClusterChildSpec = { ...opts, configModule, dbName, node: name, options: clusterOptions, outboxDir, secret }
+        const spec: ClusterChildSpec = {
+          ...opts,
+          configModule,
+          dbName,
+          node: name,
+          options: clusterOptions,
+          outboxDir,
+          secret,
+        }
         stderrTail = ''
         killedAt = undefined
         child = spawn(process.execPath, ['--import', 'tsx', CHILD_ENTRY], {
           cwd: REPO_ROOT,
-          env: childEnv({ ...opts.env, [EMBEDDED_FLAG_ENV]: process.env[EMBEDDED_FLAG_ENV] ?? '0', NEWSROOM_CLUSTER_NODE: JSON.stringify(spec) }),
+          env: childEnv({
+            ...opts.env,
+            [EMBEDDED_FLAG_ENV]: process.env[EMBEDDED_FLAG_ENV] ?? '0',
+            NEWSROOM_CLUSTER_NODE: JSON.stringify(spec),
+          }),
           stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         })
         alive = true
@@ -266,7 +302,10 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
           if (!waiting) return
           pending.delete(message.id)
           if (message.ok) waiting.resolve(message.value)
-          else waiting.reject(Object.assign(new Error(`${name}: ${message.error?.message}`), { remoteStack: message.error?.stack }))
+          else
+            waiting.reject(
+              Object.assign(new Error(`${name}: ${message.error?.message}`), { remoteStack: message.error?.stack }),
+            )
         })
         exited = new Promise<NodeExit>((resolveExit) => {
           child.once('exit', (code, signal) => {
@@ -275,7 +314,10 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
             // stderr may still be draining: read the kill point line once it has closed.
             const finish = () => {
               const exit: NodeExit = { code, killPoint: killedAt, signal }
-              for (const waiting of pending.values()) waiting.reject(new Error(`${name} exited (${signal ?? code}${killedAt ? ` at ${killedAt}` : ''}) before answering`))
+              for (const waiting of pending.values())
+                waiting.reject(
+                  new Error(`${name} exited (${signal ?? code}${killedAt ? ` at ${killedAt}` : ''}) before answering`),
+                )
               pending.clear()
               resolveExit(exit)
               reject(new Error(`${name} exited during boot (${signal ?? code}). stderr:\n${stderrTail}`))
@@ -358,7 +400,9 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
       if (observer) return observer
       const factory = (await import(configModule)).default as ClusterConfigFactory
       const config = await factory({ killPoint, node: 'observer', options: clusterOptions })
-      observer = await initPayload({ ...config, secret } as TestConfig & Pick<Config, 'secret'>, { database: { dbName } })
+      observer = await initPayload({ ...config, secret } as TestConfig & Pick<Config, 'secret'>, {
+        database: { dbName },
+      })
       return observer
     },
     outboxDir,

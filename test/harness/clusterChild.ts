@@ -18,7 +18,9 @@ import { preloadLexical } from './preloadLexical.js'
 
 const spec = JSON.parse(process.env.NEWSROOM_CLUSTER_NODE ?? 'null') as ClusterChildSpec | null
 if (!spec || typeof process.send !== 'function') {
-  throw new Error('clusterChild.ts is started by test/harness/cluster.ts (needs NEWSROOM_CLUSTER_NODE and an IPC channel).')
+  throw new Error(
+    'clusterChild.ts is started by test/harness/cluster.ts (needs NEWSROOM_CLUSTER_NODE and an IPC channel).',
+  )
 }
 const send = (message: unknown) => process.send!(message)
 // The parent went away (Jest finished or crashed): never outlive it.
@@ -27,19 +29,25 @@ process.on('disconnect', () => process.exit(0))
 // Lexical first, one package at a time, then everything else dynamically (preloadLexical.ts says why).
 await preloadLexical()
 
-const [{ buildConfig, defaultLoggerOptions, getPayload }, routes, { createTestDatabase }, { outboxEmailAdapter }] = await Promise.all([
-  import('payload'),
-  import('@payloadcms/next/routes'),
-  import('./dbAdapter.js'),
-  import('./outboxEmailAdapter.js'),
-])
+const [{ buildConfig, defaultLoggerOptions, getPayload }, routes, { createTestDatabase }, { outboxEmailAdapter }] =
+  await Promise.all([
+    import('payload'),
+    import('@payloadcms/next/routes'),
+    import('./dbAdapter.js'),
+    import('./outboxEmailAdapter.js'),
+  ])
 
 const factory = (await import(spec.configModule)).default as ClusterConfigFactory
 const testConfig = await factory({ killPoint, node: spec.node, options: spec.options ?? {} })
 
 const database = createTestDatabase({ dbName: spec.dbName })
 const config = await buildConfig({
-  email: outboxEmailAdapter({ delayMs: spec.email?.delayMs, dir: spec.outboxDir, failFirstAttempts: spec.email?.failFirstAttempts, node: spec.node }),
+  email: outboxEmailAdapter({
+    delayMs: spec.email?.delayMs,
+    dir: spec.outboxDir,
+    failFirstAttempts: spec.email?.failFirstAttempts,
+    node: spec.node,
+  }),
   logger: { destination: defaultLoggerOptions, options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' } },
   serverURL: 'http://localhost:3000',
   ...testConfig,
@@ -61,7 +69,23 @@ const payload: Payload = await getPayload({ config, cron: Boolean(spec.autoRun?.
 /** Kill points around every database method that names a collection (the jobs updates have none: payload-jobs). */
 const wrapDatabase = (db: Payload['db']) => {
   const target = db as unknown as Record<string, unknown>
-  const methods = ['count', 'create', 'deleteMany', 'deleteOne', 'find', 'findOne', 'updateJobs', 'updateMany', 'updateOne', 'upsert', 'createVersion', 'updateVersion', 'deleteVersions', 'queryDrafts', 'findVersions']
+  const methods = [
+    'count',
+    'create',
+    'deleteMany',
+    'deleteOne',
+    'find',
+    'findOne',
+    'updateJobs',
+    'updateMany',
+    'updateOne',
+    'upsert',
+    'createVersion',
+    'updateVersion',
+    'deleteVersions',
+    'queryDrafts',
+    'findVersions',
+  ]
   for (const method of methods) {
     const original = target[method]
     if (typeof original !== 'function') continue
@@ -131,10 +155,17 @@ const server = createServer((req, res) => {
       if (pathname === graphqlRoute && request.method === 'POST') {
         response = await graphqlHandler(request)
       } else if (pathname.startsWith(`${apiRoute}/`) && restHandlers[request.method]) {
-        const slug = pathname.slice(apiRoute.length + 1).split('/').filter(Boolean).map(decodeURIComponent)
+        const slug = pathname
+          .slice(apiRoute.length + 1)
+          .split('/')
+          .filter(Boolean)
+          .map(decodeURIComponent)
         response = await restHandlers[request.method]!(request, { params: Promise.resolve({ slug }) })
       } else {
-        response = Response.json({ errors: [{ message: `cluster child: no route for ${request.method} ${pathname}` }] }, { status: 404 })
+        response = Response.json(
+          { errors: [{ message: `cluster child: no route for ${request.method} ${pathname}` }] },
+          { status: 404 },
+        )
       }
       await writeResponse(res, response)
     } catch (error) {
@@ -145,7 +176,16 @@ const server = createServer((req, res) => {
   })()
 })
 
-const LOCAL_OPERATIONS = new Set(['count', 'create', 'delete', 'find', 'findByID', 'findGlobal', 'update', 'updateGlobal'])
+const LOCAL_OPERATIONS = new Set([
+  'count',
+  'create',
+  'delete',
+  'find',
+  'findByID',
+  'findGlobal',
+  'update',
+  'updateGlobal',
+])
 
 const handleCommand = async (command: ClusterCommand): Promise<unknown> => {
   switch (command.cmd) {
@@ -179,8 +219,14 @@ const handleCommand = async (command: ClusterCommand): Promise<unknown> => {
 
 process.on('message', (message: { id: number } & ClusterCommand) => {
   void handleCommand(message).then(
-    (value) => send({ id: message.id, ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
-    (error: Error) => send({ error: { message: error?.message ?? String(error), name: error?.name, stack: error?.stack }, id: message.id, ok: false }),
+    (value) =>
+      send({ id: message.id, ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
+    (error: Error) =>
+      send({
+        error: { message: error?.message ?? String(error), name: error?.name, stack: error?.stack },
+        id: message.id,
+        ok: false,
+      }),
   )
 })
 

@@ -54,7 +54,10 @@ const clusterConfig: ClusterConfigFactory = ({ killPoint, options }) => ({
   admin: { user: 'users' },
   collections: [editorsCollection],
   jobs: { ...(options.jobs ?? {}) },
-  plugins: [newsroomPlugin({ trustedProxies: HARNESS_TRUSTED_PROXIES, ...options.plugin }), withKillPointHooks(killPoint)],
+  plugins: [
+    newsroomPlugin({ trustedProxies: HARNESS_TRUSTED_PROXIES, ...options.plugin }),
+    withKillPointHooks(killPoint),
+  ],
 })
 
 export default clusterConfig

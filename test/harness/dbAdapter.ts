@@ -22,11 +22,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 
-import {
-  EMBEDDED_FLAG_ENV,
-  uniqueDatabaseName,
-  withDatabaseName,
-} from './embeddedMongo.mjs'
+import { EMBEDDED_FLAG_ENV, uniqueDatabaseName, withDatabaseName } from './embeddedMongo.mjs'
 
 export const JOBS_COLLECTION_SLUG = 'payload-jobs'
 
@@ -249,10 +245,7 @@ export function applyEmbeddedJobsWorkaround(target: Payload | BaseDatabaseAdapte
     }
   }
 
-  const currentLog = async (
-    id: number | string,
-    req: UpdateJobsArgs['req'],
-  ): Promise<Record<string, unknown>[]> => {
+  const currentLog = async (id: number | string, req: UpdateJobsArgs['req']): Promise<Record<string, unknown>[]> => {
     const doc = await db.findOne<{ id: number | string; log?: unknown }>({
       collection: JOBS_COLLECTION_SLUG,
       req,
@@ -308,8 +301,7 @@ export function applyEmbeddedJobsWorkaround(target: Payload | BaseDatabaseAdapte
     const push = args.collection === JOBS_COLLECTION_SLUG ? getLogPush(args.data) : null
     if (!push) return originalUpdateOne(args)
 
-    const id =
-      args.id ?? (await jobIDsMatching(args.where, args.req as UpdateJobsArgs['req'], 1))[0]
+    const id = args.id ?? (await jobIDsMatching(args.where, args.req as UpdateJobsArgs['req'], 1))[0]
     if (id === undefined) return originalUpdateOne(args)
 
     return withJobLock(id, async () => {

@@ -61,12 +61,7 @@ export function startEmbeddedMongo(options = {}) {
 
   const child = spawn(
     binary,
-    [
-      '--host=127.0.0.1',
-      '--port=0',
-      '--topology-profile=singleNodeReplicaSet',
-      '--replica-set-name=rs0',
-    ],
+    ['--host=127.0.0.1', '--port=0', '--topology-profile=singleNodeReplicaSet', '--replica-set-name=rs0'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
 

@@ -52,7 +52,7 @@ export function killPoint(name: string, detail?: unknown): void {
   if (arm.matching !== undefined) {
     let text: string
     try {
-      text = typeof detail === 'string' ? detail : JSON.stringify(detail) ?? ''
+      text = typeof detail === 'string' ? detail : (JSON.stringify(detail) ?? '')
     } catch {
       text = String(detail)
     }

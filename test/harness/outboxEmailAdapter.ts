@@ -34,7 +34,14 @@ export type OutboxDelivery = {
 
 const recipients = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value ? [value] : []).flatMap((entry) =>
-    typeof entry === 'string' ? entry.split(',').map((s) => s.trim()).filter(Boolean) : entry && typeof entry === 'object' && 'address' in entry ? [String((entry as { address: unknown }).address)] : [],
+    typeof entry === 'string'
+      ? entry
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : entry && typeof entry === 'object' && 'address' in entry
+        ? [String((entry as { address: unknown }).address)]
+        : [],
   )
 
 const headersOf = (message: SendEmailOptions): Record<string, string> => {

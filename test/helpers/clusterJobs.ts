@@ -30,7 +30,12 @@ export const skipRetryPauses = async (payload: Payload) => {
   await payload.db.updateMany({
     collection: JOBS,
     data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
-    where: { and: [{ completedAt: { exists: false } }, { waitUntil: { greater_than: new Date(Date.now() - 1000).toISOString() } }] },
+    where: {
+      and: [
+        { completedAt: { exists: false } },
+        { waitUntil: { greater_than: new Date(Date.now() - 1000).toISOString() } },
+      ],
+    },
   })
 }
 

@@ -1,5 +1,13 @@
 /** Lexical state builders for test fixtures (the JSON shape Payload's editor stores). */
-export const text = (value: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: value, version: 1 })
+export const text = (value: string) => ({
+  type: 'text',
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text: value,
+  version: 1,
+})
 
 export const paragraph = (value: string) => ({
   type: 'paragraph',

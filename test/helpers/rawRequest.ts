@@ -52,7 +52,11 @@ export async function rawRest(
 ): Promise<RawResponse> {
   const headers = new Headers(init.headers)
   if (init.token) headers.set('Authorization', `JWT ${init.token}`)
-  const request = new Request(`http://localhost:3000${app.config.routes.api}${pathAndQuery}`, { body: init.body, headers, method })
+  const request = new Request(`http://localhost:3000${app.config.routes.api}${pathAndQuery}`, {
+    body: init.body,
+    headers,
+    method,
+  })
   const slug = slugOf(pathAndQuery.split('?')[0]!)
   const handler = HANDLERS[method](app.config)
   return read(await runWithPayloadInstance(app.key, () => handler(request, { params: Promise.resolve({ slug }) })))
@@ -66,7 +70,11 @@ export async function rawGraphQL(
 ): Promise<RawResponse> {
   const headers = new Headers({ 'Content-Type': 'application/json', ...init.headers })
   if (init.token) headers.set('Authorization', `JWT ${init.token}`)
-  const request = new Request(`http://localhost:3000${app.config.routes.api}${app.config.routes.graphQL}`, { body, headers, method: 'POST' })
+  const request = new Request(`http://localhost:3000${app.config.routes.api}${app.config.routes.graphQL}`, {
+    body,
+    headers,
+    method: 'POST',
+  })
   const handler = GRAPHQL_POST(app.config)
   return read(await runWithPayloadInstance(app.key, () => handler(request)))
 }

@@ -36,7 +36,8 @@ export const clearReportsOnApproval =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ doc, operation, previousDoc, req }) => {
     if (operation !== 'update') return doc
-    if ((doc as CommentDoc).status !== 'approved' || (previousDoc as CommentDoc | undefined)?.status === 'approved') return doc
+    if ((doc as CommentDoc).status !== 'approved' || (previousDoc as CommentDoc | undefined)?.status === 'approved')
+      return doc
     if (!req.payload.collections[options.slugs.commentReports]) return doc
     await req.payload.db.deleteMany({
       collection: options.slugs.commentReports,

@@ -1,10 +1,4 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  FieldHook,
-  Payload,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FieldHook, Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
@@ -66,9 +60,11 @@ export const settleCommentCount = async (
             select: { article: true, status: true },
             where: { id: { equals: commentId } },
           }) as Promise<CommentDoc | null>,
-          (payload.db.findOne({ collection: COUNTED_COMMENTS_SLUG, where: { id: { equals: id } } }) as Promise<{ article?: string } | null>).then(
-            (doc) => (doc?.article ? String(doc.article) : null),
-          ),
+          (
+            payload.db.findOne({ collection: COUNTED_COMMENTS_SLUG, where: { id: { equals: id } } }) as Promise<{
+              article?: string
+            } | null>
+          ).then((doc) => (doc?.article ? String(doc.article) : null)),
         ])
     state = undefined
     const desired = countedIn(comment)
@@ -83,7 +79,10 @@ export const settleCommentCount = async (
     if (desired !== null) {
       const added = await payload.db
         .create({ collection: COUNTED_COMMENTS_SLUG, data: { id, article: desired }, returning: false })
-        .then(() => true, (error: unknown) => (isTaken(error) ? false : Promise.reject(error)))
+        .then(
+          () => true,
+          (error: unknown) => (isTaken(error) ? false : Promise.reject(error)),
+        )
       if (added) await incrementCount(payload, options, desired, +1)
     }
   }
@@ -98,7 +97,13 @@ export const countApprovedOnChange =
     // A new comment has no count entry yet, and `data` holds the status our hooks decided.
     const known: Known | undefined =
       operation === 'create'
-        ? { comment: { article: stored.article ?? (data as Partial<CommentDoc>)?.article, status: (data as Partial<CommentDoc>)?.status ?? stored.status }, counted: null }
+        ? {
+            comment: {
+              article: stored.article ?? (data as Partial<CommentDoc>)?.article,
+              status: (data as Partial<CommentDoc>)?.status ?? stored.status,
+            },
+            counted: null,
+          }
         : undefined
     await settleCommentCount(req.payload, options, stored.id, known)
     return doc
@@ -111,12 +116,16 @@ export const countApprovedOnDelete =
   }
 
 /** A conditional database write (no comment hooks ran) moved a comment's status: settle its count. */
-export const settleAfterDirectWrite = (req: PayloadRequest, options: ResolvedNewsroomOptions, commentId: number | string) =>
-  settleCommentCount(req.payload, options, commentId)
+export const settleAfterDirectWrite = (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  commentId: number | string,
+) => settleCommentCount(req.payload, options, commentId)
 
 /** How many comments the count entries place on an article (what `commentCount` should say). */
 export const countedCommentsOf = async (payload: Payload, articleId: number | string): Promise<number> =>
-  (await payload.db.count({ collection: COUNTED_COMMENTS_SLUG, where: { article: { equals: String(articleId) } } })).totalDocs
+  (await payload.db.count({ collection: COUNTED_COMMENTS_SLUG, where: { article: { equals: String(articleId) } } }))
+    .totalDocs
 
 /**
  * Sets an article's `commentCount` to its count entries (for a reconcile task after crashes; settle the
@@ -143,7 +152,10 @@ export const recountCommentCount = async (
       collection: options.slugs.articles,
       data: { commentCount: counted, updatedAt: null },
       where: {
-        and: [{ id: { equals: articleId } }, article.commentCount == null ? { commentCount: { exists: false } } : { commentCount: { equals: stored } }],
+        and: [
+          { id: { equals: articleId } },
+          article.commentCount == null ? { commentCount: { exists: false } } : { commentCount: { equals: stored } },
+        ],
       },
     })
     if (set) return counted - stored
@@ -176,15 +188,25 @@ export const repairCommentCount = async (
 ): Promise<number> => {
   const ids = async (collection: string, where: Record<string, unknown>) =>
     new Set(
-      ((await payload.db.find({ collection, limit: 0, pagination: false, select: { id: true }, where: where as never })).docs as { id: number | string }[]).map(
-        (doc) => String(doc.id),
-      ),
+      (
+        (
+          await payload.db.find({
+            collection,
+            limit: 0,
+            pagination: false,
+            select: { id: true },
+            where: where as never,
+          })
+        ).docs as { id: number | string }[]
+      ).map((doc) => String(doc.id)),
     )
   const [approved, counted] = await Promise.all([
     ids(options.slugs.comments, { and: [{ article: { equals: articleId } }, { status: { equals: 'approved' } }] }),
     ids(COUNTED_COMMENTS_SLUG, { article: { equals: String(articleId) } }),
   ])
-  const disagreeing = [...approved].filter((id) => !counted.has(id)).concat([...counted].filter((id) => !approved.has(id)))
+  const disagreeing = [...approved]
+    .filter((id) => !counted.has(id))
+    .concat([...counted].filter((id) => !approved.has(id)))
   for (const id of disagreeing) await settleCommentCount(payload, options, id)
   return Math.abs(await recountCommentCount(payload, options, articleId))
 }

@@ -17,7 +17,8 @@ const mask = (doc: unknown): unknown => {
 export const hideSpamVerdict: CollectionAfterOperationHook = ({ operation, overrideAccess, req, result }) => {
   // Trusted server code and editors see the truth.
   if (overrideAccess === true || isEditor(req)) return result
-  if (operation === 'create' || operation === 'updateByID' || operation === 'deleteByID') return mask(result) as typeof result
+  if (operation === 'create' || operation === 'updateByID' || operation === 'deleteByID')
+    return mask(result) as typeof result
   if ((operation === 'update' || operation === 'delete') && result && typeof result === 'object' && 'docs' in result) {
     const bulk = result as { docs: unknown[] }
     return { ...bulk, docs: bulk.docs.map(mask) } as typeof result

@@ -16,7 +16,12 @@ import {
   moderateEdit,
   type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
-import { type FieldError, requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
+import {
+  type FieldError,
+  requesterFromHeaders,
+  submissionErrors,
+  type Translate,
+} from '../../../src/moderation/submission.js'
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
 import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
@@ -45,7 +50,13 @@ export const moderateOnSave =
         : checkThread(data as CommentData, collection.slug, options, req)
     }
     if (operation === 'update' && moderated) {
-      return recheckEditedComment(data as CommentData, originalDoc as CommentDoc | undefined, collection.slug, options, req)
+      return recheckEditedComment(
+        data as CommentData,
+        originalDoc as CommentDoc | undefined,
+        collection.slug,
+        options,
+        req,
+      )
     }
     return data
   }
@@ -182,10 +193,12 @@ const moderateNewComment = async (
     articleId === null ? null : findArticle(articleId, options, req),
     readDiscussionSettings(req, options),
   ])
-  if (!article && !errors.some((e) => e.path === 'article')) errors.push({ message: 'Article not found.', path: 'article' })
+  if (!article && !errors.some((e) => e.path === 'article'))
+    errors.push({ message: 'Article not found.', path: 'article' })
   const parentId = relationId(data.parent)
   if (parentId === null && !isEmptyRelation(data.parent)) errors.push(PARENT_NOT_FOUND)
-  if (article && parentId !== null) errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
+  if (article && parentId !== null)
+    errors.push(...(await parentErrors(parentId, article.id, settings, slug, req, false)))
   if (errors.length || !article) throw fieldErrors(slug, errors, req)
 
   const { comment, fingerprint } = factsOf(data, req, options)
@@ -197,7 +210,14 @@ const moderateNewComment = async (
     emailIdentifies: emailIdentifiesRequester(req, settings),
     fingerprint,
   }
-  const claims = submissionClaims({ floodSeconds: settings.floodSeconds, hardened: settings.hardenAgainstProbing, now, req, self: key, slug })
+  const claims = submissionClaims({
+    floodSeconds: settings.floodSeconds,
+    hardened: settings.hardenAgainstProbing,
+    now,
+    req,
+    self: key,
+    slug,
+  })
   let verdict: ModerationVerdict
   try {
     verdict = await moderateComment(
@@ -222,10 +242,18 @@ const moderateNewComment = async (
     throw rejection(verdict, req)
   }
   // By the contract spam is answered before the flood and duplicate rules took anything; it still counts.
-  if (verdict.status === 'spam' && (verdict.rule === 'honeypot' || verdict.rule === 'disallowedKeys') && !settings.hardenAgainstProbing) {
+  if (
+    verdict.status === 'spam' &&
+    (verdict.rule === 'honeypot' || verdict.rule === 'disallowedKeys') &&
+    !settings.hardenAgainstProbing
+  ) {
     await claims.recordSpam()
   }
-  return attachClaims({ ...data, fingerprint, moderationReason: verdict.reason, status: verdict.status }, req, claims.claims)
+  return attachClaims(
+    { ...data, fingerprint, moderationReason: verdict.reason, status: verdict.status },
+    req,
+    claims.claims,
+  )
 }
 
 /**
@@ -276,7 +304,10 @@ const databaseLookups = ({
 }
 
 /** 403, 409 or 429 with a message; a flood rejection also says when to retry (header and error data). */
-const rejection = (verdict: Extract<ModerationVerdict, { outcome: 'reject' }>, req: PayloadRequest): CommentRejectedError => {
+const rejection = (
+  verdict: Extract<ModerationVerdict, { outcome: 'reject' }>,
+  req: PayloadRequest,
+): CommentRejectedError => {
   if (verdict.retryAfterSeconds !== undefined) {
     // Payload merges `req.responseHeaders` into the response, for errors too (REST and GraphQL).
     const headers = new Headers(req.responseHeaders ?? undefined)
@@ -298,7 +329,9 @@ const recheckEditedComment = async (
   req: PayloadRequest,
 ): Promise<CommentData> => {
   if (!original) return data
-  const changed = (['body', 'authorUrl'] as const).some((name) => name in data && (data[name] ?? null) !== (original[name] ?? null))
+  const changed = (['body', 'authorUrl'] as const).some(
+    (name) => name in data && (data[name] ?? null) !== (original[name] ?? null),
+  )
   if (!changed) return data
   const merged = { ...original, ...data }
   const errors = submissionErrors(merged, limitsOf(options), req.t as Translate)

@@ -19,14 +19,24 @@ export const queueCommentNotifications =
 
     // A new comment from the public that waits for an editor (spam is not worth a mail; editors and
     // server imports know what they wrote).
-    if (operation === 'create' && status === 'pending' && isModeratedWrite(req, data) && settings.notifyEditors.length > 0) {
+    if (
+      operation === 'create' &&
+      status === 'pending' &&
+      isModeratedWrite(req, data) &&
+      settings.notifyEditors.length > 0
+    ) {
       await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(comment.id), reason: 'pending' })
     }
 
     // A reply just became public: its parent's author may want to know.
     const becameApproved =
-      status === 'approved' && (operation === 'create' || (previousDoc as CommentDoc | undefined)?.status !== 'approved')
-    if (becameApproved && settings.notifyReplyAuthors && relationId(comment.parent ?? (data as CommentDoc)?.parent) !== null) {
+      status === 'approved' &&
+      (operation === 'create' || (previousDoc as CommentDoc | undefined)?.status !== 'approved')
+    if (
+      becameApproved &&
+      settings.notifyReplyAuthors &&
+      relationId(comment.parent ?? (data as CommentDoc)?.parent) !== null
+    ) {
       await queueSafely(req, NOTIFY_REPLY_AUTHOR_TASK, { commentId: String(comment.id) })
     }
     return doc

@@ -28,7 +28,10 @@ export const checkReport =
     if (operation !== 'create' || !reader) return data
     const commentId = relationId((data as ReportData).comment)
     const notFound = () =>
-      new ValidationError({ collection: collection.slug, errors: [{ message: 'Comment not found.', path: 'comment' }], req }, req.t)
+      new ValidationError(
+        { collection: collection.slug, errors: [{ message: 'Comment not found.', path: 'comment' }], req },
+        req.t,
+      )
     if (commentId === null) throw notFound()
     // Read as the reader: only approved comments are visible to them.
     const comment = (await req.payload.findByID({
@@ -42,7 +45,11 @@ export const checkReport =
     if (!comment) throw notFound()
     if (String(relationId(comment.reader)) === String(reader.id)) {
       throw new ValidationError(
-        { collection: collection.slug, errors: [{ message: 'You cannot report your own comment.', path: 'comment' }], req },
+        {
+          collection: collection.slug,
+          errors: [{ message: 'You cannot report your own comment.', path: 'comment' }],
+          req,
+        },
         req.t,
       )
     }
@@ -52,7 +59,8 @@ export const checkReport =
       req,
       where: { and: [{ comment: { equals: commentId } }, { reader: { equals: reader.id } }] },
     })
-    if (totalDocs > 0) throw new CommentRejectedError('You have already reported this comment.', 409, { rule: 'alreadyReported' })
+    if (totalDocs > 0)
+      throw new CommentRejectedError('You have already reported this comment.', 409, { rule: 'alreadyReported' })
     return data
   }
 
@@ -85,7 +93,11 @@ export const sendBackWhenReported =
     await settleAfterDirectWrite(req, options, commentId)
     if (settings.notifyEditors.length > 0) {
       // This report is the send-back: it names the editors' message (one per send-back, however often queued).
-      await queueSafely(req, NOTIFY_EDITORS_TASK, { commentId: String(commentId), event: String(doc.id), reason: 'reported' })
+      await queueSafely(req, NOTIFY_EDITORS_TASK, {
+        commentId: String(commentId),
+        event: String(doc.id),
+        reason: 'reported',
+      })
     }
     return doc
   }

@@ -51,11 +51,7 @@ export const readerOf = (req: PayloadRequest, options: ResolvedNewsroomOptions) 
   req.user && options.slugs.readers && req.user.collection === options.slugs.readers ? req.user : null
 
 /** Queues a job without ever failing the comment: a queue problem is logged, the comment is kept. */
-export const queueSafely = async (
-  req: PayloadRequest,
-  task: string,
-  input: Record<string, unknown>,
-): Promise<void> => {
+export const queueSafely = async (req: PayloadRequest, task: string, input: Record<string, unknown>): Promise<void> => {
   try {
     await req.payload.jobs.queue({ input, req, task } as Parameters<typeof req.payload.jobs.queue>[0])
   } catch (error) {

@@ -98,7 +98,11 @@ const takeWords = async (
   byFingerprint: boolean,
 ): Promise<boolean> => {
   try {
-    await payload.db.create({ collection: COMMENT_CLAIMS_SLUG, data: { at: now.toISOString(), holder, key }, returning: false })
+    await payload.db.create({
+      collection: COMMENT_CLAIMS_SLUG,
+      data: { at: now.toISOString(), holder, key },
+      returning: false,
+    })
     return false
   } catch (error) {
     if (!isTaken(error)) throw error
@@ -117,7 +121,11 @@ const takeWords = async (
 }
 
 /** Gives claims back: only those this submission still holds. */
-const release = async (payload: Payload, claims: SubmissionClaims, settling: Promise<unknown>[] = []): Promise<void> => {
+const release = async (
+  payload: Payload,
+  claims: SubmissionClaims,
+  settling: Promise<unknown>[] = [],
+): Promise<void> => {
   // Claims still being taken are waited for, so none of them is left behind.
   await Promise.allSettled(settling)
   if (claims.keys.length === 0) return
@@ -178,7 +186,12 @@ export const submissionClaims = ({
     // another the words, and both would be refused.
     floodWait: () => (flood ??= takeFlood()),
     isDuplicate: () => (words ??= takeDuplicate()),
-    release: () => release(payload, claims, [flood, words].filter((p): p is Promise<never> => Boolean(p))),
+    release: () =>
+      release(
+        payload,
+        claims,
+        [flood, words].filter((p): p is Promise<never> => Boolean(p)),
+      ),
     /**
      * By the contract a spam comment is answered before the flood and duplicate rules, yet it still counts as
      * the requester's latest comment and words: it moves the window and takes free words, refusing nothing.
@@ -200,7 +213,11 @@ export const submissionClaims = ({
           : []),
         ...duplicateClaimKeys(self, hash, hardened).map(({ key }) =>
           payload.db
-            .create({ collection: COMMENT_CLAIMS_SLUG, data: { at: now.toISOString(), holder: claims.holder, key }, returning: false })
+            .create({
+              collection: COMMENT_CLAIMS_SLUG,
+              data: { at: now.toISOString(), holder: claims.holder, key },
+              returning: false,
+            })
             .catch(ignoreTaken),
         ),
       ])

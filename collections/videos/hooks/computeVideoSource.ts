@@ -15,11 +15,7 @@ import { relationId } from './relationId.js'
 
 type MediaDoc = { id: number | string; mimeType?: null | string; url?: null | string }
 
-const findMedia = async (
-  req: PayloadRequest,
-  mediaSlug: string,
-  id: number | string,
-): Promise<MediaDoc | null> =>
+const findMedia = async (req: PayloadRequest, mediaSlug: string, id: number | string): Promise<MediaDoc | null> =>
   (await req.payload.findByID({
     collection: mediaSlug as 'media',
     depth: 0,

@@ -67,11 +67,7 @@ const refreshPremiumFileFlag = async (
   })
 }
 
-const refreshAll = async (
-  req: PayloadRequest,
-  options: ResolvedNewsroomOptions,
-  values: unknown[],
-): Promise<void> => {
+const refreshAll = async (req: PayloadRequest, options: ResolvedNewsroomOptions, values: unknown[]): Promise<void> => {
   const ids = new Map<string, number | string>()
   for (const value of values) {
     const id = relationId(value)

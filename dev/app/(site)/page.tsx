@@ -21,7 +21,9 @@ export default async function HomePage() {
                 </h2>
                 <p className="byline">
                   {article.author ? <>By {article.author} · </> : null}
-                  {article.publishedAt ? <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time> : null}
+                  {article.publishedAt ? (
+                    <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+                  ) : null}
                 </p>
                 {article.excerpt ? <p>{article.excerpt}</p> : null}
               </article>

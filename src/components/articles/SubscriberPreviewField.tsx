@@ -56,7 +56,11 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
   )
 
   return (
-    <section aria-label={t('plugin-newsroom:subscriberPreview')} className="newsroom-preview field-type" data-newsroom-preview={premium ? 'premium' : 'free'}>
+    <section
+      aria-label={t('plugin-newsroom:subscriberPreview')}
+      className="newsroom-preview field-type"
+      data-newsroom-preview={premium ? 'premium' : 'free'}
+    >
       <NewsroomStyles />
       <div className="newsroom-preview__head">
         <span>{t('plugin-newsroom:subscriberPreview')}</span>

@@ -24,10 +24,17 @@ export const premiumTabs = async (args: {
   const { collectionSlug, payload, searchParams, t, user } = args
   const listURL = formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${collectionSlug}` })
   const count = async (where?: Where) =>
-    (await payload.count({ collection: collectionSlug as CollectionSlug, overrideAccess: false, user, where })).totalDocs
+    (await payload.count({ collection: collectionSlug as CollectionSlug, overrideAccess: false, user, where }))
+      .totalDocs
   const [all, premium, free] = await Promise.all([count(), count(FILTERS.premium.where), count(FILTERS.free.where)])
   return [
-    { id: 'all', active: hasNoFilter(searchParams), count: all, href: `${listURL}?page=1`, label: t('plugin-newsroom:all') },
+    {
+      id: 'all',
+      active: hasNoFilter(searchParams),
+      count: all,
+      href: `${listURL}?page=1`,
+      label: t('plugin-newsroom:all'),
+    },
     {
       id: 'premium',
       active: singleFilter(searchParams, 'premium') === 'true',

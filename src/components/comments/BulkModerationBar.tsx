@@ -10,7 +10,10 @@ import { useNewsroomTranslation } from '../useNewsroomTranslation.js'
 import { type ModerationStatus, statusLabelKey } from './moderationStatus.js'
 import { setCommentStatus } from './setCommentStatus.js'
 
-const BULK_ACTIONS: { key: 'approveSelected' | 'holdSelected' | 'spamSelected' | 'trashSelected'; status: ModerationStatus }[] = [
+const BULK_ACTIONS: {
+  key: 'approveSelected' | 'holdSelected' | 'spamSelected' | 'trashSelected'
+  status: ModerationStatus
+}[] = [
   { key: 'approveSelected', status: 'approved' },
   { key: 'holdSelected', status: 'pending' },
   { key: 'spamSelected', status: 'spam' },

@@ -40,7 +40,11 @@ export const PendingCommentsWidget = async (
     })
 
   return (
-    <section aria-labelledby="newsroom-moderation-widget-title" className="newsroom-widget" data-newsroom-widget="moderation">
+    <section
+      aria-labelledby="newsroom-moderation-widget-title"
+      className="newsroom-widget"
+      data-newsroom-widget="moderation"
+    >
       <NewsroomStyles />
       <div className="newsroom-widget__head">
         <h2 className="newsroom-widget__title" id="newsroom-moderation-widget-title">

@@ -41,7 +41,13 @@ export const moderationTabs = async (
   const active = singleFilter(searchParams, 'status')
   return {
     tabs: [
-      { id: 'all', active: hasNoFilter(searchParams), count: all, href: queueURL(payload, commentsSlug), label: t('plugin-newsroom:all') },
+      {
+        id: 'all',
+        active: hasNoFilter(searchParams),
+        count: all,
+        href: queueURL(payload, commentsSlug),
+        label: t('plugin-newsroom:all'),
+      },
       ...MODERATION_STATUSES.map((status, i) => ({
         id: status,
         active: active === status,

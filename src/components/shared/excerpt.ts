@@ -3,7 +3,9 @@ export const EXCERPT_LENGTH = 140
 
 /** Collapses whitespace and cuts at a word boundary, adding an ellipsis when shortened. */
 export const excerpt = (text: unknown, max = EXCERPT_LENGTH): string => {
-  const flat = String(text ?? '').replace(/\s+/g, ' ').trim()
+  const flat = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (flat.length <= max) return flat
   const cut = flat.slice(0, max)
   const lastSpace = cut.lastIndexOf(' ')

@@ -2,11 +2,7 @@
 export type RawSearchParams = Record<string, string | string[] | undefined> | undefined
 
 /** The value of one `where[field][operator]` filter, when it is the list's only filter. */
-export const singleFilter = (
-  searchParams: RawSearchParams,
-  field: string,
-  operator = 'equals',
-): string | undefined => {
+export const singleFilter = (searchParams: RawSearchParams, field: string, operator = 'equals'): string | undefined => {
   if (!searchParams) return undefined
   const whereKeys = Object.keys(searchParams).filter((key) => key.startsWith('where'))
   const key = `where[${field}][${operator}]`

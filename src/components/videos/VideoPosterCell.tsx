@@ -17,7 +17,14 @@ export const VideoPosterCell: React.FC<DefaultCellComponentProps<TextFieldClient
     <LinkedCell {...props}>
       <NewsroomStyles />
       {src && !failed ? (
-        <img alt={title} className="newsroom-poster" data-newsroom-poster={src} loading="lazy" onError={() => setFailed(true)} src={src} />
+        <img
+          alt={title}
+          className="newsroom-poster"
+          data-newsroom-poster={src}
+          loading="lazy"
+          onError={() => setFailed(true)}
+          src={src}
+        />
       ) : (
         <span className="newsroom-poster newsroom-poster--empty" data-newsroom-poster={src ?? ''}>
           {t('plugin-newsroom:noPoster')}

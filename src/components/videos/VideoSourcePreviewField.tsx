@@ -13,12 +13,14 @@ export type VideoSourcePreviewFieldProps = {
   urlField?: string
 }
 
-
 /**
  * Under the video URL: the provider and embed URL parsed live from what the editor types (with the
  * same `parseVideoUrl` the save hook uses), and the player as readers will get it.
  */
-export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = ({ fileField = 'file', urlField = 'url' }) => {
+export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = ({
+  fileField = 'file',
+  urlField = 'url',
+}) => {
   const { t } = useNewsroomTranslation()
   const typed = useFormFields(([fields]) => fields[urlField]?.value)
   const hasFile = Boolean(useFormFields(([fields]) => fields[fileField]?.value))
@@ -33,11 +35,17 @@ export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = (
         : t(provider === 'file' ? 'plugin-newsroom:videoProviderFile' : 'plugin-newsroom:videoProviderUpload')
 
   return (
-    <div aria-label={t('plugin-newsroom:videoPreview')} className="newsroom-preview field-type" data-newsroom-video-preview={parsed?.ok ? parsed.source.provider : parsed ? 'error' : 'empty'}>
+    <div
+      aria-label={t('plugin-newsroom:videoPreview')}
+      className="newsroom-preview field-type"
+      data-newsroom-video-preview={parsed?.ok ? parsed.source.provider : parsed ? 'error' : 'empty'}
+    >
       <NewsroomStyles />
       <div className="newsroom-preview__head">
         <span>{t('plugin-newsroom:videoPreview')}</span>
-        {parsed?.ok ? <span className="newsroom-badge newsroom-badge--approved">{providerName(parsed.source.provider)}</span> : null}
+        {parsed?.ok ? (
+          <span className="newsroom-badge newsroom-badge--approved">{providerName(parsed.source.provider)}</span>
+        ) : null}
       </div>
       <div className="newsroom-preview__body">
         {!parsed ? (
@@ -67,7 +75,12 @@ export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = (
             </dl>
             <div className="newsroom-video-preview__frame">
               {parsed.source.provider === 'file' ? (
-                <video controls poster={parsed.source.thumbnailUrl ?? undefined} preload="metadata" src={parsed.source.embedUrl} />
+                <video
+                  controls
+                  poster={parsed.source.thumbnailUrl ?? undefined}
+                  preload="metadata"
+                  src={parsed.source.embedUrl}
+                />
               ) : (
                 <iframe
                   allow="encrypted-media; picture-in-picture; fullscreen"

@@ -26,7 +26,13 @@ export const shorten = (text: string, max: number): string => {
  */
 export const emailTeaserText = (article: Pick<PrintableArticle, 'excerpt' | 'teaser'>): string => {
   const source = article.excerpt ?? (article.teaser ? convertLexicalToPlaintext({ data: article.teaser as never }) : '')
-  return shorten(source.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim(), TEASER_EMAIL_LENGTH)
+  return shorten(
+    source
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    TEASER_EMAIL_LENGTH,
+  )
 }
 
 /**

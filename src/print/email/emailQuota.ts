@@ -43,7 +43,10 @@ export const decideEmailQuota = ({
   for (const entry of earlier) {
     used -= Math.max(0, entry.recipients)
     if (used + requested <= limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((time(entry.createdAt) + windowMs - now.getTime()) / 1000)) }
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((time(entry.createdAt) + windowMs - now.getTime()) / 1000)),
+      }
     }
   }
   return { allowed: false, retryAfterSeconds: Math.ceil(windowMs / 1000) }

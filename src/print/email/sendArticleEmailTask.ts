@@ -11,7 +11,9 @@ export const SEND_ARTICLE_EMAIL_TASK = 'newsroomSendArticleEmail'
 /** `request`: the email-log entry of the form post, which with `to` names the message (its idempotency key). */
 export type SendArticleEmailInput = { html: string; request?: string; subject: string; text: string; to: string }
 
-export const sendArticleEmailTask = (options: ResolvedNewsroomOptions): TaskConfig<{ input: SendArticleEmailInput; output: object }> => ({
+export const sendArticleEmailTask = (
+  options: ResolvedNewsroomOptions,
+): TaskConfig<{ input: SendArticleEmailInput; output: object }> => ({
   slug: SEND_ARTICLE_EMAIL_TASK,
   handler: async ({ input, job, req }) => {
     // Jobs queued without their request (before keys existed): the job is the message.

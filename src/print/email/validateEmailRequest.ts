@@ -58,17 +58,27 @@ export const validateEmailRequest = (body: unknown, { honeypotField }: { honeypo
   const invalid = to.filter((address) => !isEmailAddress(address))
   if (!addresses || !to.length) errors.push({ message: 'Enter at least one recipient email address.', path: 'to' })
   else if (invalid.length) {
-    errors.push({ message: `Not a valid email address: ${invalid.map((a) => a.slice(0, 80)).join(', ').slice(0, 300)}`, path: 'to' })
+    errors.push({
+      message: `Not a valid email address: ${invalid
+        .map((a) => a.slice(0, 80))
+        .join(', ')
+        .slice(0, 300)}`,
+      path: 'to',
+    })
   } else if (to.length > EMAIL_FORM_LIMITS.maxRecipients) {
     errors.push({ message: `Send to at most ${EMAIL_FORM_LIMITS.maxRecipients} recipients at once.`, path: 'to' })
   }
 
-  const senderName = typeof input.senderName === 'string' ? input.senderName.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim() : ''
+  const senderName =
+    typeof input.senderName === 'string' ? input.senderName.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim() : ''
   if (input.senderName !== undefined && input.senderName !== null && typeof input.senderName !== 'string') {
     errors.push({ message: 'The sender name must be text.', path: 'senderName' })
   } else if (!senderName) errors.push({ message: 'Enter your name.', path: 'senderName' })
   else if (senderName.length > EMAIL_FORM_LIMITS.senderNameLength) {
-    errors.push({ message: `Your name can have at most ${EMAIL_FORM_LIMITS.senderNameLength} characters.`, path: 'senderName' })
+    errors.push({
+      message: `Your name can have at most ${EMAIL_FORM_LIMITS.senderNameLength} characters.`,
+      path: 'senderName',
+    })
   } else if (URL_LIKE.test(senderName)) {
     errors.push({ message: 'Your name cannot contain a web address.', path: 'senderName' })
   }
@@ -79,7 +89,10 @@ export const validateEmailRequest = (body: unknown, { honeypotField }: { honeypo
     else {
       message = input.message.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim() || null
       if (message && message.length > EMAIL_FORM_LIMITS.messageLength) {
-        errors.push({ message: `The message can have at most ${EMAIL_FORM_LIMITS.messageLength} characters.`, path: 'message' })
+        errors.push({
+          message: `The message can have at most ${EMAIL_FORM_LIMITS.messageLength} characters.`,
+          path: 'message',
+        })
       }
     }
   }

@@ -5,7 +5,13 @@ import { type PrintableImage, toPrintableImage } from '../printableArticle.js'
 import { internalLinkHref, type PrintLinkContext, safeHref } from '../printHTMLConverters.js'
 
 /** An embedded video as the PDF shows it: its poster and a link (nothing plays on paper). */
-export type PrintableVideo = { caption: null | string; locked: boolean; poster: null | string; title: string; url: null | string }
+export type PrintableVideo = {
+  caption: null | string
+  locked: boolean
+  poster: null | string
+  title: string
+  url: null | string
+}
 
 export const toPrintableVideo = (fields: Record<string, unknown> | undefined): null | PrintableVideo => {
   const video = fields?.video
@@ -61,7 +67,14 @@ const IS_STRIKETHROUGH = 4
 const IS_UNDERLINE = 8
 const IS_CODE = 16
 
-const PLAIN: Omit<PdfRun, 'text'> = { bold: false, code: false, italic: false, link: null, strike: false, underline: false }
+const PLAIN: Omit<PdfRun, 'text'> = {
+  bold: false,
+  code: false,
+  italic: false,
+  link: null,
+  strike: false,
+  underline: false,
+}
 
 const sameLook = (a: PdfRun, b: PdfRun): boolean =>
   a.bold === b.bold &&
@@ -120,7 +133,8 @@ export const inlineRuns = (nodes: Node[] | undefined, links: PrintLinkContext, i
       default:
         // Paragraphs nested in quotes or cells become lines; other inline elements keep their text.
         if (Array.isArray(node.children)) {
-          if (runs.length && (node.type === 'paragraph' || node.type === 'heading')) runs.push({ ...inherited, text: '\n' })
+          if (runs.length && (node.type === 'paragraph' || node.type === 'heading'))
+            runs.push({ ...inherited, text: '\n' })
           runs.push(...inlineRuns(node.children, links, inherited))
         }
     }
@@ -166,7 +180,16 @@ const blocksOf = (node: Node, links: PrintLinkContext): PdfBlock[] => {
       const video = toPrintableVideo(node.fields)
       if (!video) return []
       const poster = video.poster
-        ? ({ alt: video.title, collection: null, filename: null, height: null, mimeType: null, sizes: [], url: video.poster, width: null } satisfies PrintableImage)
+        ? ({
+            alt: video.title,
+            collection: null,
+            filename: null,
+            height: null,
+            mimeType: null,
+            sizes: [],
+            url: video.poster,
+            width: null,
+          } satisfies PrintableImage)
         : null
       return [{ kind: 'video', poster, video }]
     }
@@ -179,14 +202,23 @@ const blocksOf = (node: Node, links: PrintLinkContext): PdfBlock[] => {
       return [{ items: listItems(node, links), kind: 'list', listType }]
     }
     case 'paragraph':
-      return [{ align: alignOf(node.format), indent: indentOf(node.indent), kind: 'paragraph', runs: inlineRuns(node.children, links) }]
+      return [
+        {
+          align: alignOf(node.format),
+          indent: indentOf(node.indent),
+          kind: 'paragraph',
+          runs: inlineRuns(node.children, links),
+        },
+      ]
     case 'quote':
       return [{ kind: 'quote', runs: inlineRuns(node.children, links) }]
     case 'table':
       return [
         {
           kind: 'table',
-          rows: (node.children ?? []).map((row) => (row.children ?? []).map((cell) => inlineRuns(cell.children, links))),
+          rows: (node.children ?? []).map((row) =>
+            (row.children ?? []).map((cell) => inlineRuns(cell.children, links)),
+          ),
         },
       ]
     case 'upload': {

@@ -28,7 +28,8 @@ export const pickRendition = (
 
 const isJPEG = (bytes: Uint8Array) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
 const isPNG = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
-const isSVG = (bytes: Uint8Array) => /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(Buffer.from(bytes.subarray(0, 512)).toString('utf8'))
+const isSVG = (bytes: Uint8Array) =>
+  /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(Buffer.from(bytes.subarray(0, 512)).toString('utf8'))
 
 /** Upload collections whose files Payload keeps on the local disk (no storage adapter). */
 const localStaticDir = (payload: Payload, collection: string): null | string => {
@@ -100,7 +101,11 @@ const toEmbeddable = async (payload: Payload, bytes: Uint8Array): Promise<null |
 
 const loadOne = async (payload: Payload, image: PrintableImage): Promise<null | Uint8Array> => {
   const rendition = pickRendition(image)
-  const file = localFilePath(payload, { collection: image.collection, filename: rendition.filename, url: rendition.url })
+  const file = localFilePath(payload, {
+    collection: image.collection,
+    filename: rendition.filename,
+    url: rendition.url,
+  })
   const bytes = file ? await readLocal(file) : await fetchRemote(rendition.url, payload.config.serverURL)
   return bytes ? toEmbeddable(payload, bytes) : null
 }

@@ -18,9 +18,24 @@ type Align = 'center' | 'justify' | 'left' | 'right'
 type Family = { bold: string; boldItalic: string; italic: string; regular: string }
 
 // PDF standard fonts: always available, nothing to embed (WinAnsi text, see toWinAnsi).
-const SERIF: Family = { bold: 'Times-Bold', boldItalic: 'Times-BoldItalic', italic: 'Times-Italic', regular: 'Times-Roman' }
-const SANS: Family = { bold: 'Helvetica-Bold', boldItalic: 'Helvetica-BoldOblique', italic: 'Helvetica-Oblique', regular: 'Helvetica' }
-const MONO: Family = { bold: 'Courier-Bold', boldItalic: 'Courier-BoldOblique', italic: 'Courier-Oblique', regular: 'Courier' }
+const SERIF: Family = {
+  bold: 'Times-Bold',
+  boldItalic: 'Times-BoldItalic',
+  italic: 'Times-Italic',
+  regular: 'Times-Roman',
+}
+const SANS: Family = {
+  bold: 'Helvetica-Bold',
+  boldItalic: 'Helvetica-BoldOblique',
+  italic: 'Helvetica-Oblique',
+  regular: 'Helvetica',
+}
+const MONO: Family = {
+  bold: 'Courier-Bold',
+  boldItalic: 'Courier-BoldOblique',
+  italic: 'Courier-Oblique',
+  regular: 'Courier',
+}
 
 const MARGIN = { bottom: 64, left: 64, right: 64, top: 60 }
 const BODY_SIZE = 11.5
@@ -65,7 +80,16 @@ const ensureSpace = (doc: Doc, height: number) => {
 const writeRuns = (
   doc: Doc,
   runs: PdfRun[],
-  opts: { align?: Align; bold?: boolean; color?: string; family?: Family; italic?: boolean; size: number; width: number; x: number },
+  opts: {
+    align?: Align
+    bold?: boolean
+    color?: string
+    family?: Family
+    italic?: boolean
+    size: number
+    width: number
+    x: number
+  },
 ) => {
   const visible = runs.map((run) => ({ ...run, text: toWinAnsi(run.text) })).filter((run) => run.text)
   if (!visible.length) return
@@ -126,7 +150,15 @@ const drawList = (layout: Layout, items: PdfListItem[], listType: 'bullet' | 'ch
       ensureSpace(doc, BODY_SIZE * 2 + LINE_GAP)
       const y = doc.y
       const marker =
-        listType === 'number' ? `${item.value}.` : listType === 'check' ? (item.checked ? '[x]' : '[ ]') : depth % 2 ? '–' : '•'
+        listType === 'number'
+          ? `${item.value}.`
+          : listType === 'check'
+            ? item.checked
+              ? '[x]'
+              : '[ ]'
+            : depth % 2
+              ? '–'
+              : '•'
       doc.font(SERIF.regular).fontSize(BODY_SIZE).fillColor(TEXT).text(marker, x, y, { lineBreak: false })
       doc.y = y
       writeRuns(doc, item.runs, { size: BODY_SIZE, width, x: x + MARKER_WIDTH })
@@ -171,7 +203,14 @@ const drawBlock = (layout: Layout, block: PdfBlock) => {
       const startPage = layout.pageIndex()
       writeRuns(doc, block.runs, { color: '#333333', italic: true, size: BODY_SIZE, width: width - 16, x: x + 16 })
       if (layout.pageIndex() === startPage) {
-        doc.save().moveTo(x + 4, startY).lineTo(x + 4, doc.y - LINE_GAP).lineWidth(2).strokeColor('#999999').stroke().restore()
+        doc
+          .save()
+          .moveTo(x + 4, startY)
+          .lineTo(x + 4, doc.y - LINE_GAP)
+          .lineWidth(2)
+          .strokeColor('#999999')
+          .stroke()
+          .restore()
       }
       doc.y += 8
       break
@@ -179,7 +218,14 @@ const drawBlock = (layout: Layout, block: PdfBlock) => {
     case 'rule': {
       ensureSpace(doc, 16)
       const y = doc.y + 6
-      doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.75).strokeColor('#999999').stroke().restore()
+      doc
+        .save()
+        .moveTo(x, y)
+        .lineTo(x + width, y)
+        .lineWidth(0.75)
+        .strokeColor('#999999')
+        .stroke()
+        .restore()
       doc.y = y + 10
       break
     }
@@ -280,7 +326,14 @@ export const renderArticlePdf = async (
   doc.font(SANS.bold).fontSize(10).fillColor(TEXT)
   doc.text(toWinAnsi(settings.publisherName.toUpperCase()), x, doc.y, { characterSpacing: 1, width })
   const ruleY = doc.y + 4
-  doc.save().moveTo(x, ruleY).lineTo(x + width, ruleY).lineWidth(1.5).strokeColor(TEXT).stroke().restore()
+  doc
+    .save()
+    .moveTo(x, ruleY)
+    .lineTo(x + width, ruleY)
+    .lineWidth(1.5)
+    .strokeColor(TEXT)
+    .stroke()
+    .restore()
   doc.y = ruleY + 16
 
   writeRuns(doc, [plain(article.title)], { bold: true, size: 22, width, x })
@@ -292,7 +345,12 @@ export const renderArticlePdf = async (
   const date = formatDate(article.publishedAt, settings.locale)
   const byline = [article.author ? `By ${article.author}` : '', date ?? ''].filter(Boolean).join(' · ')
   if (byline) writeRuns(doc, [plain(byline)], { color: MUTED, family: SANS, size: 9.5, width, x })
-  writeRuns(doc, [plain(article.canonicalUrl, { link: safeHref(article.canonicalUrl) })], { family: SANS, size: 9, width, x })
+  writeRuns(doc, [plain(article.canonicalUrl, { link: safeHref(article.canonicalUrl) })], {
+    family: SANS,
+    size: 9,
+    width,
+    x,
+  })
   doc.y += 12
   if (article.heroImage) drawImage(layout, article.heroImage, 0.45)
 
@@ -309,23 +367,42 @@ export const renderArticlePdf = async (
       doc,
       [
         plain('The rest of this article is for subscribers. ', { bold: true }),
-        ...(subscribe ? [plain('Subscribe at '), plain(subscribe, { link: subscribe }), plain(' to read it in full.')] : [plain('Subscribe to read it in full.')]),
+        ...(subscribe
+          ? [plain('Subscribe at '), plain(subscribe, { link: subscribe }), plain(' to read it in full.')]
+          : [plain('Subscribe to read it in full.')]),
       ],
       { family: SANS, size: 10.5, width: width - 24, x: x + 12 },
     )
     doc.y += 10
-    if (pages === startPage) doc.save().rect(x, top, width, doc.y - top).lineWidth(1).strokeColor(TEXT).stroke().restore()
+    if (pages === startPage)
+      doc
+        .save()
+        .rect(x, top, width, doc.y - top)
+        .lineWidth(1)
+        .strokeColor(TEXT)
+        .stroke()
+        .restore()
     doc.y += 8
   }
 
   doc.y += 10
   ensureSpace(doc, 30)
   const sourceY = doc.y
-  doc.save().moveTo(x, sourceY).lineTo(x + width, sourceY).lineWidth(0.5).strokeColor('#999999').stroke().restore()
+  doc
+    .save()
+    .moveTo(x, sourceY)
+    .lineTo(x + width, sourceY)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke()
+    .restore()
   doc.y = sourceY + 6
   writeRuns(
     doc,
-    [plain(`Source: ${settings.publisherName} — `), plain(article.canonicalUrl, { link: safeHref(article.canonicalUrl) })],
+    [
+      plain(`Source: ${settings.publisherName} — `),
+      plain(article.canonicalUrl, { link: safeHref(article.canonicalUrl) }),
+    ],
     { color: MUTED, family: SANS, size: 9, width, x },
   )
 

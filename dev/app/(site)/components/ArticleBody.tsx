@@ -14,7 +14,8 @@ const safeLink = ({ node, nodesToJSX }: JSXConverterArgs<SerializedAutoLinkNode 
   const { doc, linkType, newTab, url } = node.fields
   const target = doc?.relationTo === 'articles' ? doc.value : undefined
   const articleSlug = target && typeof target === 'object' ? (target as { slug?: string }).slug : undefined
-  const href = linkType === 'internal' ? (articleSlug ? `/news/${encodeURIComponent(articleSlug)}` : null) : safeHttpUrl(url)
+  const href =
+    linkType === 'internal' ? (articleSlug ? `/news/${encodeURIComponent(articleSlug)}` : null) : safeHttpUrl(url)
   if (!href) return <>{children}</>
   return (
     <a href={href} {...(newTab ? { rel: 'noopener noreferrer', target: '_blank' } : {})}>

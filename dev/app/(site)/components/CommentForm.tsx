@@ -14,11 +14,12 @@ const HONEYPOT_FIELD = 'phone'
 
 type FieldName = 'authorEmail' | 'authorName' | 'authorUrl' | 'body'
 
-const FIELDS: { autoComplete: string; id: string; label: string; name: FieldName; required: boolean; type: string }[] = [
-  { autoComplete: 'name', id: 'comment-author', label: 'Name', name: 'authorName', required: true, type: 'text' },
-  { autoComplete: 'email', id: 'comment-email', label: 'Email', name: 'authorEmail', required: true, type: 'email' },
-  { autoComplete: 'url', id: 'comment-url', label: 'Website', name: 'authorUrl', required: false, type: 'url' },
-]
+const FIELDS: { autoComplete: string; id: string; label: string; name: FieldName; required: boolean; type: string }[] =
+  [
+    { autoComplete: 'name', id: 'comment-author', label: 'Name', name: 'authorName', required: true, type: 'text' },
+    { autoComplete: 'email', id: 'comment-email', label: 'Email', name: 'authorEmail', required: true, type: 'email' },
+    { autoComplete: 'url', id: 'comment-url', label: 'Website', name: 'authorUrl', required: false, type: 'url' },
+  ]
 
 type Outcome = { kind: 'approved' | 'pending' } | { kind: 'error'; message: string } | null
 
@@ -118,7 +119,11 @@ export function CommentForm({
               aria-required={field.required ? 'true' : undefined}
               autoComplete={field.autoComplete}
               defaultValue={
-                field.name === 'authorName' ? (reader?.name ?? '') : field.name === 'authorEmail' ? (reader?.email ?? '') : ''
+                field.name === 'authorName'
+                  ? (reader?.name ?? '')
+                  : field.name === 'authorEmail'
+                    ? (reader?.email ?? '')
+                    : ''
               }
               id={field.id}
               name={field.name}
@@ -166,7 +171,9 @@ export function CommentForm({
           </button>
         </p>
         <div aria-live="polite" role="status">
-          {outcome?.kind === 'pending' ? <p className="notice">Thank you! Your comment is awaiting moderation.</p> : null}
+          {outcome?.kind === 'pending' ? (
+            <p className="notice">Thank you! Your comment is awaiting moderation.</p>
+          ) : null}
           {outcome?.kind === 'approved' ? <p className="notice">Thank you! Your comment has been published.</p> : null}
         </div>
         {outcome?.kind === 'error' ? (

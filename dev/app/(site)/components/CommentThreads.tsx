@@ -2,7 +2,15 @@ import type { CommentThread } from '../lib/threads.js'
 
 import { formatDate, safeHttpUrl } from '../lib/format.js'
 
-function CommentItem({ articlePath, comment, repliesOpen }: { articlePath: string; comment: CommentThread; repliesOpen: boolean }) {
+function CommentItem({
+  articlePath,
+  comment,
+  repliesOpen,
+}: {
+  articlePath: string
+  comment: CommentThread
+  repliesOpen: boolean
+}) {
   const authorId = `comment-${comment.id}-author`
   const website = safeHttpUrl(comment.authorUrl)
   return (

@@ -2,7 +2,12 @@ import type { LatestVideo } from '../lib/types.js'
 
 import { formatDate, formatDuration, safeHttpUrl } from '../lib/format.js'
 
-const PROVIDER_NAMES: Record<string, string> = { file: 'Video file', upload: 'Video file', vimeo: 'Vimeo', youtube: 'YouTube' }
+const PROVIDER_NAMES: Record<string, string> = {
+  file: 'Video file',
+  upload: 'Video file',
+  vimeo: 'Vimeo',
+  youtube: 'YouTube',
+}
 
 /** The newest published videos: thumbnail, title (linking to the video unless it is for subscribers), length. */
 export function LatestVideos({ videos }: { videos: LatestVideo[] }) {
@@ -26,7 +31,8 @@ export function LatestVideos({ videos }: { videos: LatestVideo[] }) {
                 )}
                 <h3 className="video-title">{href ? <a href={href}>{video.title}</a> : video.title}</h3>
                 <p className="video-meta">
-                  {video.premium ? <span className="badge">Premium</span> : null} {PROVIDER_NAMES[video.provider ?? ''] ?? ''}
+                  {video.premium ? <span className="badge">Premium</span> : null}{' '}
+                  {PROVIDER_NAMES[video.provider ?? ''] ?? ''}
                   {duration ? <> · {duration}</> : null}
                   {video.publishedAt ? (
                     <>

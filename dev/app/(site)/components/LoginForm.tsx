@@ -31,29 +31,29 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <>
-    <noscript>
-      <p>Logging in needs JavaScript.</p>
-    </noscript>
-    <form aria-labelledby="login-title" className="login-form" method="post" onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor="login-email">Email</label>
-        <input autoComplete="username" id="login-email" name="email" required type="email" />
-      </div>
-      <div className="field">
-        <label htmlFor="login-password">Password</label>
-        <input autoComplete="current-password" id="login-password" name="password" required type="password" />
-      </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
+      <noscript>
+        <p>Logging in needs JavaScript.</p>
+      </noscript>
+      <form aria-labelledby="login-title" className="login-form" method="post" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input autoComplete="username" id="login-email" name="email" required type="email" />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input autoComplete="current-password" id="login-password" name="password" required type="password" />
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <p>
+          <button disabled={submitting || !hydrated} type="submit">
+            {submitting ? 'Logging in…' : 'Log in'}
+          </button>
         </p>
-      ) : null}
-      <p>
-        <button disabled={submitting || !hydrated} type="submit">
-          {submitting ? 'Logging in…' : 'Log in'}
-        </button>
-      </p>
-    </form>
+      </form>
     </>
   )
 }

@@ -49,7 +49,8 @@ export function ShareTools({ articleId, title }: { articleId: string; title: str
     }
     setSending(false)
     const fieldErrors: Record<string, string> = {}
-    for (const error of body.errors ?? []) for (const { message, path } of error.data?.errors ?? []) fieldErrors[path] ??= message
+    for (const error of body.errors ?? [])
+      for (const { message, path } of error.data?.errors ?? []) fieldErrors[path] ??= message
     setErrors(fieldErrors)
     if (response?.ok) {
       form.reset()
@@ -94,8 +95,16 @@ export function ShareTools({ articleId, title }: { articleId: string; title: str
           <details className="email-article">
             <summary className="button">Email</summary>
             <form aria-label={`Email “${title}”`} method="post" noValidate onSubmit={onSubmit}>
-              {field('to', 'Recipient email (up to 5, separated by commas) *', <input {...a11y('to')} aria-required="true" autoComplete="off" type="text" />)}
-              {field('senderName', 'Your name *', <input {...a11y('senderName')} aria-required="true" autoComplete="name" type="text" />)}
+              {field(
+                'to',
+                'Recipient email (up to 5, separated by commas) *',
+                <input {...a11y('to')} aria-required="true" autoComplete="off" type="text" />,
+              )}
+              {field(
+                'senderName',
+                'Your name *',
+                <input {...a11y('senderName')} aria-required="true" autoComplete="name" type="text" />,
+              )}
               {field('message', 'Message (optional)', <textarea {...a11y('message')} maxLength={1000} rows={3} />)}
               <div aria-hidden="true" className="honeypot">
                 <label htmlFor={`${formId}-honeypot`}>Leave this field empty</label>

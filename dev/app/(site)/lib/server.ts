@@ -27,7 +27,9 @@ export async function queryAsVisitor<T>(document: string, variables: Record<stri
   )
   const result = (await response.json()) as GraphQLResult<T>
   if (result.errors?.length || !result.data) {
-    throw new Error(`GraphQL query failed: ${result.errors?.map((error) => error.message).join('; ') ?? response.status}`)
+    throw new Error(
+      `GraphQL query failed: ${result.errors?.map((error) => error.message).join('; ') ?? response.status}`,
+    )
   }
   return result.data
 }

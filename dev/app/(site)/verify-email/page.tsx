@@ -6,11 +6,20 @@ import { getPayload } from 'payload'
 export const metadata: Metadata = { title: 'Confirm your email' }
 
 /** The link of the verification email lands here (the plugin's `verifyEmailPath`): confirm, then log in. */
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>
+}) {
   const { token } = await searchParams
   const value = Array.isArray(token) ? token[0] : token
   const payload = await getPayload({ config })
-  const confirmed = value ? await payload.verifyEmail({ collection: 'readers', token: value }).then(() => true, () => false) : false
+  const confirmed = value
+    ? await payload.verifyEmail({ collection: 'readers', token: value }).then(
+        () => true,
+        () => false,
+      )
+    : false
   return (
     <section className="narrow">
       <h1>{confirmed ? 'Email confirmed' : 'This link is not valid'}</h1>

@@ -56,7 +56,11 @@ export default async function ArticlePage({ params, searchParams }: Params) {
           {article.premium ? <p className="badge premium-badge">Premium Content</p> : null}
           <h1 id="article-title">{article.title}</h1>
           <p className="byline">
-            {article.author ? <>By <span className="author">{article.author}</span> · </> : null}
+            {article.author ? (
+              <>
+                By <span className="author">{article.author}</span> ·{' '}
+              </>
+            ) : null}
             {article.publishedAt ? <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time> : null}
           </p>
           <ShareTools articleId={article.id} title={article.title} />
@@ -72,9 +76,7 @@ export default async function ArticlePage({ params, searchParams }: Params) {
       </article>
 
       <section aria-labelledby="comments-title" className="comments" id="comments">
-        <h2 id="comments-title">
-          {approvedCount === 1 ? '1 Comment' : `${approvedCount} Comments`}
-        </h2>
+        <h2 id="comments-title">{approvedCount === 1 ? '1 Comment' : `${approvedCount} Comments`}</h2>
         <CommentThreads articlePath={articlePath} repliesOpen={commentsOpen} threads={threads} />
         {article.comments?.hasNextPage ? <p>Showing the first {comments.length} comments.</p> : null}
         {commentsOpen ? (
