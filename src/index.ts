@@ -9,7 +9,7 @@ import { countedCommentsCollection } from '../collections/countedComments/index.
 import { deliveriesCollection } from '../collections/deliveries/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
-import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
+import { guardPremiumVideoFiles } from '../collections/media/guardPremiumVideoFiles.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
@@ -79,9 +79,9 @@ export const newsroomPlugin =
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     collections.push(emailLogCollection(options))
     // The database's decisions on comments: flood/duplicate claims and which comments are counted.
-    collections.push(commentClaimsCollection(), countedCommentsCollection())
+    collections.push(commentClaimsCollection(options), countedCommentsCollection(options))
     // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
-    collections.push(deliveriesCollection())
+    collections.push(deliveriesCollection(options))
     const jobs = {
       ...config.jobs,
       tasks: [

@@ -11,7 +11,7 @@ import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
-import { recountApprovedComments } from '../comments/hooks/commentCount.js'
+import { recountApprovedComments } from './hooks/recountApprovedComments.js'
 import { mergeOverride } from '../mergeOverride.js'
 
 /** Fields a requester who is not entitled never receives from a premium article. */

@@ -5,7 +5,7 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { editorsOnly } from '../../src/access/roles.js'
 import { mergeOverride } from '../mergeOverride.js'
 import { checkReport, recordReporter, sendBackWhenReported } from './hooks/reports.js'
-import { readerOf } from './hooks/shared.js'
+import { readerOf } from './hooks/readerOf.js'
 
 /**
  * Reader reports of a comment: one document per reader and comment, stored in the database so the threshold

@@ -23,7 +23,10 @@ import {
   type Translate,
 } from '../../../src/moderation/submission.js'
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
-import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
+import type { CommentDoc } from './commentDoc.js'
+import { CommentRejectedError } from './commentRejectedError.js'
+import { isModeratedWrite } from './isModeratedWrite.js'
+import { relationId } from './relationId.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
 
 const NAME_MAX_LENGTH = 100

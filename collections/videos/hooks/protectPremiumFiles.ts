@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { PREMIUM_VIDEO_FILE_FIELD } from '../../media/premiumVideoFileGuard.js'
+import { PREMIUM_VIDEO_FILE_FIELD } from '../../../fields/premiumVideoFileField.js'
 import { relationId } from './relationId.js'
 
 /**
