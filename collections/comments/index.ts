@@ -7,8 +7,7 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { authorUrlField } from '../../fields/authorUrlField.js'
 import { mustExist } from '../../fields/mustExist.js'
 import { editorsOnly } from '../../src/access/roles.js'
-import { reportCommentEndpoint } from '../../src/endpoints/commentsReport.js'
-import { mergeOverride } from '../mergeOverride.js'
+import { reportCommentEndpoint } from './endpoints/reportComment.js'
 import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
 import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
 import { countApprovedOnChange, countApprovedOnDelete } from './hooks/countApprovedComments.js'
@@ -177,5 +176,5 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     labels: { plural: 'Comments', singular: 'Comment' },
     timestamps: true,
   }
-  return mergeOverride(collection, options.overrides.comments)
+  return collection
 }

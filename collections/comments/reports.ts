@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { checkReport, recordReporter, sendBackWhenReported } from './hooks/reports.js'
 import { readerOf } from './hooks/readerOf.js'
 
@@ -51,5 +50,5 @@ export const commentReportsCollection = (options: ResolvedNewsroomOptions, reade
     labels: { plural: 'Comment reports', singular: 'Comment report' },
     timestamps: true,
   }
-  return mergeOverride(collection, options.overrides.commentReports)
+  return collection
 }

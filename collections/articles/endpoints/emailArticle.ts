@@ -2,15 +2,15 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { answeringClientErrors, PrintClientError } from '../print/clientError.js'
-import { composeArticleEmail } from '../print/email/composeArticleEmail.js'
-import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../print/email/emailQuota.js'
-import { requesterFingerprint } from '../print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../print/email/sendArticleEmailTask.js'
-import { validateEmailRequest } from '../print/email/validateEmailRequest.js'
-import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
+import { answeringClientErrors, PrintClientError } from '../../../src/print/clientError.js'
+import { composeArticleEmail } from '../../../src/print/email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../../../src/print/email/emailQuota.js'
+import { requesterFingerprint } from '../../../src/print/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../../../src/print/email/sendArticleEmailTask.js'
+import { validateEmailRequest } from '../../../src/print/email/validateEmailRequest.js'
+import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 
 const MAX_BODY_BYTES = 16 * 1024
 // Log entries older than this are of no use to the rate limit (nor to editors looking for abuse).
