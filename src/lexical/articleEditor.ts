@@ -4,7 +4,7 @@ import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/r
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { withPaywallBreakDivider } from '../components/registerAdminComponents.js'
+import { withPaywallBreakDivider } from '../components/withPaywallBreakDivider.js'
 import { paywallBreakBlock } from './paywallBreakBlock.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
