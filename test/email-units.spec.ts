@@ -5,7 +5,7 @@ import { composeArticleEmail, emailTeaserText, shorten } from '../src/print/emai
 import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS } from '../src/print/email/emailQuota.js'
 import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
 import { isEmailAddress, validateEmailRequest } from '../src/print/email/validateEmailRequest.js'
-import { lexical, paragraph, text } from './print-fixtures.js'
+import { lexical, paragraph, text } from './helpers/lexical.js'
 
 const valid = { senderName: 'Ann', to: 'friend@example.com' }
 const check = (body: unknown) => validateEmailRequest(body, { honeypotField: 'phone' })

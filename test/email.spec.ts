@@ -11,7 +11,7 @@ import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js
 import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { lexical, paragraph, paywallBreak, text } from './print-fixtures.js'
+import { lexical, paragraph, paywallBreak, text } from './helpers/lexical.js'
 
 const EMAIL_LOG_SLUG = INTERNAL_SLUGS.emailLog
 const SECRET = 'PREMIUM-SECRET-BODY'

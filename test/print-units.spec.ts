@@ -16,7 +16,6 @@ import { resolveOptions } from '../src/defaults.js'
 import {
   BOLD,
   CODE,
-  flat,
   heading,
   ITALIC,
   lexical,
@@ -24,7 +23,6 @@ import {
   list,
   listItem,
   paragraph,
-  parsePdf,
   paywallBreak,
   quote,
   rule,
@@ -33,7 +31,8 @@ import {
   UNDERLINE,
   upload,
   videoBlock,
-} from './print-fixtures.js'
+} from './helpers/lexical.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,
