@@ -16,7 +16,7 @@ import { resolveOptions } from '../src/defaults.js'
 import { DeliveryInFlightError, deliverOnce } from '../src/jobs/deliverOnce.js'
 import { messageKey } from '../src/jobs/messageKey.js'
 import { reconcile, RECONCILE_TASK, recountCommentCounts } from '../src/jobs/reconcile.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { publishArticle } from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 

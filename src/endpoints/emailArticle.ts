@@ -6,11 +6,11 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { EMAIL_LOG_SLUG } from '../../collections/emailLog/index.js'
 import { answeringClientErrors, PrintClientError } from '../print/clientError.js'
-import { composeArticleEmail } from '../print/email/composeArticleEmail.js'
-import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../print/email/emailQuota.js'
-import { requesterFingerprint } from '../print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../print/email/sendArticleEmailTask.js'
-import { validateEmailRequest } from '../print/email/validateEmailRequest.js'
+import { composeArticleEmail } from '../email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../email/emailQuota.js'
+import { requesterFingerprint } from '../email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../email/sendArticleEmailTask.js'
+import { validateEmailRequest } from '../email/validateEmailRequest.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
 
 const MAX_BODY_BYTES = 16 * 1024

@@ -9,6 +9,7 @@ import {
   type DiscussionSettingsDoc,
   resolveDiscussionSettings,
 } from '../moderation/settings.js'
+import { isEmailAddress } from '../utilities/isEmailAddress.js'
 
 /** Editors change the moderation rules at runtime; plugin options give the defaults. */
 export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => {
@@ -124,7 +125,7 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             admin: { description: 'Email addresses (one per line) told about comments awaiting moderation.' },
             defaultValue: d.notify.editors.join('\n'),
             validate: (value: null | string | undefined) => {
-              const invalid = parseKeyList(value).filter((line) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(line))
+              const invalid = parseKeyList(value).filter((line) => !isEmailAddress(line))
               return invalid.length === 0 ? true : `Not an email address: ${invalid.join(', ')}`
             },
           },

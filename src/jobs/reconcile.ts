@@ -6,7 +6,7 @@ import { repairCommentCount } from '../../collections/comments/hooks/commentCoun
 
 import { DELIVERIES_SLUG } from '../../collections/deliveries/index.js'
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
 import { deliveryClaimed } from './deliverOnce.js'
 import { leaseCutoff } from './lease.js'

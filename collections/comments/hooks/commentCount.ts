@@ -3,7 +3,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FieldHook, P
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { COUNTED_COMMENTS_SLUG } from '../../countedComments/index.js'
-import { type CommentDoc, relationId } from './shared.js'
+import { type CommentDoc } from './shared.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /** Where a comment belongs in the count: the article it is approved on, or nowhere. */
 export const countedIn = (comment: Pick<CommentDoc, 'article' | 'status'> | null): null | string => {

@@ -16,14 +16,11 @@ import {
   moderateEdit,
   type SubmissionKey,
 } from '../../../src/moderation/moderateComment.js'
-import {
-  type FieldError,
-  requesterFromHeaders,
-  submissionErrors,
-  type Translate,
-} from '../../../src/moderation/submission.js'
+import type { FieldError } from '../../../src/utilities/fieldError.js'
+import { requesterFromHeaders, submissionErrors, type Translate } from '../../../src/moderation/submission.js'
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
-import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
+import { type CommentDoc, CommentRejectedError, isModeratedWrite } from './shared.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
 
 const NAME_MAX_LENGTH = 100

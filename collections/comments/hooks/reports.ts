@@ -7,7 +7,8 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { NOTIFY_EDITORS_TASK } from '../../../src/jobs/commentNotifications.js'
 import { settleAfterDirectWrite } from './commentCount.js'
-import { type CommentDoc, CommentRejectedError, queueSafely, readerOf, relationId } from './shared.js'
+import { type CommentDoc, CommentRejectedError, queueSafely, readerOf } from './shared.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
 

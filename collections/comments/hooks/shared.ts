@@ -2,16 +2,10 @@ import type { FieldHook, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
+import type { CommentStatus } from '../../../src/moderation/commentStatus.js'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { isEditor } from '../../../src/access/roles.js'
-
-/** The id of a relationship value, whether it arrived as an id or populated. */
-export const relationId = (value: unknown): null | number | string => {
-  if (typeof value === 'string' || typeof value === 'number') return value === '' ? null : value
-  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
-  return null
-}
 
 /** The stored shape of a comment, as the hooks read it. */
 export type CommentDoc = {
@@ -26,7 +20,7 @@ export type CommentDoc = {
   moderationReason?: null | string
   parent?: unknown
   reader?: unknown
-  status?: 'approved' | 'pending' | 'spam' | 'trash' | null
+  status?: CommentStatus | null
 }
 
 /**
