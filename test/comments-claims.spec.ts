@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import type { SubmissionKey } from '../src/moderation/moderateComment.js'
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { COMMENT_CLAIMS_SLUG } from '../collections/commentClaims/index.js'
+import { COMMENT_CLAIMS_SLUG } from '../src/utilities/internalSlugs.js'
 import { DUPLICATE_CLAIM_TRUST_SECONDS, submissionClaims } from '../collections/comments/hooks/submissionClaims.js'
 import { duplicateClaimKeys, floodClaimKeys } from '../src/moderation/claimKeys.js'
 import { publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'

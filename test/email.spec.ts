@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { EMAIL_LOG_SLUG } from '../collections/emailLog/index.js'
+import { EMAIL_LOG_SLUG } from '../src/utilities/internalSlugs.js'
 import { requesterFingerprint } from '../src/email/requesterFingerprint.js'
 import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'

@@ -11,10 +11,10 @@ import { createLocalReq } from 'payload'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { COUNTED_COMMENTS_SLUG } from '../collections/countedComments/index.js'
+import { COUNTED_COMMENTS_SLUG } from '../src/utilities/internalSlugs.js'
 import { resolveOptions } from '../src/defaults.js'
-import { DeliveryInFlightError, deliverOnce } from '../src/jobs/deliverOnce.js'
-import { messageKey } from '../src/jobs/messageKey.js'
+import { DeliveryInFlightError, deliverOnce } from '../src/delivery/deliverOnce.js'
+import { messageKey } from '../src/delivery/messageKey.js'
 import { reconcile, RECONCILE_TASK, recountCommentCounts } from '../src/jobs/reconcile.js'
 import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { publishArticle } from './comments-fixtures.js'

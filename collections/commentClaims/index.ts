@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOnly } from '../../src/access/roles.js'
+import { COMMENT_CLAIMS_SLUG } from '../../src/utilities/internalSlugs.js'
 
-export const COMMENT_CLAIMS_SLUG = 'newsroom-comment-claims'
 
 /**
  * Claims the flood and duplicate rules take before a comment is stored: one document per key under a unique

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOnly } from '../../src/access/roles.js'
+import { COUNTED_COMMENTS_SLUG } from '../../src/utilities/internalSlugs.js'
 
-export const COUNTED_COMMENTS_SLUG = 'newsroom-counted-comments'
 
 /**
  * Which comments `articles.commentCount` includes: one entry per counted comment, its id the comment's id.

@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOnly } from '../../src/access/roles.js'
+import { DELIVERY_STATES } from '../../src/delivery/deliverOnce.js'
+import { DELIVERIES_SLUG } from '../../src/utilities/internalSlugs.js'
 
-export const DELIVERIES_SLUG = 'newsroom-deliveries'
-export const DELIVERY_STATES = ['claimed', 'sent'] as const
-export type DeliveryState = (typeof DELIVERY_STATES)[number]
 
 /**
  * One document per message the plugin sends, under a unique index on its idempotency key: inserting it is

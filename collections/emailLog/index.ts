@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
+import { EMAIL_LOG_SLUG } from '../../src/utilities/internalSlugs.js'
 
-export const EMAIL_LOG_SLUG = 'newsroom-email-log'
 
 /**
  * Ledger of "email this article" sends: the rate limit counts it (per requester, sliding hour).

@@ -1,12 +1,10 @@
-import type { Block, CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
+import type { CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { mergeNewsroomTranslations } from '../translations/index.js'
+import { CLIENT_PATH, RSC_PATH } from '../utilities/componentPaths.js'
 
-/** Import-map paths of the plugin's admin components (hosts regenerate the import map to pick them up). */
-export const CLIENT_PATH = 'payload-plugin-newsroom/client'
-export const RSC_PATH = 'payload-plugin-newsroom/rsc'
 
 /** Slug of the modular-dashboard widget showing comments awaiting moderation. */
 export const MODERATION_WIDGET_SLUG = 'newsroom-moderation'
@@ -169,12 +167,3 @@ export const insertAfter = (fields: Field[], name: string, extra: Field): Field[
     }
     return [field]
   })
-
-/**
- * The paywall-break block as the article editor shows it: a labelled dashed rule instead of an empty
- * block card. Used only when the plugin is enabled (a disabled plugin registers no components).
- */
-export const withPaywallBreakDivider = (block: Block): Block => ({
-  ...block,
-  admin: { ...block.admin, components: { ...block.admin?.components, Block: client('PaywallBreakDivider') } },
-})

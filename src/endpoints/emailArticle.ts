@@ -4,7 +4,7 @@ import { ValidationError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { EMAIL_LOG_SLUG } from '../../collections/emailLog/index.js'
+import { EMAIL_LOG_SLUG } from '../utilities/internalSlugs.js'
 import { answeringClientErrors, PrintClientError } from '../print/clientError.js'
 import { composeArticleEmail } from '../email/composeArticleEmail.js'
 import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../email/emailQuota.js'

@@ -6,8 +6,8 @@ import { readDiscussionSettings } from '../globals/discussionSettings.js'
 import { articleUrl } from '../utilities/articleUrl.js'
 import { escapeHTML } from '../utilities/escapeHTML.js'
 import { relationId } from '../utilities/relationId.js'
-import { deliverOnce } from './deliverOnce.js'
-import { messageKey } from './messageKey.js'
+import { deliverOnce } from '../delivery/deliverOnce.js'
+import { messageKey } from '../delivery/messageKey.js'
 
 /** Tells editors about a comment awaiting moderation (new and held, or sent back by reader reports). */
 export const NOTIFY_EDITORS_TASK = 'newsroomNotifyEditorsOfComment'

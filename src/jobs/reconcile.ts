@@ -4,12 +4,12 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { repairCommentCount } from '../../collections/comments/hooks/commentCount.js'
 
-import { DELIVERIES_SLUG } from '../../collections/deliveries/index.js'
+import { DELIVERIES_SLUG } from '../utilities/internalSlugs.js'
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
 import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
-import { deliveryClaimed } from './deliverOnce.js'
-import { leaseCutoff } from './lease.js'
+import { deliveryClaimed } from '../delivery/deliverOnce.js'
+import { leaseCutoff } from '../delivery/lease.js'
 
 /** Repairs what crashed instances left half done: abandoned jobs, drifted comment counts, unsent notifications. */
 export const RECONCILE_TASK = 'newsroomReconcile'

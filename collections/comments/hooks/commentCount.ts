@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FieldHook, P
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { COUNTED_COMMENTS_SLUG } from '../../countedComments/index.js'
+import { COUNTED_COMMENTS_SLUG } from '../../../src/utilities/internalSlugs.js'
 import { type CommentDoc } from './shared.js'
 import { relationId } from '../../../src/utilities/relationId.js'
 

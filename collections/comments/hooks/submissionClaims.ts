@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 
 import type { SubmissionKey } from '../../../src/moderation/moderateComment.js'
 
-import { COMMENT_CLAIMS_SLUG } from '../../commentClaims/index.js'
+import { COMMENT_CLAIMS_SLUG } from '../../../src/utilities/internalSlugs.js'
 import { duplicateClaimKeys, floodClaimKeys, floodWait, type Hash } from '../../../src/moderation/claimKeys.js'
 
 /**
