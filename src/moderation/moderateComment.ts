@@ -1,5 +1,5 @@
 /**
- * The comment moderation rules (CONTRACT.md "Comment moderation rules"), as plain functions over plain data.
+ * The comment moderation rules (docs/CONTRACT.md "Comment moderation rules"), as plain functions over plain data.
  * The comments hook gathers the facts, calls `moderateComment` / `moderateEdit` and acts on the verdict;
  * database lookups are passed in as lazy functions so a rule that decides early spares the later queries.
  */
