@@ -31,36 +31,3 @@ export { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
 export type { PdfBlock, PdfRun } from '../print/pdf/lexicalToPdfBlocks.js'
 export { renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
 export type { PdfSettings } from '../print/pdf/renderArticlePdf.js'
-export {
-  commentsClosedReason,
-  countLinks,
-  findKey,
-  floodRetryAfter,
-  isDuplicateOf,
-  isHoneypotFilled,
-  isSameRequester,
-  MODERATION_RULES,
-  moderateComment,
-  moderateEdit,
-} from '../moderation/moderateComment.js'
-export type {
-  ArticleFacts,
-  CommentFacts,
-  ModerationInput,
-  ModerationLookups,
-  ModerationRule,
-  ModerationSettings,
-  ModerationVerdict,
-} from '../moderation/moderateComment.js'
-export { duplicateClaimKeys, floodClaimKeys, floodWait, requesterIds } from '../moderation/claimKeys.js'
-export { compileKeyMatcher, parseKeyList } from '../moderation/keyMatcher.js'
-export type { KeyMatch, KeyMatcher } from '../moderation/keyMatcher.js'
-export { resolveDiscussionSettings } from '../moderation/settings.js'
-export type { DiscussionSettings, DiscussionSettingsDoc } from '../moderation/settings.js'
-export {
-  clientAddress,
-  normalizeBody,
-  normalizeLine,
-  requesterFromHeaders,
-  submissionErrors,
-} from '../moderation/submission.js'
