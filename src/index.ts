@@ -28,7 +28,7 @@ import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { reconcileTask } from './jobs/reconcile.js'
-import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
+import { sendArticleEmailTask } from './email/sendArticleEmailTask.js'
 
 export type * from './types.js'
 export { resolveOptions } from './defaults.js'

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { INTERNAL_SLUGS } from '../src/defaults.js'
-import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
+import { requesterFingerprint } from '../src/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { lexical, paragraph, paywallBreak, text } from './helpers/lexical.js'

@@ -13,10 +13,10 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { INTERNAL_SLUGS } from '../src/defaults.js'
 import { resolveOptions } from '../src/defaults.js'
-import { DeliveryInFlightError, deliverOnce } from '../src/jobs/deliverOnce.js'
-import { messageKey } from '../src/jobs/messageKey.js'
+import { DeliveryInFlightError, deliverOnce } from '../src/delivery/deliverOnce.js'
+import { messageKey } from '../src/delivery/messageKey.js'
 import { reconcile, RECONCILE_TASK, recountCommentCounts } from '../src/jobs/reconcile.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { publishArticle } from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 

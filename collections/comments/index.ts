@@ -7,6 +7,7 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { authorUrlField } from '../../fields/authorUrlField.js'
 import { mustExist } from '../../fields/mustExist.js'
 import { editorsOnly } from '../../src/access/roles.js'
+import { COMMENT_STATUSES } from '../../src/moderation/commentStatus.js'
 import { reportCommentEndpoint } from './endpoints/reportComment.js'
 import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
 import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
@@ -18,9 +19,6 @@ import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { recordTrustedWrite } from './hooks/trustedWrite.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
-export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 
 const editorsOnlyField = { create: editorsOnly, read: editorsOnly, update: editorsOnly }
 // Set when the comment is written; afterwards only editors may move it or change who wrote it.

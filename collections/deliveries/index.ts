@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
-import { DELIVERY_STATES } from '../../src/jobs/deliveryStates.js'
+import { DELIVERY_STATES } from '../../src/delivery/deliverOnce.js'
 
 /**
  * One document per message the plugin sends, under a unique index on its idempotency key: inserting it is

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { relationId } from '../../collections/comments/hooks/relationId.js'
+import { relationId } from '../utilities/relationId.js'
 
 /** What the count reads of a comment: its article and its status. */
 export type CountedCommentFields = { article?: unknown; status?: null | string }

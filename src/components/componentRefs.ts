@@ -1,6 +1,4 @@
-/** Import-map paths of the plugin's admin components (hosts regenerate the import map to pick them up). */
-export const CLIENT_PATH = 'payload-plugin-newsroom/client'
-export const RSC_PATH = 'payload-plugin-newsroom/rsc'
+import { CLIENT_PATH, RSC_PATH } from '../utilities/componentPaths.js'
 
 /** A component reference as Payload's config takes it: a path, or a path with extra props. */
 export type ComponentRef = string | { clientProps?: object; path: string; serverProps?: object }

@@ -5,10 +5,10 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 import { repairCommentCount } from '../commentCount/repairCommentCount.js'
 
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
-import { deliveryClaimed } from './deliverOnce.js'
-import { leaseCutoff } from './lease.js'
+import { deliveryClaimed } from '../delivery/deliverOnce.js'
+import { leaseCutoff } from '../delivery/lease.js'
 
 /** Repairs what crashed instances left half done: abandoned jobs, drifted comment counts, unsent notifications. */
 export const RECONCILE_TASK = 'newsroomReconcile'

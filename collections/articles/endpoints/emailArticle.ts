@@ -5,11 +5,11 @@ import { ValidationError } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { answeringClientErrors, PrintClientError } from '../../../src/print/clientError.js'
-import { composeArticleEmail } from '../../../src/print/email/composeArticleEmail.js'
-import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../../../src/print/email/emailQuota.js'
-import { requesterFingerprint } from '../../../src/print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../../../src/print/email/sendArticleEmailTask.js'
-import { validateEmailRequest } from '../../../src/print/email/validateEmailRequest.js'
+import { composeArticleEmail } from '../../../src/email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../../../src/email/emailQuota.js'
+import { requesterFingerprint } from '../../../src/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../../../src/email/sendArticleEmailTask.js'
+import { validateEmailRequest } from '../../../src/email/validateEmailRequest.js'
 import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 
 const MAX_BODY_BYTES = 16 * 1024

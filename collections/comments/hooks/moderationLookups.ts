@@ -8,7 +8,7 @@ import type { CommentData } from './submissionValidation.js'
 import type { submissionClaims } from './submissionClaims.js'
 
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /** The rules' lookups, each run only if the rules get that far; flood and duplicate are claims in the database. */
 export const databaseLookups = ({

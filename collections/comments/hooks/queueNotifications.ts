@@ -7,7 +7,7 @@ import { NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK } from '../../../src/jobs
 import type { CommentDoc } from './commentDoc.js'
 import { isModeratedWrite } from './isModeratedWrite.js'
 import { queueSafely } from './queueSafely.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /**
  * Queues mail instead of sending it: the comment is saved and answered at once; the jobs queue delivers,

@@ -11,7 +11,7 @@ import type { CommentDoc } from './commentDoc.js'
 import { CommentRejectedError } from './commentRejectedError.js'
 import { queueSafely } from './queueSafely.js'
 import { readerOf } from './readerOf.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
 

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { FieldError } from '../../../src/moderation/submission.js'
+import type { FieldError } from '../../../src/utilities/fieldError.js'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 import type { CommentDoc } from './commentDoc.js'
 

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import type { DiscussionSettings } from '../../../src/moderation/settings.js'
-import type { FieldError } from '../../../src/moderation/submission.js'
+import type { FieldError } from '../../../src/utilities/fieldError.js'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 import type { CommentDoc } from './commentDoc.js'
 
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 import { type CommentData, fieldErrors } from './submissionValidation.js'
 
 export const PARENT_NOT_FOUND: FieldError = {

@@ -6,9 +6,12 @@ import { hostname } from 'node:os'
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { INTERNAL_SLUGS } from '../defaults.js'
-import type { DeliveryState } from './deliveryStates.js'
 import { leaseExpired } from './lease.js'
 import { idempotencyFields } from './messageKey.js'
+
+/** A delivery's life: claimed by one instance, then sent. */
+export const DELIVERY_STATES = ['claimed', 'sent'] as const
+export type DeliveryState = (typeof DELIVERY_STATES)[number]
 
 type DeliveryDoc = { claimedAt?: string; id: number | string; key: string; owner?: null | string; state: DeliveryState }
 
