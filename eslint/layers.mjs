@@ -67,7 +67,7 @@ const zones = () => {
       zone(
         target,
         ABOVE_LIBRARY,
-        'Library code never imports collections/, fields/, admin components, src/exports or the plugin entry (slugs come from options.slugs or src/utilities/internalSlugs.ts).',
+        'Library code never imports collections/, fields/, admin components, src/exports or the plugin entry (slugs come from options.slugs, or INTERNAL_SLUGS in src/defaults.ts).',
       ),
     ),
     // Inside the library, only downwards.
