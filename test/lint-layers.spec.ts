@@ -96,7 +96,7 @@ describe('eslint/layers.mjs allows the imports the layout intends', () => {
       'collections/articles/endpoints/probe.ts',
       "import { x } from '../../../src/print/printableArticle.js'",
     ],
-    ['collection → a collections/ helper', 'collections/media/probe.ts', "import { x } from '../mergeOverride.js'"],
+    ['collection → its own hooks', 'collections/comments/probe.ts', "import { x } from './hooks/cleanup.js'"],
     ['fields → library', 'fields/probe.ts', "import { x } from '../src/utilities/slugify.js'"],
     [
       'components → library',
