@@ -17,6 +17,7 @@ import {
   lockReadersOutOfHostDefaults,
   lockReadersOutOfJobsStats,
   lockReadersOutOfLockedDocuments,
+  readersAnonymousToHostAccess,
 } from './access/lockOutReaders.js'
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
@@ -37,9 +38,11 @@ import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerifi
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
+import { placeBesideHost } from './plugin/hostSlugs.js'
 
 export type * from './types.js'
 export { resolveOptions } from './defaults.js'
+export { NewsroomConfigError } from './plugin/hostSlugs.js'
 
 /**
  * Adds articles (premium paywall), moderated comments, videos and reader accounts to a Payload config.
@@ -47,16 +50,20 @@ export { resolveOptions } from './defaults.js'
  */
 export const newsroomPlugin =
   (pluginOptions: import('./types.js').NewsroomPluginOptions = {}) =>
-  (config: Config): Config => {
+  (hostConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     const { slugs } = options
+    // To the host's own access functions a reader is anonymous (src/access/lockOutReaders.ts).
+    const config = slugs.readers ? readersAnonymousToHostAccess(hostConfig, slugs.readers) : hostConfig
 
+    // An upload collection of the host's at `slugs.media` is reused; any other clash is a clear error (src/plugin/hostSlugs.ts).
+    const { addOwnMedia } = placeBesideHost(config, options)
     const collections = [...(config.collections ?? [])]
     collections.push(articlesCollection(options), commentsCollection(options), videosCollection(options))
     if (slugs.readers) collections.push(readersCollection(options, slugs.readers))
     // Reader reports of comments need the plugin's reader accounts.
     if (slugs.readers) collections.push(commentReportsCollection(options, slugs.readers))
-    if (options.mediaCollection) collections.push(mediaCollection(options))
+    if (addOwnMedia) collections.push(mediaCollection(options))
     // A premium video's uploaded file is gated like the video, in our media collection or the host's.
     const mediaIndex = collections.findIndex((c) => c.slug === slugs.media)
     if (mediaIndex >= 0) collections[mediaIndex] = guardPremiumVideoFiles(collections[mediaIndex], options)
