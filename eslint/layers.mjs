@@ -1,0 +1,2 @@
+// Placeholder: the architecture helper's import-direction rules (README "Architecture") replace this file.
+export default []
