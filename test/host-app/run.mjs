@@ -30,7 +30,6 @@ import { freePort, prepareDatabase, repoRoot, stopProcessGroup, waitForHttp } fr
 import { uniqueDatabaseName } from '../harness/embeddedMongo.mjs'
 
 const run = promisify(execFile)
-const require = createRequire(import.meta.url)
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--headless',
@@ -44,6 +43,11 @@ const CHROMIUM_ARGS = [
 const SHOW_LOG = process.env.NEWSROOM_HOST_APP_SHOW_LOG === '1'
 const EDITOR = { email: 'first@host.test', password: 'first-user-password-1' }
 const READER = { email: 'reader@host.test', password: 'reader-password-1' }
+/** A 1×1 PNG. */
+const STAND_IN_AVATAR = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 const SECRET_SENTENCE = 'Only subscribers read this sentence.'
 
 const started = Date.now()
@@ -156,9 +160,13 @@ const browse = async (baseURL, databaseURL, app) => {
     /** @type {string[]} */
     const consoleErrors = []
     page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text())
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`)
     })
     page.on('pageerror', (e) => consoleErrors.push(String(e)))
+    // The sandbox and CI have no internet: Payload's default avatar (Gravatar) gets a stand-in image.
+    await context.route('https://www.gravatar.com/**', (route) =>
+      route.fulfill({ body: STAND_IN_AVATAR, contentType: 'image/png' }),
+    )
 
     log('first-user creation')
     await page.goto(`${baseURL}/admin`)
@@ -261,7 +269,9 @@ const browse = async (baseURL, databaseURL, app) => {
 }
 
 const main = async () => {
-  const work = await mkdtemp(path.join(tmpdir(), 'newsroom-host-app-'))
+  // Iterating on the browser checks: NEWSROOM_HOST_APP_REUSE=<a kept folder> skips packing, installing and building.
+  const reuse = process.env.NEWSROOM_HOST_APP_REUSE
+  const work = reuse || (await mkdtemp(path.join(tmpdir(), 'newsroom-host-app-')))
   const app = path.join(work, 'app')
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let server
@@ -269,11 +279,16 @@ const main = async () => {
   let mongo
   let dropDatabase = async () => {}
   try {
-    const tarball = await pack(work)
-    await cp(path.join(repoRoot, 'test/host-app/app'), app, { recursive: true })
-    const versions = await writeManifest(app, tarball)
-    log(`payload ${versions.payload}, next ${versions.next}`)
-    await step(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'])
+    if (!reuse) {
+      const tarball = await pack(work)
+      await cp(path.join(repoRoot, 'test/host-app/app'), app, { recursive: true })
+      const asked = await writeManifest(app, tarball)
+      log(`payload ${asked.payload}, next ${asked.next}`)
+      await step(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'])
+    }
+    const versionIn = (/** @type {string} */ name) =>
+      JSON.parse(readFileSync(path.join(app, 'node_modules', name, 'package.json'), 'utf8')).version
+    const versions = { next: versionIn('next'), payload: versionIn('payload') }
 
     const dbName = uniqueDatabaseName('host-app')
     const prepared = await prepareDatabase({ ...process.env }, { dbName })
@@ -300,10 +315,12 @@ const main = async () => {
       PAYLOAD_SECRET: 'host-app-secret-0123456789',
     }
     const bin = (/** @type {string} */ name) => path.join(app, 'node_modules/.bin', name)
-    await step(app, bin('payload'), ['generate:importmap'], env)
-    await step(app, bin('payload'), ['generate:types'], env)
-    await step(app, bin('tsc'), ['--noEmit'], env)
-    await step(app, bin('next'), ['build'], env)
+    if (!reuse) {
+      await step(app, bin('payload'), ['generate:importmap'], env)
+      await step(app, bin('payload'), ['generate:types'], env)
+      await step(app, bin('tsc'), ['--noEmit'], env)
+      await step(app, bin('next'), ['build'], env)
+    }
 
     const port = await freePort()
     log(`next start on ${port}`)
@@ -321,7 +338,7 @@ const main = async () => {
     await stopProcessGroup(server)
     await dropDatabase().catch(() => undefined)
     await mongo?.stop()
-    if (process.env.NEWSROOM_HOST_APP_KEEP === '1') log(`kept ${work}`)
+    if (reuse || process.env.NEWSROOM_HOST_APP_KEEP === '1') log(`kept ${work}`)
     else await rm(work, { force: true, recursive: true })
   }
 }
