@@ -16,6 +16,7 @@ import {
   lockReadersOutOfHostDefaults,
   lockReadersOutOfJobsStats,
   lockReadersOutOfLockedDocuments,
+  readersAnonymousToHostAccess,
 } from './access/lockOutReaders.js'
 import { resolveOptions } from './defaults.js'
 import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests.js'
@@ -29,9 +30,11 @@ import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerifi
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './email/sendArticleEmailTask.js'
+import { placeBesideHost } from './plugin/hostSlugs.js'
 
 export type * from './types.js'
 export { resolveOptions } from './defaults.js'
+export { NewsroomConfigError } from './plugin/hostSlugs.js'
 
 /**
  * Adds articles (premium paywall), moderated comments, videos and reader accounts to a Payload config.
@@ -39,11 +42,15 @@ export { resolveOptions } from './defaults.js'
  */
 export const newsroomPlugin =
   (pluginOptions: import('./types.js').NewsroomPluginOptions = {}) =>
-  (config: Config): Config => {
+  (hostConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     const { slugs } = options
+    // To the host's own access functions a reader is anonymous (src/access/lockOutReaders.ts).
+    const config = slugs.readers ? readersAnonymousToHostAccess(hostConfig, slugs.readers) : hostConfig
 
     // Each collection of ours put together in one place, in the order src/plugin/assembleCollection.ts documents.
+    // An upload collection of the host's at `slugs.media` is reused; any other clash is a clear error (src/plugin/hostSlugs.ts).
+    const { addOwnMedia } = placeBesideHost(config, options)
     const { overrides } = options
     const ourCollections: CollectionConfig[] = [
       assembleCollection(articlesCollection(options), overrides.articles, options),
@@ -58,8 +65,7 @@ export const newsroomPlugin =
         assembleCollection(commentReportsCollection(options, slugs.readers), overrides.commentReports, options),
       )
     }
-    if (options.mediaCollection)
-      ourCollections.push(assembleCollection(mediaCollection(options), overrides.media, options))
+    if (addOwnMedia) ourCollections.push(assembleCollection(mediaCollection(options), overrides.media, options))
     // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
     ourCollections.push(assembleCollection(emailLogCollection(options), undefined, options))
     // The database's decisions on comments: flood/duplicate claims and which comments are counted.

@@ -46,13 +46,6 @@ const submit = (node: ClusterNode, label: string, i: number, extra: Record<strin
     headers: { 'x-forwarded-for': nextIp() },
   })
 
-const findComment = async (label: string) =>
-  (
-    await (
-      await cluster.observer()
-    ).payload.find({ collection: 'comments', depth: 0, where: { body: { contains: label } } })
-  ).docs[0] as undefined | { id: string; status: string }
-
 const approve = (node: ClusterNode, id: string) =>
   node.rest.patch(`/comments/${id}`, { body: { status: 'approved' }, token })
 

@@ -43,7 +43,11 @@ describe('plugin config: appends, never replaces', () => {
     const posts = result.collections![0]!
     expect(posts.fields).toBe(hostPosts.fields)
     expect(posts.hooks).toBe(hostPosts.hooks)
-    expect(posts.access!.read).toBe(hostPosts.access!.read)
+    // The host's own rule decides, for readers as if anonymous (src/access/lockOutReaders.ts).
+    const staff = { req: { user: { collection: 'users' } } } as never
+    const reader = { req: { user: { collection: 'readers' } } } as never
+    expect(posts.access!.read!(staff)).toBe(true)
+    expect(posts.access!.read!(reader)).toBe(true)
     expect(result.globals!.map((g) => g.slug)).toEqual(expect.arrayContaining(['site', 'discussion-settings']))
     expect(result.endpoints).toContain(hostEndpoint)
     expect(result.admin?.components?.beforeDashboard).toContain('host/component#Widget')

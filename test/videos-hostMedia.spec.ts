@@ -88,8 +88,9 @@ describe('premium video files in the host\u2019s upload collection', () => {
     expect(list.json.docs.map((d: { alt: string }) => d.alt)).toEqual(['public'])
   })
 
-  it('serves the premium file to an entitled reader (the host lets logged-in users read everything)', async () => {
+  it('serves the premium file to an entitled reader; to the host\u2019s own rule a reader is anonymous', async () => {
     expect(await fileStatus('premium', premiumToken)).toBe(200)
-    expect(await fileStatus('internal', premiumToken)).toBe(200)
+    expect(await fileStatus('internal', premiumToken)).toBe(403)
+    expect(await fileStatus('internal', app.editorToken)).toBe(200)
   })
 })

@@ -23,6 +23,52 @@ const fillMissing = <T extends Record<string, unknown>>(
   return filled as T
 }
 
+/** The request as the host's access sees it for a reader: the same request, with nobody logged in. */
+const anonymousView = (req: PayloadRequest): PayloadRequest =>
+  new Proxy(req, {
+    get: (target, prop) => {
+      if (prop === 'user') return null
+      const value: unknown = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
+
+/**
+ * The host's own access functions were written when "logged in" meant staff: Payload's website template grants
+ * `authenticated` (any user) create/update/delete on pages, media and users. To them, a reader is anonymous;
+ * a host collection that does mean readers opts out with `custom: { newsroom: { readersUseOwnAccess: true } }`.
+ */
+const anonymousToReaders = <T extends Record<string, unknown>>(access: T | undefined, readersSlug: string): T => {
+  const wrapped: Record<string, unknown> = { ...access }
+  for (const [op, original] of Object.entries(wrapped)) {
+    if (typeof original !== 'function') continue
+    const fn = original as (args: { req: PayloadRequest }) => unknown
+    wrapped[op] = (args: { req: PayloadRequest }) =>
+      args?.req?.user && args.req.user.collection === readersSlug
+        ? fn({ ...args, req: anonymousView(args.req) })
+        : fn(args)
+  }
+  return wrapped as T
+}
+
+const readersUseOwnAccess = (custom: Record<string, unknown> | undefined): boolean =>
+  Boolean((custom?.newsroom as { readersUseOwnAccess?: boolean } | undefined)?.readersUseOwnAccess)
+
+/**
+ * Applied to the host's config before the plugin adds anything (the plugin's own wrappers, like the premium file
+ * guard on a host media collection, must see the real reader).
+ */
+export const readersAnonymousToHostAccess = (config: Config, readersSlug: string): Config => {
+  const wrap = <T extends Record<string, unknown>>(access: T | undefined, custom?: Record<string, unknown>) =>
+    readersUseOwnAccess(custom) ? access : anonymousToReaders(access, readersSlug)
+  return {
+    ...config,
+    collections: config.collections?.map((c): CollectionConfig => ({ ...c, access: wrap(c.access, c.custom) })),
+    globals: config.globals?.map((g): GlobalConfig => ({ ...g, access: wrap(g.access, g.custom) })),
+    jobs: config.jobs ? { ...config.jobs, access: wrap(config.jobs.access) } : config.jobs,
+  }
+}
+
 export const lockReadersOutOfHostDefaults = (config: Config, readersSlug: string, ours: Set<string>): Config => {
   const fallback = loggedInButNotReader(readersSlug)
   return {

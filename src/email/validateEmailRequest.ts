@@ -18,6 +18,7 @@ export type EmailForm = {
 export type EmailFormCheck = { errors: EmailFormErrors; ok: false } | { form: EmailForm; ok: true }
 
 // Control characters other than the line feed the message may keep.
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g
 const URL_LIKE = /(?:[a-z][\w+.-]*:\/\/|www\.)/i
 

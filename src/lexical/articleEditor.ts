@@ -1,5 +1,3 @@
-import type { RichTextAdapterProvider } from 'payload'
-
 import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
@@ -9,7 +7,7 @@ import { withPaywallBreakDivider } from './paywallBreakDivider.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
 /** The article body editor: Payload's default features plus the paywall break and video blocks. */
-export const articleEditor = (options: ResolvedNewsroomOptions): RichTextAdapterProvider<any, any, any> =>
+export const articleEditor = (options: ResolvedNewsroomOptions): ReturnType<typeof lexicalEditor> =>
   lexicalEditor({
     features: ({ defaultFeatures }) => [
       ...defaultFeatures,

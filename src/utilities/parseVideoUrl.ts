@@ -177,6 +177,7 @@ export const parseVideoUrl = (input: unknown): ParseVideoUrlResult => {
   const text = input.trim()
   if (text.length > MAX_VIDEO_URL_LENGTH) return fail(VIDEO_URL_MESSAGES.tooLong)
   // Whitespace or control characters inside a link mean a paste went wrong.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail(VIDEO_URL_MESSAGES.unsupported)
   if (!/^https?:\/\//i.test(text)) return fail(VIDEO_URL_MESSAGES.notHttp)
   let url: URL

@@ -3,8 +3,8 @@
  * Embedded MongoDB-compatible server for tests and the dev app.
  *
  * Spawns the native `jongodb` binary shipped in the npm package
- * `@jongodb/memory-server-bin-linux-x64-gnu` (an optional dependency of this
- * repo). Plain ESM on purpose: it is imported by Jest's globalSetup, by test
+ * `@jongodb/memory-server-bin-linux-x64-gnu` (a devDependency of this
+ * repo: never installed into a user's app). Plain ESM on purpose: it is imported by Jest's globalSetup, by test
  * helpers (through TypeScript, typed by `embeddedMongo.d.mts`) and by plain
  * Node scripts (`dev/scripts/*.mjs`) without any compilation step.
  *
@@ -25,7 +25,7 @@ export const EMBEDDED_FLAG_ENV = 'NEWSROOM_EMBEDDED_MONGO'
 
 /**
  * Absolute path of the jongodb binary, or `null` when the optional package is
- * not installed (e.g. on a non linux-x64-gnu machine).
+ * not installed (e.g. on a non linux-x64-gnu machine, where npm skips it for its `os`/`cpu`).
  * @returns {string | null}
  */
 export function findJongodbBinary() {
@@ -53,7 +53,7 @@ export function startEmbeddedMongo(options = {}) {
   if (!binary) {
     return Promise.reject(
       new Error(
-        `startEmbeddedMongo: ${BIN_PACKAGE} is not installed (it is an optional dependency, linux-x64-gnu only). ` +
+        `startEmbeddedMongo: ${BIN_PACKAGE} is not installed (a devDependency of this repo, linux-x64-gnu only). ` +
           'Set MONGODB_URI to a MongoDB replica set instead.',
       ),
     )

@@ -59,7 +59,6 @@ function applyPatch() {
   patched.__newsroomJongodbPatched = true
   Op.prototype.buildCommandDocument = patched
   if (process.env.NEWSROOM_JONGODB_PRELOAD_DEBUG === '1') {
-    // eslint-disable-next-line no-console
     console.log(`[jongodb-preload] patched FindOneAndDeleteOperation in ${file}`)
   }
   return true
