@@ -7,7 +7,10 @@ import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionC
 import { commentReportsCollection } from '../collections/comments/reports.js'
 import { countedCommentsCollection } from '../collections/countedComments/index.js'
 import { deliveriesCollection } from '../collections/deliveries/index.js'
+import { billingRequestsCollection } from '../collections/billingRequests/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
+import { plansCollection } from '../collections/plans/index.js'
+import { stripeEventsCollection } from '../collections/stripeEvents/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
 import { readersCollection } from '../collections/readers/index.js'
@@ -21,6 +24,7 @@ import {
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
+import { stripeWebhookEndpoint } from './endpoints/stripeWebhook.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
@@ -82,6 +86,10 @@ export const newsroomPlugin =
     collections.push(commentClaimsCollection(), countedCommentsCollection())
     // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
     collections.push(deliveriesCollection())
+    // Billing: the plans sold, the webhook's event ledger and the checkout rate limit (only with `billing`).
+    if (options.billing) {
+      collections.push(plansCollection(options), stripeEventsCollection(options), billingRequestsCollection(options))
+    }
     const jobs = {
       ...config.jobs,
       tasks: [
@@ -177,7 +185,11 @@ export const newsroomPlugin =
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
       ...registerAdminComponents({ ...config, collections }, options),
-      endpoints: [...(config.endpoints ?? [])],
+      // Stripe's signed events, with billing.
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...(options.billing ? [stripeWebhookEndpoint(options, options.billing)] : []),
+      ],
       globals,
       graphQL,
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
