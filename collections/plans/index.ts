@@ -55,7 +55,7 @@ export const plansCollection = (options: ResolvedNewsroomOptions): CollectionCon
             index: true,
             required: true,
             validate: (value: null | string | undefined) =>
-              typeof value === 'string' && /^price_[A-Za-z0-9]+$/.test(value) ? true : 'A Stripe price id (price_…).',
+              typeof value === 'string' && /^price_[A-Za-z0-9_]+$/.test(value) ? true : 'A Stripe price id (price_…).',
           },
           { name: 'interval', type: 'select', options: ['month', 'year'], required: true },
         ],

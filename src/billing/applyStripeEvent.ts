@@ -82,10 +82,12 @@ const writeIf = async (
   conditions: Where[],
   data: Record<string, unknown>,
 ): Promise<boolean> => {
-  // findOneAndUpdate on MongoDB: null when no document matched every condition.
+  // findOneAndUpdate on MongoDB: null when no document matched every condition. The paths go in an explicit
+  // `$set` (the adapter passes operators through): as plain data the adapter nests dotted keys into a new
+  // `subscription` object, which would replace the group and drop its other fields.
   const updated = await payload.db.updateOne({
     collection: readers,
-    data: { ...data, updatedAt: new Date() },
+    data: { $set: data, updatedAt: new Date() } as never,
     select: { id: true },
     where: { and: [{ id: { equals: readerId } }, ...conditions] },
   })

@@ -28,7 +28,8 @@ export const ensureStripeCustomer = async (
   )
   const filled = await payload.db.updateOne({
     collection: readersSlug,
-    data: { 'subscription.stripeCustomerId': customer.id, updatedAt: new Date() },
+    // An explicit `$set`: only this path changes (see src/billing/applyStripeEvent.ts `writeIf`).
+    data: { $set: { 'subscription.stripeCustomerId': customer.id }, updatedAt: new Date() } as never,
     select: { id: true },
     where: {
       and: [
