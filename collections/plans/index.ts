@@ -3,11 +3,10 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
-import { mergeOverride } from '../mergeOverride.js'
 
 /**
  * Subscription plans sold through Stripe Checkout (with `billing`). Editors manage them; everyone else reads the
- * active ones. Stripe price ids stay editors': a client asks for a plan and an interval, the server picks the price.
+ * active ones (the host's `overrides.plans` is merged by src/plugin/assembleCollection.ts). Stripe price ids stay editors': a client asks for a plan and an interval, the server picks the price.
  */
 export const plansCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const collection: CollectionConfig = {
@@ -66,5 +65,5 @@ export const plansCollection = (options: ResolvedNewsroomOptions): CollectionCon
     ],
     labels: { plural: 'Plans', singular: 'Plan' },
   }
-  return mergeOverride(collection, options.overrides.plans)
+  return collection
 }

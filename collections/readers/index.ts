@@ -4,7 +4,6 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { SUBSCRIPTION_STATUSES } from '../../src/billing/subscriptionStatus.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { billingPortalEndpoint, checkoutEndpoint } from './endpoints/billingSession.js'
 import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
 import { refuseFirstRegister } from './refuseFirstRegister.js'
@@ -126,5 +125,5 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
     hooks: { beforeChange: [rememberNewAccount] },
     labels: { plural: 'Readers', singular: 'Reader' },
   }
-  return mergeOverride(collection, options.overrides.readers)
+  return collection
 }

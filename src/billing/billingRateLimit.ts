@@ -1,12 +1,32 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { decideEmailQuota, type EmailLogEntry } from '../print/email/emailQuota.js'
-
 const WINDOW_MS = 60 * 60 * 1000
+
+type Entry = { createdAt: string; id: number | string }
+
+/**
+ * Sliding window, one session counting one: allowed when fewer than `limit` entries precede the request's own
+ * (ordered by time, then id, so concurrent requests agree who came first); otherwise the seconds until the
+ * oldest of those leaves the window.
+ */
+export const decideBillingSession = (entries: Entry[], ownId: number | string, limit: number, now: Date) => {
+  const time = (e: Entry) => new Date(e.createdAt).getTime()
+  const sorted = entries
+    .filter((e) => time(e) > now.getTime() - WINDOW_MS)
+    .sort((a, b) => time(a) - time(b) || String(a.id).localeCompare(String(b.id)))
+  const own = sorted.findIndex((e) => String(e.id) === String(ownId))
+  const earlier = own >= 0 ? sorted.slice(0, own) : sorted
+  if (earlier.length < limit) return { allowed: true as const }
+  const frees = earlier[earlier.length - limit]!
+  return {
+    allowed: false as const,
+    retryAfterSeconds: Math.max(1, Math.ceil((time(frees) + WINDOW_MS - now.getTime()) / 1000)),
+  }
+}
 
 /**
  * Reserves one billing session (Checkout or portal) for this reader, or says how long to wait. As the email
- * quota does: the reservation is written first and judged against the entries before it, so concurrent requests
+ * quota (src/email/emailQuota.ts) does: the reservation is written first and judged against the entries before it, so concurrent requests
  * on any instance cannot both take the last place (the same sliding-window rule, one session counting as one).
  */
 export const reserveBillingSession = async (
@@ -33,12 +53,7 @@ export const reserveBillingSession = async (
       ],
     },
   })
-  const entries = (docs as unknown as { createdAt: string; id: string }[]).map((doc): EmailLogEntry => ({
-    createdAt: doc.createdAt,
-    id: doc.id,
-    recipients: 1,
-  }))
-  const decision = decideEmailQuota({ entries, limit, now, ownId: reservation.id, requested: 1, windowMs: WINDOW_MS })
+  const decision = decideBillingSession(docs as unknown as Entry[], reservation.id, limit, now)
   if (!decision.allowed) {
     await req.payload.delete({ collection: slug as CollectionSlug, id: reservation.id, overrideAccess: true })
   }
