@@ -65,6 +65,9 @@ export const devConfig = {
   },
   plugins: [
     newsroomPlugin({
+      // Stripe test-mode keys from the environment (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET); without them the
+      // plans still show and the billing endpoints answer 503 naming the variables.
+      billing: { cancelUrl: `${SITE_URL}/subscribe`, graceDays: 3, successUrl: `${SITE_URL}/account` },
       comments: { notify: { editors: ['editor@newsroom.test'], replyAuthors: true } },
       // Media uploads stay inside the dev app (git-ignored).
       overrides: {

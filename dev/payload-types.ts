@@ -79,6 +79,9 @@ export interface Config {
     'newsroom-comment-claims': NewsroomCommentClaim;
     'newsroom-counted-comments': NewsroomCountedComment;
     'newsroom-deliveries': NewsroomDelivery;
+    plans: Plan;
+    'newsroom-stripe-events': NewsroomStripeEvent;
+    'newsroom-billing-requests': NewsroomBillingRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +108,9 @@ export interface Config {
     'newsroom-comment-claims': NewsroomCommentClaimsSelect<false> | NewsroomCommentClaimsSelect<true>;
     'newsroom-counted-comments': NewsroomCountedCommentsSelect<false> | NewsroomCountedCommentsSelect<true>;
     'newsroom-deliveries': NewsroomDeliveriesSelect<false> | NewsroomDeliveriesSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    'newsroom-stripe-events': NewsroomStripeEventsSelect<false> | NewsroomStripeEventsSelect<true>;
+    'newsroom-billing-requests': NewsroomBillingRequestsSelect<false> | NewsroomBillingRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -382,11 +388,28 @@ export interface Reader {
    */
   subscription: {
     plan: 'free' | 'premium';
-    status: 'active' | 'past_due' | 'canceled';
+    status: 'active' | 'trialing' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused';
+    /**
+     * The plan's tier key.
+     */
+    tier?: string | null;
     /**
      * Empty: no end (e.g. a complimentary subscription).
      */
     currentPeriodEnd?: string | null;
+    /**
+     * Cancelled: access ends with the current period.
+     */
+    cancelAtPeriodEnd?: boolean | null;
+    trialEnd?: string | null;
+    /**
+     * Granted by an editor: billing webhooks never change this subscription.
+     */
+    complimentary?: boolean | null;
+    stripeCustomerId?: string | null;
+    stripeSubscriptionId?: string | null;
+    currentPeriodStart?: string | null;
+    billingSequence?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -464,6 +487,65 @@ export interface NewsroomDelivery {
   claimedAt: string;
   owner?: string | null;
   sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: string;
+  name: string;
+  description?: string | null;
+  benefits?:
+    | {
+        benefit: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Key of the access tier this plan gives (e.g. `digital`); readers get it as `subscription.tier`.
+   */
+  tier: string;
+  /**
+   * One Stripe price per billing interval (price ids from the Stripe dashboard).
+   */
+  stripePrices?:
+    | {
+        priceId: string;
+        interval: 'month' | 'year';
+        id?: string | null;
+      }[]
+    | null;
+  trialDays?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-stripe-events".
+ */
+export interface NewsroomStripeEvent {
+  id: string;
+  eventId: string;
+  type: string;
+  state: 'processing' | 'applied' | 'ignored';
+  claimedAt: string;
+  holder: string;
+  outcome?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-billing-requests".
+ */
+export interface NewsroomBillingRequest {
+  id: string;
+  reader: string;
+  kind: 'checkout' | 'portal';
   updatedAt: string;
   createdAt: string;
 }
@@ -648,6 +730,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'newsroom-deliveries';
         value: string | NewsroomDelivery;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: string | Plan;
+      } | null)
+    | ({
+        relationTo: 'newsroom-stripe-events';
+        value: string | NewsroomStripeEvent;
+      } | null)
+    | ({
+        relationTo: 'newsroom-billing-requests';
+        value: string | NewsroomBillingRequest;
       } | null);
   globalSlug?: string | null;
   user:
@@ -805,7 +899,15 @@ export interface ReadersSelect<T extends boolean = true> {
     | {
         plan?: T;
         status?: T;
+        tier?: T;
         currentPeriodEnd?: T;
+        cancelAtPeriodEnd?: T;
+        trialEnd?: T;
+        complimentary?: T;
+        stripeCustomerId?: T;
+        stripeSubscriptionId?: T;
+        currentPeriodStart?: T;
+        billingSequence?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -896,6 +998,56 @@ export interface NewsroomDeliveriesSelect<T extends boolean = true> {
   claimedAt?: T;
   owner?: T;
   sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  benefits?:
+    | T
+    | {
+        benefit?: T;
+        id?: T;
+      };
+  tier?: T;
+  stripePrices?:
+    | T
+    | {
+        priceId?: T;
+        interval?: T;
+        id?: T;
+      };
+  trialDays?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-stripe-events_select".
+ */
+export interface NewsroomStripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  state?: T;
+  claimedAt?: T;
+  holder?: T;
+  outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-billing-requests_select".
+ */
+export interface NewsroomBillingRequestsSelect<T extends boolean = true> {
+  reader?: T;
+  kind?: T;
   updatedAt?: T;
   createdAt?: T;
 }

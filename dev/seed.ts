@@ -1,4 +1,4 @@
-import type { Payload, TypedUser } from 'payload'
+import type { CollectionSlug, Payload, TypedUser } from 'payload'
 
 import type { SeedArticle } from './seedContent.js'
 
@@ -198,6 +198,32 @@ export const seed = async (payload: Payload): Promise<void> => {
 
   for (const comment of premiumArticleComments) await createThread(premiumDoc.id, comment)
   for (const doc of freeDocs) await createThread(doc.id, freeArticleComment(doc.title))
+
+  // Plans on sale (replace the price ids with your Stripe test prices) and one retired plan the public never sees.
+  await payload.create({
+    collection: 'plans' as CollectionSlug,
+    data: {
+      active: true,
+      benefits: [{ benefit: 'Every premium article and video' }, { benefit: 'Print, PDF and email of any article' }],
+      description: 'Unlimited access to the newsroom.',
+      name: 'Digital',
+      stripePrices: [
+        { interval: 'month', priceId: 'price_replace_with_monthly' },
+        { interval: 'year', priceId: 'price_replace_with_yearly' },
+      ],
+      tier: 'digital',
+      trialDays: 14,
+    } as never,
+  })
+  await payload.create({
+    collection: 'plans' as CollectionSlug,
+    data: {
+      active: false,
+      name: 'Retired print bundle',
+      stripePrices: [{ interval: 'year', priceId: 'price_retired' }],
+      tier: 'print',
+    } as never,
+  })
 
   payload.logger.info(
     `Seeded ${freeDocs.length + 1} articles, ${seedVideos.length} videos, comments, 1 editor and 3 readers.`,

@@ -36,6 +36,29 @@ export const defaultJobs = {
   reconcileQueue: 'default',
 }
 
+/** Billing: no grace for past_due; ten Checkout/portal sessions per reader and hour. */
+export const defaultBilling = { checkoutsPerHour: 10, graceDays: 0 }
+
+const resolveBilling = (
+  billing: NewsroomPluginOptions['billing'],
+  siteUrl: string,
+): ResolvedNewsroomOptions['billing'] => {
+  if (!billing) return null
+  return {
+    cancelUrl: billing.cancelUrl ?? `${siteUrl}/subscribe`,
+    checkoutsPerHour: Math.max(1, Math.floor(billing.checkoutsPerHour ?? defaultBilling.checkoutsPerHour)),
+    graceDays: Math.max(0, billing.graceDays ?? defaultBilling.graceDays),
+    stripe: {
+      api: billing.stripe?.api ?? {},
+      apiVersion: billing.stripe?.apiVersion,
+      // Read once here; kept only in memory, never written to a document or a log line.
+      secretKey: billing.stripe?.secretKey ?? process.env.STRIPE_SECRET_KEY ?? '',
+      webhookSecret: billing.stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET ?? '',
+    },
+    successUrl: billing.successUrl ?? `${siteUrl}/account`,
+  }
+}
+
 export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNewsroomOptions => {
   const readers = options.slugs?.readers === undefined ? 'readers' : options.slugs.readers
   if (readers === false && !options.premium?.hasAccess) {
@@ -43,9 +66,15 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       'payload-plugin-newsroom: `slugs.readers: false` needs `premium.hasAccess` to decide who is entitled.',
     )
   }
+  if (readers === false && options.billing) {
+    throw new Error(
+      "payload-plugin-newsroom: `billing` needs the plugin's readers collection (`slugs.readers` not false).",
+    )
+  }
   const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '')
   return {
     articlePath: options.articlePath ?? '/news/{slug}',
+    billing: resolveBilling(options.billing, siteUrl),
     cache: { publicMaxAge: Math.max(0, Math.floor(options.cache?.publicMaxAge ?? 0)) },
     comments: {
       ...defaultCommentRules,
@@ -87,6 +116,9 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       discussionSettings: 'discussion-settings',
       ...INTERNAL_SLUGS,
       media: options.slugs?.media ?? 'media',
+      plans: options.slugs?.plans ?? 'plans',
+      billingRequests: 'newsroom-billing-requests',
+      stripeEvents: 'newsroom-stripe-events',
       readers,
       videos: options.slugs?.videos ?? 'videos',
     },

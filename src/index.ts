@@ -7,7 +7,10 @@ import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionC
 import { commentReportsCollection } from '../collections/comments/reports.js'
 import { countedCommentsCollection } from '../collections/countedComments/index.js'
 import { deliveriesCollection } from '../collections/deliveries/index.js'
+import { billingRequestsCollection } from '../collections/billingRequests/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
+import { plansCollection } from '../collections/plans/index.js'
+import { stripeEventsCollection } from '../collections/stripeEvents/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
@@ -19,6 +22,7 @@ import {
   readersAnonymousToHostAccess,
 } from './access/lockOutReaders.js'
 import { resolveOptions } from './defaults.js'
+import { stripeWebhookEndpoint } from './endpoints/stripeWebhook.js'
 import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests.js'
 import { withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
 import { rejectMalformedGlobalRead } from './hooks/rejectMalformedQuery.js'
@@ -75,6 +79,14 @@ export const newsroomPlugin =
     )
     // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
     ourCollections.push(assembleCollection(deliveriesCollection(options), undefined, options))
+    // Billing: the plans sold, the webhook's event ledger and the checkout rate limit (only with `billing`).
+    if (options.billing) {
+      ourCollections.push(
+        assembleCollection(plansCollection(options), overrides.plans, options),
+        assembleCollection(stripeEventsCollection(options), undefined, options),
+        assembleCollection(billingRequestsCollection(options), undefined, options),
+      )
+    }
     // The host's collections: a premium video's file is gated in the host's media too; auth routes get cache headers.
     const collections = [
       ...(config.collections ?? []).map((c) => assembleHostCollection(c, options)),
@@ -152,7 +164,11 @@ export const newsroomPlugin =
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
       ...registerAdminComponents({ ...config, collections }, options),
-      endpoints: [...(config.endpoints ?? [])],
+      // Stripe's signed events, with billing.
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...(options.billing ? [stripeWebhookEndpoint(options, options.billing)] : []),
+      ],
       globals,
       graphQL,
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.

@@ -34,6 +34,8 @@ export type NewsroomSlugs = {
   commentReports?: string
   /** The upload collection used for hero images, posters and video files. Set to the host's own media collection to reuse it. */
   media?: string
+  /** Subscription plans (with `billing`). */
+  plans?: string
   /** `false` to use your own auth collection (then provide `premium.hasAccess`). */
   readers?: false | string
   videos?: string
@@ -76,6 +78,31 @@ export type CommentRulesOptions = {
   spamCheck?: SpamCheck
 }
 
+/** Selling subscriptions on Stripe (README: Billing). Secrets come from here or the environment, never from documents. */
+export type NewsroomBillingOptions = {
+  /** Where Stripe Checkout cancels to (default `${siteUrl}/subscribe`). */
+  cancelUrl?: string
+  /** Checkout and billing-portal sessions one reader may open per hour (default 10). */
+  checkoutsPerHour?: number
+  /** Days a `past_due` subscription keeps access, counted from the start of the unpaid period (default 0). */
+  graceDays?: number
+  /** Where Stripe Checkout and the Customer Portal return to (default `${siteUrl}/account`). */
+  successUrl?: string
+  stripe?: {
+    /**
+     * Where the Stripe SDK sends API calls (its `host`/`port`/`protocol` options): Stripe's own API unless set,
+     * e.g. for a proxy or a test server standing in for Stripe.
+     */
+    api?: { host?: string; port?: number; protocol?: 'http' | 'https' }
+    /** Stripe API version the SDK asks for (default: the SDK's pinned version). */
+    apiVersion?: string
+    /** Default `process.env.STRIPE_SECRET_KEY`. */
+    secretKey?: string
+    /** The endpoint's signing secret (`whsec_…`). Default `process.env.STRIPE_WEBHOOK_SECRET`. */
+    webhookSecret?: string
+  }
+}
+
 /** How the plugin's jobs behave with several app instances and crashes (see README "Running several instances"). */
 export type NewsroomJobsOptions = {
   /**
@@ -90,6 +117,8 @@ export type NewsroomJobsOptions = {
 }
 
 export type NewsroomPluginOptions = {
+  /** Subscriptions on Stripe: plans, Checkout, Customer Portal and signed webhooks. Absent: none of it. */
+  billing?: NewsroomBillingOptions
   comments?: CommentRulesOptions
   disabled?: boolean
   jobs?: NewsroomJobsOptions
@@ -100,6 +129,7 @@ export type NewsroomPluginOptions = {
     commentReports?: CollectionOverride
     comments?: CollectionOverride
     media?: CollectionOverride
+    plans?: CollectionOverride
     readers?: CollectionOverride
     videos?: CollectionOverride
   }
@@ -145,8 +175,24 @@ export type NewsroomPluginOptions = {
 }
 
 /** Options after defaults are applied: every value present. */
+export type ResolvedBillingOptions = {
+  cancelUrl: string
+  checkoutsPerHour: number
+  graceDays: number
+  stripe: {
+    api: { host?: string; port?: number; protocol?: 'http' | 'https' }
+    apiVersion?: string
+    /** Empty when neither the option nor STRIPE_SECRET_KEY is set: the endpoints then answer 503 saying so. */
+    secretKey: string
+    webhookSecret: string
+  }
+  successUrl: string
+}
+
 export type ResolvedNewsroomOptions = {
   articlePath: string
+  /** `null`: no billing (no plans, ledger or billing endpoints; the subscription rule without billing). */
+  billing: null | ResolvedBillingOptions
   cache: { publicMaxAge: number }
   comments: Required<Omit<CommentRulesOptions, 'notify' | 'spamCheck'>> & {
     notify: { editors: string[]; replyAuthors: boolean }
@@ -183,6 +229,10 @@ export type ResolvedNewsroomOptions = {
     discussionSettings: string
     emailLog: string
     media: string
+    plans: string
+    /** Billing's bookkeeping (with `billing`): the webhook's event ledger, the checkout rate limit. */
+    billingRequests: string
+    stripeEvents: string
     readers: false | string
     videos: string
   }

@@ -28,6 +28,7 @@ const EXAMPLES = [
   'readerLogin',
   'readerLogout',
   'submitComment',
+  'subscriptionPlans',
 ]
 const example = (name: string) => readFileSync(new URL(`${name}.graphql`, EXAMPLES_DIR), 'utf8')
 
@@ -227,6 +228,26 @@ describe('SubmitComment', () => {
     expect(error?.extensions?.name).toBe('ValidationError')
     const paths = ((error?.extensions?.data as { errors: { path: string }[] }).errors ?? []).map((entry) => entry.path)
     expect(paths.sort()).toEqual(['authorEmail', 'authorName', 'body'])
+  })
+})
+
+describe('SubscriptionPlans', () => {
+  it('lists the active plans to everyone, with their intervals and never a Stripe price id', async () => {
+    for (const token of [undefined, tokens.free, tokens.premium]) {
+      const { Plans } = await run('subscriptionPlans', {}, token)
+      expect(Plans.docs.map((p: { name: string }) => p.name)).toEqual(['Digital'])
+      expect(Plans.docs[0].stripePrices).toEqual([{ interval: 'month' }, { interval: 'year' }])
+      expect(JSON.stringify(Plans)).not.toContain('price_')
+    }
+    const priceIds = await app.graphql('{ Plans { docs { stripePrices { priceId } } } }')
+    expect(JSON.stringify(priceIds.data)).not.toContain('price_')
+    const asEditor = await app.graphql(
+      '{ Plans { docs { name stripePrices { priceId } } } }',
+      {},
+      { token: tokens.editor },
+    )
+    expect(JSON.stringify(asEditor.data)).toContain('price_replace_with_monthly')
+    expect(JSON.stringify(asEditor.data)).toContain('Retired print bundle')
   })
 })
 

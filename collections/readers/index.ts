@@ -3,6 +3,8 @@ import type { CollectionConfig, Field } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { SUBSCRIPTION_STATUSES } from '../../src/billing/subscriptionStatus.js'
+import { billingPortalEndpoint, checkoutEndpoint } from './endpoints/billingSession.js'
 import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
 import { refuseFirstRegister } from './refuseFirstRegister.js'
 import { readerVerification } from './verificationEmail.js'
@@ -46,9 +48,11 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           type: 'select',
           access: editorsWrite,
           defaultValue: 'active',
-          options: ['active', 'past_due', 'canceled'],
+          // Stripe's subscription statuses (README: Billing); without billing only `active` is entitled.
+          options: [...SUBSCRIPTION_STATUSES],
           required: true,
         },
+        { name: 'tier', type: 'text', access: editorsWrite, admin: { description: "The plan's tier key." } },
         {
           name: 'currentPeriodEnd',
           type: 'date',
@@ -57,6 +61,36 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
             date: { pickerAppearance: 'dayAndTime' },
             description: 'Empty: no end (e.g. a complimentary subscription).',
           },
+        },
+        {
+          name: 'cancelAtPeriodEnd',
+          type: 'checkbox',
+          access: editorsWrite,
+          admin: { description: 'Cancelled: access ends with the current period.' },
+        },
+        { name: 'trialEnd', type: 'date', access: editorsWrite, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'complimentary',
+          type: 'checkbox',
+          access: editorsWrite,
+          admin: { description: 'Granted by an editor: billing webhooks never change this subscription.' },
+        },
+        // Matching a webhook's customer to the reader is a lookup on this field.
+        { name: 'stripeCustomerId', type: 'text', access: editorsWrite, index: true, admin: { readOnly: true } },
+        { name: 'stripeSubscriptionId', type: 'text', access: editorsWrite, admin: { readOnly: true } },
+        // Billing's bookkeeping, written by the webhook only: where a past_due grace starts, and the newest
+        // Stripe event applied (an older one never overwrites it; see src/billing/applySubscriptionEvent.ts).
+        {
+          name: 'currentPeriodStart',
+          type: 'date',
+          access: { create: editorsOnly, read: editorsOnly, update: editorsOnly },
+          admin: { readOnly: true },
+        },
+        {
+          name: 'billingSequence',
+          type: 'number',
+          access: { create: () => false, read: editorsOnly, update: () => false },
+          admin: { hidden: true },
         },
       ],
     },
@@ -72,12 +106,21 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
       update: selfOrEditor,
     },
     admin: {
-      defaultColumns: ['email', 'name', 'subscription.plan', 'subscription.status'],
+      defaultColumns: ['email', 'name', 'subscription.plan', 'subscription.status', 'subscription.currentPeriodEnd'],
       group: 'Newsroom',
       useAsTitle: 'email',
     },
     auth: { maxLoginAttempts: 10, tokenExpiration: 60 * 60 * 24 * 7, verify: readerVerification(options) },
-    endpoints: [refuseFirstRegister],
+    endpoints: [
+      refuseFirstRegister,
+      // Checkout and the Customer Portal, with billing (a disabled plugin adds no endpoints).
+      ...(options.billing && !options.disabled
+        ? [
+            checkoutEndpoint(options, options.billing, slug, Boolean(readerVerification(options))),
+            billingPortalEndpoint(options, options.billing, slug, Boolean(readerVerification(options))),
+          ]
+        : []),
+    ],
     fields: defaultFields,
     hooks: { beforeChange: [rememberNewAccount] },
     labels: { plural: 'Readers', singular: 'Reader' },

@@ -28,5 +28,9 @@ const decide = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Pr
   }
   const user = req.user
   if (!user || user.collection !== options.slugs.readers) return false
-  return isSubscriptionEntitled((user as { subscription?: null | Subscription }).subscription)
+  return isSubscriptionEntitled(
+    (user as { subscription?: null | Subscription }).subscription,
+    new Date(),
+    options.billing,
+  )
 }

@@ -21,6 +21,7 @@ export const registerAdminComponents = (config: Config, options: ResolvedNewsroo
     if (collection.slug === slugs.comments) return withCommentsUI(collection)
     if (collection.slug === slugs.articles) return withArticlesUI(collection, options)
     if (collection.slug === slugs.videos) return withVideosUI(collection)
+    if (collection.slug === slugs.readers) return withReadersUI(collection, options)
     return collection
   })
 
@@ -101,6 +102,38 @@ const withVideosUI = (collection: CollectionConfig): CollectionConfig => {
   }
   fields = insertAfter(fields, 'url', preview)
   return { ...collection, admin: appendListComponents(collection.admin, [rsc('PremiumFilterTabs')]), fields }
+}
+
+/** Readers: the subscription status as a badge; with billing, Stripe ids link to the Stripe dashboard. */
+const withReadersUI = (collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
+  const testMode = !options.billing?.stripe.secretKey.startsWith('sk_live_')
+  const fields = mapFieldByName(collection.fields, 'subscription', (group) => {
+    if (group.type !== 'group') return group
+    let subFields = withCell(group.fields, 'status', client('SubscriptionStatusCell'))
+    if (options.billing) {
+      for (const [name, kind] of [
+        ['stripeCustomerId', 'customers'],
+        ['stripeSubscriptionId', 'subscriptions'],
+      ] as const) {
+        subFields = withCell(subFields, name, client('StripeIdCell', { kind, testMode }))
+        subFields = mapFieldByName(subFields, name, (field) => {
+          const admin = (field.admin ?? {}) as { components?: { afterInput?: unknown[] } }
+          return {
+            ...field,
+            admin: {
+              ...admin,
+              components: {
+                ...admin.components,
+                afterInput: [...(admin.components?.afterInput ?? []), client('StripeIdField', { kind, testMode })],
+              },
+            },
+          } as Field
+        })
+      }
+    }
+    return { ...group, fields: subFields }
+  })
+  return { ...collection, fields }
 }
 
 const appendListComponents = (

@@ -33,6 +33,9 @@ import { ModerationStatusTabs as ModerationStatusTabs_e05013ec33daf3c2c199b8bfca
 import { BulkModerationBar as BulkModerationBar_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoPosterCell as VideoPosterCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { SubscriptionStatusCell as SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { StripeIdCell as StripeIdCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { StripeIdField as StripeIdField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PendingCommentsNavLink as PendingCommentsNavLink_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { PendingCommentsWidget as PendingCommentsWidget_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -74,6 +77,9 @@ export const importMap = {
   "payload-plugin-newsroom/client#BulkModerationBar": BulkModerationBar_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoPosterCell": VideoPosterCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#SubscriptionStatusCell": SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#StripeIdCell": StripeIdCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#StripeIdField": StripeIdField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#PendingCommentsNavLink": PendingCommentsNavLink_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#PendingCommentsWidget": PendingCommentsWidget_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -3,9 +3,13 @@
 export type LexicalState = { root: { children: unknown[]; type: string } & Record<string, unknown> }
 
 export type Subscription = {
+  cancelAtPeriodEnd?: boolean | null
   currentPeriodEnd?: null | string
   plan?: 'free' | 'premium' | null
-  status?: 'active' | 'canceled' | 'past_due' | null
+  status?: null | string
+  stripeCustomerId?: null | string
+  tier?: null | string
+  trialEnd?: null | string
 }
 
 export type Reader = { email: string; id: string; name?: null | string; subscription?: null | Subscription }
@@ -75,3 +79,15 @@ export type GraphQLErrorEntry = {
 }
 
 export type GraphQLResult<T> = { data?: null | T; errors?: GraphQLErrorEntry[] }
+
+export type Plan = {
+  benefits?: { benefit: string }[] | null
+  description?: null | string
+  id: string
+  name: string
+  stripePrices?: { interval: 'month' | 'year' }[] | null
+  tier: string
+  trialDays?: null | number
+}
+
+export type PlansData = { Plans: { docs: Plan[] } | null }
