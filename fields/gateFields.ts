@@ -1,4 +1,6 @@
-import type { CheckboxField, JSONField } from 'payload'
+import type { CheckboxField, JSONField, SelectField } from 'payload'
+
+import { UNLOCKED_BY } from '../src/access/accessDecision.js'
 
 const readOnlyVirtual = { create: () => false, update: () => false }
 
@@ -17,5 +19,15 @@ export const teaserField = (): JSONField => ({
   type: 'json',
   access: readOnlyVirtual,
   admin: { hidden: true },
+  virtual: true,
+})
+
+/** Computed on every read: what opened the gated fields to this requester (null: nothing had to, or locked). */
+export const unlockedByField = (): SelectField => ({
+  name: 'unlockedBy',
+  type: 'select',
+  access: readOnlyVirtual,
+  admin: { hidden: true },
+  options: [...UNLOCKED_BY],
   virtual: true,
 })

@@ -7,7 +7,11 @@ import { releaseUnstoredClaims } from '../collections/comments/hooks/submissionC
 import { commentReportsCollection } from '../collections/comments/reports.js'
 import { countedCommentsCollection } from '../collections/countedComments/index.js'
 import { deliveriesCollection } from '../collections/deliveries/index.js'
+import { giftEndpoint } from '../collections/articles/endpoints/gift.js'
+import { unlockEndpoint } from '../collections/articles/endpoints/unlock.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
+import { giftOpensCollection, giftsCollection } from '../collections/gifts/index.js'
+import { meterUnlocksCollection } from '../collections/meterUnlocks/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
 import { readersCollection } from '../collections/readers/index.js'
@@ -21,7 +25,9 @@ import {
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
+import { accessSettingsGlobal } from './globals/accessSettings.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { meterMutations, meterQueries } from './graphql/meter.js'
 import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
@@ -64,6 +70,8 @@ export const newsroomPlugin =
     const settings = discussionSettingsGlobal(options)
     const globals = [
       ...(config.globals ?? []),
+      // Metered sampling's numbers, editable at runtime (editors only).
+      withGlobalCacheHeaders(accessSettingsGlobal(options), options),
       withGlobalCacheHeaders(
         {
           ...settings,
@@ -82,6 +90,8 @@ export const newsroomPlugin =
     collections.push(commentClaimsCollection(), countedCommentsCollection())
     // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
     collections.push(deliveriesCollection())
+    // Access models: the meter's unlocks (unique per requester × article × period) and gift links with their opens.
+    collections.push(meterUnlocksCollection(slugs.meterUnlocks), giftsCollection(options), giftOpensCollection(options))
     const jobs = {
       ...config.jobs,
       tasks: [
@@ -96,6 +106,7 @@ export const newsroomPlugin =
     const ours = new Set([
       ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
       options.slugs.discussionSettings,
+      options.slugs.accessSettings,
     ])
     // Every collection of ours: malformed input (where, sort/page, body, field shapes) is a 400, not a 500; versions
     // are editors' alone; only editors sort through relationships (the database sorts those without the related
@@ -134,7 +145,11 @@ export const newsroomPlugin =
     const hostRules = config.graphQL?.validationRules
     const graphQL: Config['graphQL'] = {
       ...config.graphQL,
-      mutations: verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
+      mutations: meterMutations(
+        options,
+        verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
+      ),
+      queries: meterQueries(options, config.graphQL?.queries),
       // Pages of 1–100 documents, as on REST: the complexity limit does not count documents (contract rule 8).
       validationRules: (args) => [
         refuseFragmentCycles,
@@ -147,7 +162,7 @@ export const newsroomPlugin =
       ...config.hooks,
       afterError: [
         ...(config.hooks?.afterError ?? []),
-        answerUnreadableGlobalRequests(new Set([slugs.discussionSettings])),
+        answerUnreadableGlobalRequests(new Set([slugs.discussionSettings, slugs.accessSettings])),
       ],
     }
     const secure = (result: Config): Config => {
@@ -172,7 +187,12 @@ export const newsroomPlugin =
     // Print view, PDF and email of articles, each switchable in `print`.
     const articlesIndex = collections.findIndex((c) => c.slug === slugs.articles)
     const articles = collections[articlesIndex]!
-    collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
+    // The meter's explicit unlock (only with `premium.meter`) and gift links.
+    const accessEndpoints = [...(options.premium.meter ? [unlockEndpoint(options)] : []), giftEndpoint(options)]
+    collections[articlesIndex] = {
+      ...articles,
+      endpoints: [...(articles.endpoints || []), ...printEndpoints(options), ...accessEndpoints],
+    }
 
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.

@@ -50,6 +50,8 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           options: ['active', 'past_due', 'canceled'],
           required: true,
         },
+        // The plan tier (e.g. `digital`, `all-access`) that opens articles and videos of visibility `tiers`.
+        { name: 'tier', type: 'text', access: editorsWrite, maxLength: 100 },
         {
           name: 'currentPeriodEnd',
           type: 'date',

@@ -1,0 +1,18 @@
+import type { Endpoint } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
+
+import { createGift } from '../../../src/access/gifts/createGift.js'
+import { PRIVATE_NO_STORE } from '../../../src/hooks/cacheHeaders.js'
+
+/** `POST /api/{articles}/:id/gift` → 201 `{ token, url, expiresAt }` for an entitled reader. */
+export const giftEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
+  handler: async (req) => {
+    const answer = await createGift(req, options)
+    const headers = { 'Cache-Control': PRIVATE_NO_STORE }
+    if (answer.status === 201) return Response.json(answer.body, { headers, status: 201 })
+    return Response.json({ errors: [{ message: answer.message }] }, { headers, status: answer.status })
+  },
+  method: 'post',
+  path: '/:id/gift',
+})
