@@ -9,9 +9,11 @@ import { PRIVATE_NO_STORE } from '../../../src/hooks/cacheHeaders.js'
 export const giftEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   handler: async (req) => {
     const answer = await createGift(req, options)
-    const headers = { 'Cache-Control': PRIVATE_NO_STORE }
-    if (answer.status === 201) return Response.json(answer.body, { headers, status: 201 })
-    return Response.json({ errors: [{ message: answer.message }] }, { headers, status: answer.status })
+    // Set once on the headers Payload merges in (a second Cache-Control would repeat it).
+    req.responseHeaders ??= new Headers()
+    req.responseHeaders.set('Cache-Control', PRIVATE_NO_STORE)
+    if (answer.status === 201) return Response.json(answer.body, { status: 201 })
+    return Response.json({ errors: [{ message: answer.message }] }, { status: answer.status })
   },
   method: 'post',
   path: '/:id/gift',

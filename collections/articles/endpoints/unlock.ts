@@ -12,12 +12,11 @@ export const unlockEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
     const depth = Number.isInteger(depthParam) && depthParam >= 0 && depthParam <= 3 ? depthParam : 1
     const answer = await unlockArticle(req, options, req.routeParams?.id, depth)
     // Payload merges `req.responseHeaders` (the meter cookie, Vary) into the answer.
-    const headers = { 'Cache-Control': PRIVATE_NO_STORE }
-    if (answer.status === 200) return Response.json(answer.article, { headers, status: 200 })
-    return Response.json(
-      { errors: [{ message: answer.message }], meter: answer.meter },
-      { headers, status: answer.status },
-    )
+    // Set once on the headers Payload merges in (a second Cache-Control would repeat it).
+    req.responseHeaders ??= new Headers()
+    req.responseHeaders.set('Cache-Control', PRIVATE_NO_STORE)
+    if (answer.status === 200) return Response.json(answer.article, { status: 200 })
+    return Response.json({ errors: [{ message: answer.message }], meter: answer.meter }, { status: answer.status })
   },
   method: 'post',
   path: '/:id/unlock',
