@@ -223,7 +223,7 @@ describe('reading with a gift token', () => {
     expect((await app.rest.get(`/articles/${ids[1]}`, { query: { gift: token } })).json.locked).toBe(true)
     // The giver cannot move a gift to another article.
     await app.rest.patch(`/newsroom-gifts/${gift.id}`, { body: { article: ids[0], revoked: false }, token: giverToken })
-    const after = (await payload.findByID({ collection: 'newsroom-gifts' as never, id: gift.id })) as {
+    const after = (await payload.findByID({ collection: 'newsroom-gifts' as never, id: gift.id })) as unknown as {
       article: { id: string } | string
     }
     expect(typeof after.article === 'object' ? after.article.id : after.article).toBe(ids[1])

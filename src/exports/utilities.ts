@@ -63,3 +63,7 @@ export {
   requesterFromHeaders,
   submissionErrors,
 } from '../moderation/submission.js'
+export { articleJsonLd, GATED_SECTION_CLASS, isoDuration, videoJsonLd } from '../utilities/articleJsonLd.js'
+export type { ArticleForJsonLd, JsonLdOptions, VideoForJsonLd } from '../utilities/articleJsonLd.js'
+export { decideAccess, effectiveVisibility, UNLOCKED_BY, VISIBILITIES } from '../access/accessDecision.js'
+export type { AccessDecision, GatedFacts, RequesterFacts, UnlockedBy, Visibility } from '../access/accessDecision.js'
