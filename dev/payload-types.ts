@@ -283,6 +283,7 @@ export interface Article {
     | boolean
     | null;
   unlockedBy?: ('subscription' | 'meter' | 'gift' | 'editor') | null;
+  giftedBy?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -836,6 +837,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   locked?: T;
   teaser?: T;
   unlockedBy?: T;
+  giftedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -1,4 +1,4 @@
-import type { CheckboxField, JSONField, SelectField } from 'payload'
+import type { CheckboxField, JSONField, SelectField, TextField } from 'payload'
 
 import { UNLOCKED_BY } from '../src/access/accessDecision.js'
 
@@ -29,5 +29,14 @@ export const unlockedByField = (): SelectField => ({
   access: readOnlyVirtual,
   admin: { hidden: true },
   options: [...UNLOCKED_BY],
+  virtual: true,
+})
+
+/** Computed on every read: the giver's name when a gift link opened the document (the reader page's “Gifted by …”). */
+export const giftedByField = (): TextField => ({
+  name: 'giftedBy',
+  type: 'text',
+  access: readOnlyVirtual,
+  admin: { hidden: true },
   virtual: true,
 })

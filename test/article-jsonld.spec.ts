@@ -37,7 +37,7 @@ describe('articleJsonLd', () => {
   })
 
   it.each(['members', 'paid', 'tiers'])('a %s article: not free, hasPart names the gated section', (visibility) => {
-    const ld = articleJsonLd({ ...base, visibility }, opts) as Record<string, unknown>
+    const ld = articleJsonLd({ ...base, visibility }, opts) as unknown as Record<string, unknown>
     expect(ld.isAccessibleForFree).toBe(false)
     expect(ld.hasPart).toEqual({
       '@type': 'WebPageElement',
@@ -81,7 +81,7 @@ describe('articleJsonLd', () => {
         fc.option(fc.constantFrom('public', 'members', 'paid', 'tiers', 'odd'), { nil: undefined }),
         fc.option(fc.boolean(), { nil: undefined }),
         (visibility, premium) => {
-          const ld = articleJsonLd({ ...base, content: { secret: 'body' }, premium, visibility } as never) as Record<
+          const ld = articleJsonLd({ ...base, content: { secret: 'body' }, premium, visibility } as never) as unknown as Record<
             string,
             unknown
           >

@@ -120,7 +120,7 @@ describe('reading with a gift token', () => {
   it('opens that article on REST (query or header), GraphQL, print and PDF — with “gift” and private caching', async () => {
     const { token } = (await give(ids[1]!)).json
     const viaQuery = await app.rest.get(`/articles/${ids[1]}`, { query: { gift: token } })
-    expect(viaQuery.json).toMatchObject({ locked: false, unlockedBy: 'gift' })
+    expect(viaQuery.json).toMatchObject({ giftedBy: 'giver', locked: false, unlockedBy: 'gift' })
     expect(viaQuery.text).toContain(`${SECRET}-1`)
     expect(viaQuery.headers.get('cache-control')).toBe('private, no-store')
     const cookie = (viaQuery.headers.get('set-cookie') ?? '').split(';')[0]!
@@ -133,8 +133,10 @@ describe('reading with a gift token', () => {
     expect(JSON.stringify(gql.data)).toContain(`${SECRET}-1`)
     const print = await app.rest.get(`/articles/${ids[1]}/print`, { headers: { cookie }, query: { gift: token } })
     expect(print.text).toContain(`${SECRET}-1`)
-    // Without the token: locked again.
-    expect((await app.rest.get(`/articles/${ids[1]}`, { headers: { cookie } })).text).not.toContain(SECRET)
+    // Without the token: locked again, and no giver named.
+    const without = await app.rest.get(`/articles/${ids[1]}`, { headers: { cookie } })
+    expect(without.text).not.toContain(SECRET)
+    expect(without.json.giftedBy).toBeNull()
   })
 
   it('never the draft nor a version of the gifted article', async () => {

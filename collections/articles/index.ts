@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-import { lockedField, teaserField, unlockedByField } from '../../fields/gateFields.js'
+import { giftedByField, lockedField, teaserField, unlockedByField } from '../../fields/gateFields.js'
 import { premiumField, tiersField, visibilityField } from '../../fields/premiumField.js'
 import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
@@ -102,6 +102,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     lockedField(),
     teaserField(),
     unlockedByField(),
+    giftedByField(),
   ]
 
   const collection: CollectionConfig = {

@@ -17,7 +17,7 @@ import {
   type GatedFacts,
   mayQueryGatedFields,
 } from './accessDecision.js'
-import { requesterFacts } from './requesterAccess.js'
+import { requesterFacts, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
 import { PRIVATE_NO_STORE } from '../hooks/cacheHeaders.js'
 
@@ -44,7 +44,9 @@ export const decideFor = async (
   // Trusted server code (Local API with overrideAccess) reads everything, as with Payload's own access control.
   if (overrideAccess) return decideAccess(facts, 'trusted')
   if (isProvablyFree(facts)) return decideAccess(facts, 'trusted')
-  return decideAccess(facts, await requesterFacts(req, options))
+  const decision = decideAccess(facts, await requesterFacts(req, options))
+  if (!decision.locked || !options.premium.meter) return decision
+  return decideAccess(facts, await withMeter(req, options))
 }
 
 /** Whether the gated fields of `doc` are withheld from this request. */
@@ -145,6 +147,7 @@ export const withholdGatedFields =
     options: ResolvedNewsroomOptions,
     gatedFields: readonly string[],
     derive?: (doc: GatedDoc) => Record<string, unknown>,
+    withGiftedBy = false,
   ): CollectionAfterReadHook =>
   async ({ doc, overrideAccess, req }) => {
     const raw = doc as GatedDoc
@@ -155,6 +158,10 @@ export const withholdGatedFields =
     const out: GatedDoc = { ...raw, ...(!markedBeforeRead && derive ? derive(raw) : {}), locked, unlockedBy }
     if (locked) for (const name of gatedFields) out[name] = null
     else keepPrivate(req, decision)
+    // “Gifted by …”: the giver's name, only on the document the gift opened (and only where the field exists).
+    if ('giftedBy' in raw || withGiftedBy) {
+      out.giftedBy = unlockedBy === 'gift' ? ((await requesterFacts(req, options)).giftedBy ?? null) : null
+    }
     return out
   }
 
@@ -196,7 +203,7 @@ export const premiumGate = (
     fieldAccess: { read: gatedFieldRead(options, collection) },
     forceSelect: Object.fromEntries(needed.map((name) => [name, true])) as Record<string, true>,
     hooks: {
-      afterRead: [withholdGatedFields(options, gatedFields, derive)],
+      afterRead: [withholdGatedFields(options, gatedFields, derive, true)],
       beforeOperation: [enforceGatedReadArgs(needed)],
       beforeRead: [markLocked(options, derive)],
     },

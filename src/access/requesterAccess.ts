@@ -9,7 +9,10 @@ import { meteredArticles } from './meter/meterStore.js'
 import { meterRequesterOf } from './meter/requesterKey.js'
 import { isEditor } from './roles.js'
 
-type Cached = { facts: Promise<RequesterFacts>; user: unknown }
+/** The decision's facts, plus the gift's giver for display. */
+export type RequesterAccess = RequesterFacts & { giftedBy?: null | string }
+
+type Cached = { facts: Promise<RequesterAccess>; user: unknown }
 
 /*
  * One set of facts per request, reused for every document, field and populated relationship (as
@@ -33,14 +36,20 @@ const tierOf = (req: PayloadRequest): null | string => {
   return typeof tier === 'string' && tier.trim() ? tier.trim() : null
 }
 
-const gather = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterFacts> => {
+const gather = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> => {
   if (isEditor(req)) return { ...NOBODY, editor: true, entitled: true, member: true }
-  const [entitled, giftArticle, metered] = await Promise.all([
-    isEntitled(req, options),
-    giftedArticleFor(req, options),
-    options.premium.meter ? meteredFor(req, options) : Promise.resolve(new Set<string>()),
-  ])
-  return { editor: false, entitled, giftArticle, member: isMember(req, options), metered, tier: tierOf(req) }
+  // The meter's unlocks are looked up later, only when a document is otherwise locked (`withMeter`).
+  const metered = new Set<string>()
+  const [entitled, gift] = await Promise.all([isEntitled(req, options), giftedArticleFor(req, options)])
+  return {
+    editor: false,
+    entitled,
+    giftArticle: gift?.article ?? null,
+    giftedBy: gift?.giverName ?? null,
+    member: isMember(req, options),
+    metered,
+    tier: tierOf(req),
+  }
 }
 
 const meteredFor = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<Set<string>> => {
@@ -50,7 +59,7 @@ const meteredFor = async (req: PayloadRequest, options: ResolvedNewsroomOptions)
 }
 
 /** What the access decision needs to know about whoever sent `req`. */
-export const requesterFacts = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterFacts> => {
+export const requesterFacts = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> => {
   const key = cacheKey(req)
   const cached = cache.get(key)
   if (cached && cached.user === req.user) return cached.facts
@@ -63,10 +72,33 @@ export const requesterFacts = (req: PayloadRequest, options: ResolvedNewsroomOpt
   return facts
 }
 
+const meterCache = new WeakMap<object, Cached>()
+
+/**
+ * The facts with the meter's unlocks of the current period, looked up once per request and only when asked:
+ * a requester whose standing opens everything they read never costs the lookup.
+ */
+export const withMeter = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> => {
+  const key = cacheKey(req)
+  const cached = meterCache.get(key)
+  if (cached && cached.user === req.user) return cached.facts
+  const facts = requesterFacts(req, options).then(async (base) => {
+    if (!options.premium.meter || base.editor) return base
+    try {
+      return { ...base, metered: await meteredFor(req, options) }
+    } catch (error) {
+      req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: meter lookup failed; reading as locked' })
+      return base
+    }
+  })
+  meterCache.set(key, { facts, user: req.user })
+  return facts
+}
+
 /** After an unlock inside this request: the document reads unlocked from now on (the database already says so). */
 export const rememberMetered = async (req: PayloadRequest, options: ResolvedNewsroomOptions, id: string) => {
-  const facts = await requesterFacts(req, options)
+  const facts = await withMeter(req, options)
   const metered = new Set(facts.metered)
   metered.add(id)
-  cache.set(cacheKey(req), { facts: Promise.resolve({ ...facts, metered }), user: req.user })
+  meterCache.set(cacheKey(req), { facts: Promise.resolve({ ...facts, metered }), user: req.user })
 }

@@ -8,7 +8,17 @@ import { giftHashMatches, hashGiftToken, isWellFormedGiftToken } from './giftTok
 /** The header a client may carry the token in, instead of `?gift=`. */
 export const GIFT_HEADER = 'x-newsroom-gift'
 
-type GiftDoc = { article?: unknown; expiresAt?: string; id: number | string; revoked?: boolean; tokenHash?: string }
+type GiftDoc = {
+  article?: unknown
+  expiresAt?: string
+  giver?: unknown
+  id: number | string
+  revoked?: boolean
+  tokenHash?: string
+}
+
+/** What a valid gift of this request opens, and the giver's name for the reader page's “Gifted by …”. */
+export type GiftedArticle = { article: string; giverName: null | string }
 
 const isDuplicate = (error: unknown): boolean => {
   const e = error as { code?: unknown; name?: string }
@@ -70,7 +80,7 @@ export const GIFT_OPENS_SUFFIX = '-opens'
 export const giftedArticleFor = async (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
-): Promise<null | string> => {
+): Promise<GiftedArticle | null> => {
   const token = giftTokenOf(req)
   if (!token) return null
   const { payload } = req
@@ -94,5 +104,14 @@ export const giftedArticleFor = async (
     requester.key,
     options.premium.gifts.maxOpens,
   )
-  return opened ? idOf(gift.article) : null
+  const article = opened ? idOf(gift.article) : null
+  if (!article) return null
+  const giverId = idOf(gift.giver)
+  const giver =
+    giverId && options.slugs.readers
+      ? ((await payload.db.findOne({ collection: options.slugs.readers, where: { id: { equals: giverId } } })) as {
+          name?: null | string
+        } | null)
+      : null
+  return { article, giverName: giver?.name?.trim() || null }
 }
