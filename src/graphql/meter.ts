@@ -4,8 +4,6 @@ import { APIError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { meterStatus } from '../access/meter/meterPeriod.js'
-import { meterPeriodOf } from '../access/meter/meterPeriod.js'
 import { meterUsage } from '../access/meter/meterStore.js'
 import { unlockArticle } from '../access/meter/unlockArticle.js'
 import { meterRequesterOf } from '../access/meter/requesterKey.js'
@@ -43,9 +41,8 @@ export const meterQueries =
         if (!settings) return null
         const requester = meterRequesterOf(req, options)
         const counted = requester && !(requester.anonymous && settings.audience === 'members') ? requester.key : null
-        if (!counted && settings.audience === 'members' && !req.user) {
-          return meterStatus(0, settings.free, meterPeriodOf(new Date(), settings.periodDays))
-        }
+        // Anonymous visitors have no meter when only members may use it.
+        if (!counted && settings.audience === 'members' && !req.user) return null
         return meterUsage(req.payload, options, settings, counted, new Date())
       },
       type: meterTypeOf(GraphQL),
