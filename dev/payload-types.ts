@@ -1111,7 +1111,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Metered sampling is off (the plugin option premium.meter is not set).
+ * Metered sampling: how many gated articles a requester who is not entitled may unlock per period.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsroom-access-settings".

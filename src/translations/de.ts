@@ -27,6 +27,8 @@ export const de: NewsroomTranslations = {
     pendingCount_one: '{{count}} Kommentar wartet auf Moderation',
     pendingCount_other: '{{count}} Kommentare warten auf Moderation',
     premium: 'Premium',
+    visibilityMembers: 'Mitglieder',
+    visibilityTiers: 'Stufen',
     spamSelected: 'Spam',
     statusApproved: 'Freigegeben',
     statusPending: 'Ausstehend',

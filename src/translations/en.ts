@@ -25,6 +25,8 @@ export const en = {
     pendingCount_one: '{{count}} comment awaiting moderation',
     pendingCount_other: '{{count}} comments awaiting moderation',
     premium: 'Premium',
+    visibilityMembers: 'Members',
+    visibilityTiers: 'Tiers',
     spamSelected: 'Spam',
     statusApproved: 'Approved',
     statusPending: 'Pending',
