@@ -116,7 +116,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       update: editorsOnly,
     },
     admin: {
-      defaultColumns: ['title', 'visibility', 'publishedAt', 'commentCount', '_status'],
+      defaultColumns: ['title', 'visibility', 'premium', 'publishedAt', 'commentCount', '_status'],
       group: 'Newsroom',
       listSearchableFields: ['title', 'slug', 'excerpt'],
       useAsTitle: 'title',

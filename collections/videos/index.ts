@@ -135,7 +135,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       update: editorsOnly,
     },
     admin: {
-      defaultColumns: ['title', 'thumbnailUrl', 'provider', 'visibility', 'publishedAt', '_status'],
+      defaultColumns: ['title', 'thumbnailUrl', 'provider', 'visibility', 'premium', 'publishedAt', '_status'],
       group: 'Newsroom',
       useAsTitle: 'title',
     },
