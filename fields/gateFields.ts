@@ -1,6 +1,6 @@
 import type { CheckboxField, JSONField, SelectField, TextField } from 'payload'
 
-import { UNLOCKED_BY } from '../src/access/accessDecision.js'
+import { UNLOCKED_BY } from '../src/utilities/accessDecision.js'
 
 const readOnlyVirtual = { create: () => false, update: () => false }
 

@@ -19,6 +19,19 @@ export const defaultCommentRules = {
 }
 
 /** Jobs across instances: a dead runner's work is picked up after 5 minutes; the reconcile task runs every 10. */
+/**
+ * The slugs of the plugin's internal ledgers (claims, count entries, send claims, email log). Fixed, not options:
+ * hosts never address them. Code reads them from `options.slugs`; code without resolved options from here.
+ */
+export const INTERNAL_SLUGS = {
+  commentClaims: 'newsroom-comment-claims',
+  countedComments: 'newsroom-counted-comments',
+  deliveries: 'newsroom-deliveries',
+  emailLog: 'newsroom-email-log',
+  gifts: 'newsroom-gifts',
+  meterUnlocks: 'newsroom-meter-unlocks',
+} as const
+
 export const defaultJobs = {
   leaseSeconds: 300,
   reconcileCron: '*/10 * * * *' as false | string,
@@ -93,8 +106,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       commentReports: options.slugs?.commentReports ?? 'comment-reports',
       accessSettings: 'newsroom-access-settings',
       discussionSettings: 'discussion-settings',
-      gifts: 'newsroom-gifts',
-      meterUnlocks: 'newsroom-meter-unlocks',
+      ...INTERNAL_SLUGS,
       media: options.slugs?.media ?? 'media',
       readers,
       videos: options.slugs?.videos ?? 'videos',

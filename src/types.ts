@@ -189,7 +189,12 @@ export type ResolvedNewsroomOptions = {
     comments: string
     commentReports: string
     accessSettings: string
+    /** The plugin's internal ledgers (not configurable): see `INTERNAL_SLUGS` in src/defaults.ts. */
+    commentClaims: string
+    countedComments: string
+    deliveries: string
     discussionSettings: string
+    emailLog: string
     gifts: string
     meterUnlocks: string
     media: string

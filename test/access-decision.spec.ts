@@ -13,7 +13,7 @@ import {
   NOBODY,
   type RequesterFacts,
   VISIBILITIES,
-} from '../src/access/accessDecision.js'
+} from '../src/utilities/accessDecision.js'
 import { syncVisibility } from '../src/access/syncVisibility.js'
 
 const ID = 'a1'

@@ -23,7 +23,7 @@ import { sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { block, lexical, paragraph } from './helpers/lexical.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { flat, parsePdf } from './print-fixtures.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 const VISIBILITIES = ['public', 'members', 'paid', 'tiers'] as const
 type Vis = (typeof VISIBILITIES)[number]

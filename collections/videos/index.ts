@@ -16,7 +16,6 @@ import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { syncVisibility } from '../../src/access/syncVisibility.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { computeVideoSource } from './hooks/computeVideoSource.js'
 import { nullLockedThumbnail, thumbnailRead } from './hooks/thumbnailAccess.js'
 import { protectPremiumFilesAfterChange, protectPremiumFilesAfterDelete } from './hooks/protectPremiumFiles.js'
@@ -158,5 +157,5 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     labels: { plural: 'Videos', singular: 'Video' },
     versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
   }
-  return mergeOverride(collection, options.overrides.videos)
+  return collection
 }

@@ -16,10 +16,9 @@ import {
   effectiveVisibility,
   type GatedFacts,
   mayQueryGatedFields,
-} from './accessDecision.js'
+} from '../utilities/accessDecision.js'
 import { requesterFacts, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
-import { PRIVATE_NO_STORE } from '../hooks/cacheHeaders.js'
 
 type GatedDoc = { [key: string]: unknown; locked?: boolean; unlockedBy?: null | string } & GatedFacts
 
@@ -84,6 +83,9 @@ export const gatedFieldRead =
     const facts = await requesterFacts(req, options)
     return mayQueryGatedFields(facts, () => closedTierCount(req, collection, facts.tier))
   }
+
+/** As src/hooks/cacheHeaders.ts's PRIVATE_NO_STORE (a higher layer): for one requester only. */
+const PRIVATE_NO_STORE = 'private, no-store'
 
 /** A body unlocked by a meter cookie or a gift token is this requester's alone: no shared cache may keep it. */
 const keepPrivate = (req: PayloadRequest, decision: AccessDecision) => {

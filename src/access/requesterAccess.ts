@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { NOBODY, type RequesterFacts } from './accessDecision.js'
+import { NOBODY, type RequesterFacts } from '../utilities/accessDecision.js'
 import { isEntitled } from './entitlement.js'
 import { giftedArticleFor } from './gifts/giftStore.js'
 import { meteredArticles } from './meter/meterStore.js'

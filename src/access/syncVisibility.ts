@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { effectiveVisibility, type Visibility } from './accessDecision.js'
+import { effectiveVisibility, type Visibility } from '../utilities/accessDecision.js'
 
 type Flags = { premium?: boolean | null; tiers?: null | string[]; visibility?: null | string }
 

@@ -4,7 +4,9 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { editorsOnly } from '../access/roles.js'
 
-export type MeterSettings = { audience: 'everyone' | 'members'; free: number; periodDays: number }
+import type { MeterSettings } from '../access/meter/meterPeriod.js'
+
+export type { MeterSettings }
 
 type AccessSettingsDoc = { meter?: { audience?: string; enabled?: boolean; free?: number; periodDays?: number } }
 

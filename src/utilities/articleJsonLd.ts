@@ -1,6 +1,6 @@
 import type { NewsArticle, VideoObject, WebPageElement, WithContext } from 'schema-dts'
 
-import { effectiveVisibility, type GatedFacts } from '../access/accessDecision.js'
+import { effectiveVisibility, type GatedFacts } from './accessDecision.js'
 
 /** The class the reader page puts on the gated section; `hasPart.cssSelector` names it. */
 export const GATED_SECTION_CLASS = 'newsroom-gated'

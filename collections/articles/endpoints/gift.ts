@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { createGift } from '../../../src/access/gifts/createGift.js'
+import { createGift } from '../../../src/endpoints/createGift.js'
 import { PRIVATE_NO_STORE } from '../../../src/hooks/cacheHeaders.js'
 
 /** `POST /api/{articles}/:id/gift` → 201 `{ token, url, expiresAt }` for an entitled reader. */

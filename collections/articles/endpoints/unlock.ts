@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { unlockArticle } from '../../../src/access/meter/unlockArticle.js'
+import { unlockArticle } from '../../../src/endpoints/unlockArticle.js'
 import { PRIVATE_NO_STORE } from '../../../src/hooks/cacheHeaders.js'
 
 /** `POST /api/{articles}/:id/unlock`: 200 with the unlocked article, or 403 with `meter` when none are left. */

@@ -25,3 +25,6 @@ export const meterStatus = (used: number, limit: number, period: MeterPeriod): M
   resetsAt: period.resetsAt.toISOString(),
   used: Math.min(used, limit),
 })
+
+/** The meter in force (the Access settings global over `premium.meter`). */
+export type MeterSettings = { audience: 'everyone' | 'members'; free: number; periodDays: number }

@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { MeterSettings } from '../../globals/accessSettings.js'
 import type { ResolvedNewsroomOptions } from '../../types.js'
 
-import { meterPeriodOf, meterStatus, type MeterStatus } from './meterPeriod.js'
+import { type MeterSettings, meterPeriodOf, meterStatus, type MeterStatus } from './meterPeriod.js'
 
 type UnlockDoc = { article?: string; slot?: number }
 

@@ -1,7 +1,0 @@
-/** The id of a relationship value, whether it arrives as an id or as a populated document. */
-export const relationId = (value: unknown): null | number | string => {
-  if (typeof value === 'string') return value.trim() ? value : null
-  if (typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
-  return null
-}
