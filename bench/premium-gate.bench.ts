@@ -1,6 +1,8 @@
 /**
- * Cost of the premium gate on the public's article list: an anonymous REST list and an anonymous GraphQL
- * list of 50 published articles (half premium) through the plugin's `articles`, against the same 50
+ * Cost of the access gate on article lists: 50 published articles of mixed visibility (public, members, paid,
+ * tiers in turn) read as a REST list by each requester kind (anonymous, member, paid subscriber of one tier,
+ * subscriber of the listed tier, a member with meter unlocks, an anonymous reader with a gift token) and an
+ * anonymous GraphQL list through the plugin's `articles`, against the same 50
  * documents in an ungated control collection with identical fields (same rich-text editor, a join on the
  * same comments collection), built from the plugin's own articles config minus the gate (field access,
  * read hooks, forceSelect, published-only access). Both run in this process on the same database,
@@ -83,6 +85,9 @@ const paragraph = (text: string) => ({
   version: 1,
 })
 const SENTENCE = 'The council approved the budget after a long debate about housing, schools and the river bridge. '
+const VISIBILITY_CYCLE = ['public', 'members', 'paid', 'tiers'] as const
+const DAY = 24 * 60 * 60 * 1000
+
 const body = (i: number, premium: boolean) => ({
   root: {
     type: 'root',
@@ -133,6 +138,8 @@ const main = async () => {
     logger: { options: { level: 'warn' } },
     plugins: [
       newsroomPlugin({
+        // The meter on: readers' lists then include the meter lookup, as in production with metering.
+        premium: { meter: { audience: 'everyone', free: 3, periodDays: 30 } },
         overrides: {
           comments: {
             fields: ({ defaultFields }) => [
@@ -148,33 +155,89 @@ const main = async () => {
   const { graphql, payload, rest } = app
 
   try {
+    const visibilityOf = (i: number) => VISIBILITY_CYCLE[i % VISIBILITY_CYCLE.length]!
+    const articleIds: string[] = []
     for (let i = 0; i < ARTICLES; i++) {
-      const premium = i % 2 === 0
+      const visibility = visibilityOf(i)
+      const premium = visibility !== 'public'
       const data = {
         _status: 'published' as const,
         content: body(i, premium),
         excerpt: `Excerpt of article ${i}.`,
         premium,
+        tiers: visibility === 'tiers' ? ['all-access'] : [],
+        visibility,
         publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
         title: `Article ${i}`,
       }
-      await payload.create({ collection: 'articles', data })
+      articleIds.push(String((await payload.create({ collection: 'articles', data })).id))
       await payload.create({ collection: CONTROL as 'articles', data })
       await payload.create({ collection: CONTROL_PUBLISHED as 'articles', data })
     }
 
-    const FIELDS = 'id title slug excerpt content premium locked teaser publishedAt'
+    // Requester kinds: readers by subscription, a member with three meter unlocks, an anonymous gift holder.
+    const reader = async (name: string, subscription: Record<string, unknown>) => {
+      const email = `${name}@bench.test`
+      await payload.create({
+        collection: 'readers',
+        data: { _verified: true, email, password: 'bench-password-1', subscription } as never,
+      })
+      return rest.login('readers', email, 'bench-password-1')
+    }
+    const future = new Date(Date.now() + 30 * DAY).toISOString()
+    const memberToken = await reader('member', { plan: 'free', status: 'active' })
+    const digitalToken = await reader('digital', {
+      currentPeriodEnd: future,
+      plan: 'premium',
+      status: 'active',
+      tier: 'digital',
+    })
+    const allAccessToken = await reader('all-access', {
+      currentPeriodEnd: future,
+      plan: 'premium',
+      status: 'active',
+      tier: 'all-access',
+    })
+    const meteredToken = await reader('metered', { plan: 'free', status: 'active' })
+    const paidIds = articleIds.filter((_, i) => visibilityOf(i) === 'paid')
+    for (const id of paidIds.slice(0, 3)) {
+      const res = await rest.post(`/articles/${id}/unlock`, { query: { depth: 0 }, token: meteredToken })
+      if (res.status !== 200) throw new Error(`bench: unlock answered ${res.status}`)
+    }
+    const gift = await rest.post(`/articles/${paidIds[3]}/gift`, { token: allAccessToken })
+    if (gift.status !== 201) throw new Error(`bench: gift answered ${gift.status}`)
+    const giftHeaders = { 'x-newsroom-gift': gift.json.token as string }
+    const giftCookie = (await rest.get(`/articles/${paidIds[3]}`, { headers: giftHeaders })).headers.get('set-cookie')
+    const giftHolder = { ...giftHeaders, cookie: (giftCookie ?? '').split(';')[0]! }
+
+    // Locked documents each kind must see (a wrong count stops the bench: it would time the wrong thing).
+    const count = (v: (typeof VISIBILITY_CYCLE)[number]) => articleIds.filter((_, i) => visibilityOf(i) === v).length
+    const gated = count('members') + count('paid') + count('tiers')
+    const KINDS: { headers?: Record<string, string>; locked: number; name: string; token?: string }[] = [
+      { locked: gated, name: 'anonymous' },
+      { locked: count('paid') + count('tiers'), name: 'member', token: memberToken },
+      { locked: count('tiers'), name: 'subscriber, other tier', token: digitalToken },
+      { locked: 0, name: 'subscriber, listed tier', token: allAccessToken },
+      { locked: count('paid') + count('tiers') - 3, name: 'member, 3 meter unlocks', token: meteredToken },
+      { headers: giftHolder, locked: gated - 1, name: 'anonymous with a gift token' },
+    ]
+
+    const FIELDS = 'id title slug excerpt content premium visibility locked unlockedBy teaser publishedAt'
+    const list = (slug: string, kind: (typeof KINDS)[number]) => () =>
+      rest.get(`/${slug}`, { headers: kind.headers, query: { limit: ARTICLES }, token: kind.token })
     const cases = [
-      {
-        control: () => rest.get(`/${CONTROL}`, { query: { limit: ARTICLES } }),
-        gated: () => rest.get('/articles', { query: { limit: ARTICLES } }),
-        name: 'REST list (default depth, join included)',
-        published: () => rest.get(`/${CONTROL_PUBLISHED}`, { query: { limit: ARTICLES } }),
-      },
+      ...KINDS.map((kind) => ({
+        control: list(CONTROL, kind),
+        gated: list('articles', kind),
+        locked: kind.locked,
+        name: `REST list, ${kind.name}`,
+        published: list(CONTROL_PUBLISHED, kind),
+      })),
       {
         control: () => graphql(`{ ControlArticles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
         gated: () => graphql(`{ Articles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
-        name: 'GraphQL list',
+        locked: gated,
+        name: 'GraphQL list, anonymous',
         published: () => graphql(`{ PublishedControlArticles(limit: ${ARTICLES}) { docs { ${FIELDS} } } }`),
       },
     ]
@@ -192,7 +255,7 @@ const main = async () => {
       const gatedDocs = docsOf(gated)
       const controlDocs = docsOf(control)
       const locked = gatedDocs.filter((d) => d.locked === true && d.content === null).length
-      if (gatedDocs.length !== ARTICLES || controlDocs.length !== ARTICLES || locked !== ARTICLES / 2) {
+      if (gatedDocs.length !== ARTICLES || controlDocs.length !== ARTICLES || locked !== c.locked) {
         throw new Error(
           `${c.name}: unexpected results (gated ${gatedDocs.length}, control ${controlDocs.length}, locked ${locked})`,
         )
@@ -206,7 +269,7 @@ const main = async () => {
     }
 
     console.log(
-      `premium gate: anonymous list of ${ARTICLES} articles (${ARTICLES / 2} premium), ms per request (median of ${SAMPLES}), ` +
+      `access gate: list of ${ARTICLES} articles (${count('public')} public, ${count('members')} members, ${count('paid')} paid, ${count('tiers')} tiers), ms per request (median of ${SAMPLES}), ` +
         'requests interleaved; ratio = median of paired gated/control',
     )
     console.log(
@@ -237,6 +300,33 @@ const main = async () => {
     const worst = Math.max(...ratios)
     console.log(
       `overhead ratio (worst case): ${worst.toFixed(3)} — target ≤ ${TARGET.toFixed(2)}: ${worst <= TARGET ? 'met' : 'MISSED'}`,
+    )
+
+    // The unlock endpoint: a first unlock (a new anonymous requester each time: one insert, a cookie) and a
+    // repeated one (already unlocked: nothing spent), against a plain read of the same article.
+    const target = paidIds[4]!
+    const firstUnlock = async () => {
+      const res = await rest.post(`/articles/${target}/unlock`, { query: { depth: 0 } })
+      if (res.status !== 200) throw new Error(`bench: unlock answered ${res.status}`)
+    }
+    const cookie = ((await rest.post(`/articles/${target}/unlock`)).headers.get('set-cookie') ?? '').split(';')[0]!
+    const repeatUnlock = () => rest.post(`/articles/${target}/unlock`, { headers: { cookie }, query: { depth: 0 } })
+    const plainRead = () => rest.get(`/articles/${target}`, { headers: { cookie }, query: { depth: 0 } })
+    const endpointSides = [firstUnlock, repeatUnlock, plainRead]
+    for (let i = 0; i < WARMUP; i++) for (const run of endpointSides) await run()
+    const endpointTimes: number[][] = endpointSides.map(() => [])
+    for (let i = 0; i < SAMPLES; i++) {
+      for (let k = 0; k < endpointSides.length; k++) {
+        const side = (i + k) % endpointSides.length
+        endpointTimes[side]!.push(await timed(endpointSides[side]!))
+      }
+    }
+    const [first, repeat, read] = endpointTimes as [number[], number[], number[]]
+    console.log(
+      `unlock endpoint, ms (median of ${SAMPLES}): first unlock ${median(first).toFixed(2)} ` +
+        `(ratio to a read ${median(first.map((f, i) => f / read[i]!)).toFixed(3)}), ` +
+        `repeated ${median(repeat).toFixed(2)} (ratio ${median(repeat.map((r, i) => r / read[i]!)).toFixed(3)}), ` +
+        `plain findByID ${median(read).toFixed(2)}`,
     )
   } finally {
     await app.shutdown()

@@ -73,6 +73,8 @@ export const devConfig = {
       overrides: {
         media: { upload: { mimeTypes: ['image/*', 'video/*'], staticDir: path.resolve(dirname, 'media') } },
       },
+      // Metered sampling: logged-in readers may unlock 3 gated articles per 30 days (Access settings global).
+      premium: { meter: { audience: 'members', free: 3, periodDays: 30 } },
       print: { publisherName: 'Newsroom Dev' },
       siteUrl: SITE_URL,
       // Deployment knobs read when the server starts, not at build time: one build serves plain `next start`

@@ -82,6 +82,9 @@ export interface Config {
     plans: Plan;
     'newsroom-stripe-events': NewsroomStripeEvent;
     'newsroom-billing-requests': NewsroomBillingRequest;
+    'newsroom-meter-unlocks': NewsroomMeterUnlock;
+    'newsroom-gifts': NewsroomGift;
+    'newsroom-gifts-opens': NewsroomGiftsOpen;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +114,9 @@ export interface Config {
     plans: PlansSelect<false> | PlansSelect<true>;
     'newsroom-stripe-events': NewsroomStripeEventsSelect<false> | NewsroomStripeEventsSelect<true>;
     'newsroom-billing-requests': NewsroomBillingRequestsSelect<false> | NewsroomBillingRequestsSelect<true>;
+    'newsroom-meter-unlocks': NewsroomMeterUnlocksSelect<false> | NewsroomMeterUnlocksSelect<true>;
+    'newsroom-gifts': NewsroomGiftsSelect<false> | NewsroomGiftsSelect<true>;
+    'newsroom-gifts-opens': NewsroomGiftsOpensSelect<false> | NewsroomGiftsOpensSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -122,10 +128,12 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'newsroom-access-settings': NewsroomAccessSetting;
     'discussion-settings': DiscussionSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'newsroom-access-settings': NewsroomAccessSettingsSelect<false> | NewsroomAccessSettingsSelect<true>;
     'discussion-settings': DiscussionSettingsSelect<false> | DiscussionSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -240,7 +248,15 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   /**
-   * Only subscribers can read the full content.
+   * Who can read the full content.
+   */
+  visibility?: ('public' | 'members' | 'paid' | 'tiers') | null;
+  /**
+   * Plan tiers whose subscribers can read it (the tier of a reader’s subscription).
+   */
+  tiers?: string[] | null;
+  /**
+   * Same as visibility “Paid subscribers” (kept for older clients).
    */
   premium?: boolean | null;
   publishedAt?: string | null;
@@ -272,6 +288,8 @@ export interface Article {
     | number
     | boolean
     | null;
+  unlockedBy?: ('subscription' | 'meter' | 'gift' | 'editor') | null;
+  giftedBy?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -332,7 +350,15 @@ export interface Video {
    */
   duration?: number | null;
   /**
-   * Only subscribers can play this video.
+   * Who can play this video.
+   */
+  visibility?: ('public' | 'members' | 'paid' | 'tiers') | null;
+  /**
+   * Plan tiers whose subscribers can read it (the tier of a reader’s subscription).
+   */
+  tiers?: string[] | null;
+  /**
+   * Same as visibility “Paid subscribers” (kept for older clients).
    */
   premium?: boolean | null;
   publishedAt?: string | null;
@@ -346,6 +372,7 @@ export interface Video {
     totalDocs?: number;
   };
   locked?: boolean | null;
+  unlockedBy?: ('subscription' | 'meter' | 'gift' | 'editor') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -551,6 +578,54 @@ export interface NewsroomBillingRequest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-meter-unlocks".
+ */
+export interface NewsroomMeterUnlock {
+  id: string;
+  articleKey: string;
+  slotKey: string;
+  requester: string;
+  article: string;
+  period: string;
+  slot: number;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Gift links subscribers made. Revoke one to close it at once.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-gifts".
+ */
+export interface NewsroomGift {
+  id: string;
+  article: string | Article;
+  giver?: (string | null) | Reader;
+  expiresAt: string;
+  revoked?: boolean | null;
+  tokenHash: string;
+  giverKey?: string | null;
+  month?: string | null;
+  giverSlot: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-gifts-opens".
+ */
+export interface NewsroomGiftsOpen {
+  id: string;
+  gift: string;
+  requester: string;
+  openKey: string;
+  slotKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -742,6 +817,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'newsroom-billing-requests';
         value: string | NewsroomBillingRequest;
+      } | null)
+    | ({
+        relationTo: 'newsroom-meter-unlocks';
+        value: string | NewsroomMeterUnlock;
+      } | null)
+    | ({
+        relationTo: 'newsroom-gifts';
+        value: string | NewsroomGift;
+      } | null)
+    | ({
+        relationTo: 'newsroom-gifts-opens';
+        value: string | NewsroomGiftsOpen;
       } | null);
   globalSlug?: string | null;
   user:
@@ -828,6 +915,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   slug?: T;
   excerpt?: T;
   content?: T;
+  visibility?: T;
+  tiers?: T;
   premium?: T;
   publishedAt?: T;
   author?: T;
@@ -840,6 +929,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   comments?: T;
   locked?: T;
   teaser?: T;
+  unlockedBy?: T;
+  giftedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -879,11 +970,14 @@ export interface VideosSelect<T extends boolean = true> {
   embedUrl?: T;
   thumbnailUrl?: T;
   duration?: T;
+  visibility?: T;
+  tiers?: T;
   premium?: T;
   publishedAt?: T;
   categories?: T;
   relatedArticles?: T;
   locked?: T;
+  unlockedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1053,6 +1147,49 @@ export interface NewsroomBillingRequestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-meter-unlocks_select".
+ */
+export interface NewsroomMeterUnlocksSelect<T extends boolean = true> {
+  articleKey?: T;
+  slotKey?: T;
+  requester?: T;
+  article?: T;
+  period?: T;
+  slot?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-gifts_select".
+ */
+export interface NewsroomGiftsSelect<T extends boolean = true> {
+  article?: T;
+  giver?: T;
+  expiresAt?: T;
+  revoked?: T;
+  tokenHash?: T;
+  giverKey?: T;
+  month?: T;
+  giverSlot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-gifts-opens_select".
+ */
+export interface NewsroomGiftsOpensSelect<T extends boolean = true> {
+  gift?: T;
+  requester?: T;
+  openKey?: T;
+  slotKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1122,6 +1259,32 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Metered sampling: how many gated articles a requester who is not entitled may unlock per period.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-access-settings".
+ */
+export interface NewsroomAccessSetting {
+  id: string;
+  meter?: {
+    enabled?: boolean | null;
+    /**
+     * Free unlocks per period.
+     */
+    free?: number | null;
+    /**
+     * Length of a period in days (changing it starts new periods).
+     */
+    periodDays?: number | null;
+    /**
+     * Who may unlock: logged-in members only, or also anonymous visitors (by cookie).
+     */
+    audience?: ('members' | 'everyone') | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
 }
 /**
  * Rules for reader comments. They apply to every new comment from the moment you save; the plugin options only set the starting values.
@@ -1203,6 +1366,23 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-access-settings_select".
+ */
+export interface NewsroomAccessSettingsSelect<T extends boolean = true> {
+  meter?:
+    | T
+    | {
+        enabled?: T;
+        free?: T;
+        periodDays?: T;
+        audience?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -28,6 +28,8 @@ export const INTERNAL_SLUGS = {
   countedComments: 'newsroom-counted-comments',
   deliveries: 'newsroom-deliveries',
   emailLog: 'newsroom-email-log',
+  gifts: 'newsroom-gifts',
+  meterUnlocks: 'newsroom-meter-unlocks',
 } as const
 
 export const defaultJobs = {
@@ -58,6 +60,11 @@ const resolveBilling = (
     successUrl: billing.successUrl ?? `${siteUrl}/account`,
   }
 }
+/** Metered sampling, when `premium.meter` is given: 3 free articles per 30 days for logged-in members. */
+export const defaultMeter = { audience: 'members' as 'everyone' | 'members', free: 3, periodDays: 30 }
+
+/** Gift links: valid 14 days, for 20 distinct requesters; 10 per giver per month. */
+export const defaultGifts = { giftDays: 14, giftsPerMonth: 10, maxOpens: 20 }
 
 export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNewsroomOptions => {
   const readers = options.slugs?.readers === undefined ? 'readers' : options.slugs.readers
@@ -94,7 +101,19 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
     mediaCollection: options.mediaCollection ?? true,
     overrides: options.overrides ?? {},
     premium: {
+      gifts: {
+        giftDays: Math.max(1, options.premium?.gifts?.giftDays ?? defaultGifts.giftDays),
+        giftsPerMonth: Math.max(0, Math.floor(options.premium?.gifts?.giftsPerMonth ?? defaultGifts.giftsPerMonth)),
+        maxOpens: Math.max(1, Math.floor(options.premium?.gifts?.maxOpens ?? defaultGifts.maxOpens)),
+      },
       hasAccess: options.premium?.hasAccess,
+      meter: options.premium?.meter
+        ? {
+            audience: options.premium.meter.audience ?? defaultMeter.audience,
+            free: Math.max(0, Math.floor(options.premium.meter.free ?? defaultMeter.free)),
+            periodDays: Math.max(1, Math.floor(options.premium.meter.periodDays ?? defaultMeter.periodDays)),
+          }
+        : false,
       subscribeUrl: options.premium?.subscribeUrl ?? `${siteUrl}/subscribe`,
       teaser: { blocks: options.premium?.teaser?.blocks ?? 2 },
     },
@@ -113,6 +132,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       articles: options.slugs?.articles ?? 'articles',
       comments: options.slugs?.comments ?? 'comments',
       commentReports: options.slugs?.commentReports ?? 'comment-reports',
+      accessSettings: 'newsroom-access-settings',
       discussionSettings: 'discussion-settings',
       ...INTERNAL_SLUGS,
       media: options.slugs?.media ?? 'media',

@@ -11,6 +11,8 @@ import { billingRequestsCollection } from '../collections/billingRequests/index.
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { plansCollection } from '../collections/plans/index.js'
 import { stripeEventsCollection } from '../collections/stripeEvents/index.js'
+import { giftOpensCollection, giftsCollection } from '../collections/gifts/index.js'
+import { meterUnlocksCollection } from '../collections/meterUnlocks/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
@@ -27,7 +29,9 @@ import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests
 import { withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
 import { rejectMalformedGlobalRead } from './hooks/rejectMalformedQuery.js'
 import { assembleCollection, assembleHostCollection, verificationIsOff } from './plugin/assembleCollection.js'
+import { accessSettingsGlobal } from './globals/accessSettings.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
+import { meterMutations, meterQueries } from './endpoints/meterGraphQL.js'
 import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
@@ -87,6 +91,12 @@ export const newsroomPlugin =
         assembleCollection(billingRequestsCollection(options), undefined, options),
       )
     }
+    // Access models: the meter's unlocks (unique per requester × article × period) and gift links with their opens.
+    ourCollections.push(
+      assembleCollection(meterUnlocksCollection(slugs.meterUnlocks), undefined, options),
+      assembleCollection(giftsCollection(options), undefined, options),
+      assembleCollection(giftOpensCollection(options), undefined, options),
+    )
     // The host's collections: a premium video's file is gated in the host's media too; auth routes get cache headers.
     const collections = [
       ...(config.collections ?? []).map((c) => assembleHostCollection(c, options)),
@@ -96,6 +106,8 @@ export const newsroomPlugin =
     const settings = discussionSettingsGlobal(options)
     const globals = [
       ...(config.globals ?? []),
+      // Metered sampling's numbers, editable at runtime (editors only).
+      withGlobalCacheHeaders(accessSettingsGlobal(options), options),
       withGlobalCacheHeaders(
         {
           ...settings,
@@ -119,14 +131,23 @@ export const newsroomPlugin =
     }
 
     // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.
-    const ours = new Set([...ourCollections.map((c) => c.slug), options.slugs.discussionSettings])
+    const ours = new Set([
+      ...ourCollections.map((c) => c.slug),
+      options.slugs.discussionSettings,
+      options.slugs.accessSettings,
+    ])
     const verificationOff = ourCollections.filter(verificationIsOff)
     // A fragment cycle crashes Payload's complexity rule (a 500): refused first (src/graphql/refuseFragmentCycles.ts).
     // Payload's verifyEmail mutation fails without verification (src/graphql/verifyWhenVerificationIsOff.ts).
     const hostRules = config.graphQL?.validationRules
     const graphQL: Config['graphQL'] = {
       ...config.graphQL,
-      mutations: verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
+      // The meter: `unlockArticle` and `meter { used limit remaining resetsAt }`.
+      mutations: meterMutations(
+        options,
+        verifyMutationsWhenVerificationIsOff(verificationOff, config.graphQL?.mutations),
+      ),
+      queries: meterQueries(options, config.graphQL?.queries),
       // Pages of 1–100 documents, as on REST: the complexity limit does not count documents (contract rule 8).
       validationRules: (args) => [
         refuseFragmentCycles,
@@ -139,7 +160,7 @@ export const newsroomPlugin =
       ...config.hooks,
       afterError: [
         ...(config.hooks?.afterError ?? []),
-        answerUnreadableGlobalRequests(new Set([slugs.discussionSettings])),
+        answerUnreadableGlobalRequests(new Set([slugs.discussionSettings, slugs.accessSettings])),
       ],
     }
     const secure = (result: Config): Config => {

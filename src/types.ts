@@ -134,7 +134,15 @@ export type NewsroomPluginOptions = {
     videos?: CollectionOverride
   }
   premium?: {
+    /** Gift links subscribers create for one article (README: Gift links). */
+    gifts?: { giftDays?: number; giftsPerMonth?: number; maxOpens?: number }
     hasAccess?: HasPremiumAccess
+    /**
+     * Metered sampling: a requester who is not entitled may unlock `free` gated articles per period of
+     * `periodDays` (anonymous requesters too with `audience: 'everyone'`). Absent: no metering. Editors change
+     * the numbers at runtime in the Access settings global.
+     */
+    meter?: MeterOptions
     /** Where locked readers are sent to subscribe (used by print/email). */
     subscribeUrl?: string
     teaser?: { blocks?: number }
@@ -174,6 +182,8 @@ export type NewsroomPluginOptions = {
   }
 }
 
+export type MeterOptions = { audience?: 'everyone' | 'members'; free?: number; periodDays?: number }
+
 /** Options after defaults are applied: every value present. */
 export type ResolvedBillingOptions = {
   cancelUrl: string
@@ -203,7 +213,9 @@ export type ResolvedNewsroomOptions = {
   mediaCollection: boolean
   overrides: NonNullable<NewsroomPluginOptions['overrides']>
   premium: {
+    gifts: { giftDays: number; giftsPerMonth: number; maxOpens: number }
     hasAccess?: HasPremiumAccess
+    meter: false | Required<MeterOptions>
     subscribeUrl: string
     teaser: { blocks: number }
   }
@@ -222,12 +234,15 @@ export type ResolvedNewsroomOptions = {
     articles: string
     comments: string
     commentReports: string
+    accessSettings: string
     /** The plugin's internal ledgers (not configurable): see `INTERNAL_SLUGS` in src/defaults.ts. */
     commentClaims: string
     countedComments: string
     deliveries: string
     discussionSettings: string
     emailLog: string
+    gifts: string
+    meterUnlocks: string
     media: string
     plans: string
     /** Billing's bookkeeping (with `billing`): the webhook's event ledger, the checkout rate limit. */

@@ -2,13 +2,16 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-import { lockedField, teaserField } from '../../fields/gateFields.js'
-import { premiumField } from '../../fields/premiumField.js'
+import { giftedByField, lockedField, teaserField, unlockedByField } from '../../fields/gateFields.js'
+import { premiumField, tiersField, visibilityField } from '../../fields/premiumField.js'
 import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
 import { premiumGate } from '../../src/access/premiumGate.js'
+import { syncVisibility } from '../../src/access/syncVisibility.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { giftEndpoint } from './endpoints/gift.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
+import { unlockEndpoint } from './endpoints/unlock.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
@@ -21,6 +24,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   const { slugs } = options
   // The teaser is cut from the raw body before field access withholds it, so it exists for every requester.
   const gate = premiumGate(options, {
+    collection: slugs.articles,
     derive: (doc) => ({ teaser: extractTeaser(doc.content, options.premium.teaser) }),
     gatedFields: ARTICLE_GATED_FIELDS,
     needs: ['content', 'teaser'],
@@ -35,7 +39,11 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       access: gate.fieldAccess,
       editor: articleEditor(options),
     },
-    premiumField(),
+    visibilityField(),
+    tiersField(),
+    premiumField({
+      admin: { description: 'Same as visibility “Paid subscribers” (kept for older clients).', hidden: true },
+    }),
     {
       name: 'publishedAt',
       type: 'date',
@@ -95,6 +103,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     },
     lockedField(),
     teaserField(),
+    unlockedByField(),
+    giftedByField(),
   ]
 
   const collection: CollectionConfig = {
@@ -108,21 +118,28 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       update: editorsOnly,
     },
     admin: {
-      defaultColumns: ['title', 'premium', 'publishedAt', 'commentCount', '_status'],
+      defaultColumns: ['title', 'visibility', 'premium', 'publishedAt', 'commentCount', '_status'],
       group: 'Newsroom',
       listSearchableFields: ['title', 'slug', 'excerpt'],
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
     // Print view, PDF and email, each switchable in `print`; a disabled plugin adds no endpoints.
-    endpoints: options.disabled ? [] : printEndpoints(options),
+    // The meter's explicit unlock (only with `premium.meter`) and gift links.
+    endpoints: options.disabled
+      ? []
+      : [
+          ...printEndpoints(options),
+          ...(options.premium.meter ? [unlockEndpoint(options)] : []),
+          giftEndpoint(options),
+        ],
     fields: defaultFields,
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
     hooks: {
       afterRead: [...gate.hooks.afterRead],
       // Lists sort by publishedAt: an article published without a date gets "now".
-      beforeChange: [setPublishedAt],
+      beforeChange: [syncVisibility, setPublishedAt],
       beforeOperation: [...gate.hooks.beforeOperation],
       beforeRead: [...gate.hooks.beforeRead],
     },

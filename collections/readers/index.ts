@@ -52,7 +52,15 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           options: [...SUBSCRIPTION_STATUSES],
           required: true,
         },
-        { name: 'tier', type: 'text', access: editorsWrite, admin: { description: "The plan's tier key." } },
+        // The plan tier (e.g. `digital`, `all-access`): set from the plan by billing, or by editors; it opens
+        // articles and videos of visibility `tiers`.
+        {
+          name: 'tier',
+          type: 'text',
+          access: editorsWrite,
+          admin: { description: "The plan's tier key." },
+          maxLength: 100,
+        },
         {
           name: 'currentPeriodEnd',
           type: 'date',

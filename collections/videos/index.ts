@@ -2,8 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-import { lockedField } from '../../fields/gateFields.js'
-import { premiumField } from '../../fields/premiumField.js'
+import { lockedField, unlockedByField } from '../../fields/gateFields.js'
+import { premiumField, tiersField, visibilityField } from '../../fields/premiumField.js'
 import { slugField } from '../../fields/slugField.js'
 import {
   enforceGatedReadArgs,
@@ -13,6 +13,7 @@ import {
   withholdGatedFields,
 } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { syncVisibility } from '../../src/access/syncVisibility.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
 import { computeVideoSource } from './hooks/computeVideoSource.js'
@@ -26,7 +27,7 @@ const computed = { create: () => false, update: () => false }
 
 export const videosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { slugs } = options
-  const gated = { read: gatedFieldRead(options) }
+  const gated = { read: gatedFieldRead(options, slugs.videos) }
   const defaultFields: Field[] = [
     { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
     slugField(),
@@ -91,7 +92,11 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       admin: { description: 'Length in seconds.', position: 'sidebar' },
       min: 0,
     },
-    premiumField({ admin: { description: 'Only subscribers can play this video.', position: 'sidebar' } }),
+    visibilityField({ admin: { description: 'Who can play this video.', position: 'sidebar' } }),
+    tiersField(),
+    premiumField({
+      admin: { description: 'Same as visibility “Paid subscribers” (kept for older clients).', hidden: true },
+    }),
     {
       name: 'publishedAt',
       type: 'date',
@@ -116,6 +121,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       on: 'relatedVideos',
     },
     lockedField(),
+    unlockedByField(),
   ]
 
   const collection: CollectionConfig = {
@@ -128,20 +134,20 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       update: editorsOnly,
     },
     admin: {
-      defaultColumns: ['title', 'thumbnailUrl', 'provider', 'premium', 'publishedAt', '_status'],
+      defaultColumns: ['title', 'thumbnailUrl', 'provider', 'visibility', 'premium', 'publishedAt', '_status'],
       group: 'Newsroom',
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
     fields: defaultFields,
     // The gate needs these even when a request's `select` leaves them out.
-    forceSelect: { locked: true, poster: true, premium: true },
+    forceSelect: { ...Object.fromEntries(GATE_FIELDS.map((name) => [name, true])), poster: true },
     hooks: {
       afterChange: [protectPremiumFilesAfterChange(options)],
       afterDelete: [protectPremiumFilesAfterDelete(options)],
       afterRead: [withholdGatedFields(options, VIDEO_GATED_FIELDS), nullLockedThumbnail],
       // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
-      beforeChange: [computeVideoSource(options), setPublishedAt],
+      beforeChange: [syncVisibility, computeVideoSource(options), setPublishedAt],
       // Drafts stay editors' alone and `select` cannot drop what the gate needs.
       beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster'])],
       beforeRead: [markLocked(options)],

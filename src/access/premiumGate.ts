@@ -5,24 +5,48 @@ import type {
   FieldAccess,
   PayloadRequest,
   SelectType,
+  Where,
 } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { isEntitled } from './entitlement.js'
+import {
+  type AccessDecision,
+  decideAccess,
+  effectiveVisibility,
+  type GatedFacts,
+  mayQueryGatedFields,
+} from '../utilities/accessDecision.js'
+import { requesterFacts, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
 
-type GatedDoc = { [key: string]: unknown; locked?: boolean; premium?: boolean | null }
+type GatedDoc = { [key: string]: unknown; locked?: boolean; unlockedBy?: null | string } & GatedFacts
 
-/** Fields every gated document carries on every read: the flag the gate decides from, and its answer. */
-export const GATE_FIELDS = ['premium', 'locked'] as const
+/** Fields every gated document carries on every read: what the gate decides from, and its answers. */
+export const GATE_FIELDS = ['premium', 'visibility', 'tiers', 'locked', 'unlockedBy'] as const
 
 /**
- * Only `premium: false` proves a document free; a missing or null flag does not
- * (e.g. dropped by a projection), so the gate fails closed.
+ * Only a readable `public` visibility (or, on documents from before visibility, `premium: false`) proves a
+ * document free; missing flags (e.g. dropped by a projection) do not, so the gate fails closed.
  */
 export const isProvablyFree = (doc: unknown): boolean =>
-  Boolean(doc && typeof doc === 'object' && (doc as GatedDoc).premium === false)
+  Boolean(doc && typeof doc === 'object' && effectiveVisibility(doc as GatedFacts) === 'public')
+
+/** The access decision for `doc` and this request (accessDecision.ts), with the requester's facts gathered once. */
+export const decideFor = async (
+  doc: unknown,
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  overrideAccess: boolean | undefined,
+): Promise<AccessDecision> => {
+  const facts = doc && typeof doc === 'object' ? (doc as GatedFacts) : null
+  // Trusted server code (Local API with overrideAccess) reads everything, as with Payload's own access control.
+  if (overrideAccess) return decideAccess(facts, 'trusted')
+  if (isProvablyFree(facts)) return decideAccess(facts, 'trusted')
+  const decision = decideAccess(facts, await requesterFacts(req, options))
+  if (!decision.locked || !options.premium.meter) return decision
+  return decideAccess(facts, await withMeter(req, options))
+}
 
 /** Whether the gated fields of `doc` are withheld from this request. */
 export const isLockedFor = async (
@@ -30,22 +54,45 @@ export const isLockedFor = async (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
   overrideAccess: boolean | undefined,
-): Promise<boolean> => {
-  // Trusted server code (Local API with overrideAccess) reads everything, as with Payload's own access control.
-  if (overrideAccess) return false
-  if (isProvablyFree(doc)) return false
-  return !(await isEntitled(req, options))
+): Promise<boolean> => (await decideFor(doc, req, options, overrideAccess)).locked
+
+/** Documents of `collection` whose tiers leave out this requester's tier (counted once per request, only when asked). */
+const closedTierCount = (req: PayloadRequest, collection: string, tier: null | string): Promise<number> => {
+  const key = `newsroom:closedTiers:${collection}`
+  const context = req.context as Record<string, unknown>
+  const cached = context?.[key] as Promise<number> | undefined
+  if (cached) return cached
+  const where: Where = tier
+    ? { and: [{ visibility: { equals: 'tiers' } }, { tiers: { not_in: [tier] } }] }
+    : { visibility: { equals: 'tiers' } }
+  const counted = req.payload.db.count({ collection, req: undefined, where }).then((r) => r.totalDocs)
+  if (context) context[key] = counted
+  return counted
 }
 
 /**
- * Read access for a gated field. Payload calls it without `doc` when validating `where` and `sort`
- * (and for `distinct`): nothing proves the document free there, so non-entitled requesters are refused
- * and cannot probe gated content.
+ * Read access for a gated field. With a document: the access decision. Payload calls it without `doc` when
+ * validating `where` and `sort` (and for `distinct`): nothing is unlocked there by meter or gift, so only
+ * requesters to whom no document of the collection is closed may query it (`mayQueryGatedFields`); everyone
+ * else is refused and cannot probe gated content.
  */
 export const gatedFieldRead =
-  (options: ResolvedNewsroomOptions): FieldAccess =>
-  async ({ doc, req }) =>
-    isProvablyFree(doc) || isEntitled(req, options)
+  (options: ResolvedNewsroomOptions, collection: string): FieldAccess =>
+  async ({ doc, req }) => {
+    if (doc) return !(await decideFor(doc, req, options, false)).locked
+    const facts = await requesterFacts(req, options)
+    return mayQueryGatedFields(facts, () => closedTierCount(req, collection, facts.tier))
+  }
+
+/** As src/hooks/cacheHeaders.ts's PRIVATE_NO_STORE (a higher layer): for one requester only. */
+const PRIVATE_NO_STORE = 'private, no-store'
+
+/** A body unlocked by a meter cookie or a gift token is this requester's alone: no shared cache may keep it. */
+const keepPrivate = (req: PayloadRequest, decision: AccessDecision) => {
+  if (decision.unlockedBy !== 'meter' && decision.unlockedBy !== 'gift') return
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('Cache-Control', PRIVATE_NO_STORE)
+}
 
 /**
  * An exclusion `select` (`{ premium: false }`) bypasses `forceSelect` in Payload: drop the exclusions
@@ -88,8 +135,8 @@ export const enforceGatedReadArgs =
 export const markLocked =
   (options: ResolvedNewsroomOptions, derive?: (doc: GatedDoc) => Record<string, unknown>): CollectionBeforeReadHook =>
   async ({ doc, overrideAccess, req }) => {
-    const locked = await isLockedFor(doc, req, options, overrideAccess)
-    return { ...doc, ...(derive ? derive(doc as GatedDoc) : {}), locked }
+    const { locked, unlockedBy } = await decideFor(doc, req, options, overrideAccess)
+    return { ...doc, ...(derive ? derive(doc as GatedDoc) : {}), locked, unlockedBy }
   }
 
 /**
@@ -102,13 +149,21 @@ export const withholdGatedFields =
     options: ResolvedNewsroomOptions,
     gatedFields: readonly string[],
     derive?: (doc: GatedDoc) => Record<string, unknown>,
+    withGiftedBy = false,
   ): CollectionAfterReadHook =>
   async ({ doc, overrideAccess, req }) => {
     const raw = doc as GatedDoc
     const markedBeforeRead = typeof raw.locked === 'boolean'
-    const locked = raw.locked === true || (await isLockedFor(raw, req, options, overrideAccess))
-    const out: GatedDoc = { ...raw, ...(!markedBeforeRead && derive ? derive(raw) : {}), locked }
+    const decision = await decideFor(raw, req, options, overrideAccess)
+    const locked = raw.locked === true || decision.locked
+    const unlockedBy = locked ? null : decision.unlockedBy
+    const out: GatedDoc = { ...raw, ...(!markedBeforeRead && derive ? derive(raw) : {}), locked, unlockedBy }
     if (locked) for (const name of gatedFields) out[name] = null
+    else keepPrivate(req, decision)
+    // “Gifted by …”: the giver's name, only on the document the gift opened (and only where the field exists).
+    if ('giftedBy' in raw || withGiftedBy) {
+      out.giftedBy = unlockedBy === 'gift' ? ((await requesterFacts(req, options)).giftedBy ?? null) : null
+    }
     return out
   }
 
@@ -131,10 +186,13 @@ export type PremiumGate = {
 export const premiumGate = (
   options: ResolvedNewsroomOptions,
   {
+    collection,
     derive,
     gatedFields,
     needs = [],
   }: {
+    /** The gated collection's slug. */
+    collection: string
     /** Values computed from the raw document on every read (e.g. the teaser). */
     derive?: (doc: GatedDoc) => Record<string, unknown>
     gatedFields: readonly string[]
@@ -144,10 +202,10 @@ export const premiumGate = (
 ): PremiumGate => {
   const needed = [...new Set([...GATE_FIELDS, ...needs])]
   return {
-    fieldAccess: { read: gatedFieldRead(options) },
+    fieldAccess: { read: gatedFieldRead(options, collection) },
     forceSelect: Object.fromEntries(needed.map((name) => [name, true])) as Record<string, true>,
     hooks: {
-      afterRead: [withholdGatedFields(options, gatedFields, derive)],
+      afterRead: [withholdGatedFields(options, gatedFields, derive, true)],
       beforeOperation: [enforceGatedReadArgs(needed)],
       beforeRead: [markLocked(options, derive)],
     },

@@ -11,6 +11,7 @@ const css = `
 .newsroom-badge--spam{background:var(--theme-error-100);color:var(--theme-error-800);border-color:var(--theme-error-250)}
 .newsroom-badge--trash{background:var(--theme-elevation-100);color:var(--theme-elevation-650);border-color:var(--theme-elevation-200)}
 .newsroom-badge--premium{background:var(--theme-warning-150);color:var(--theme-warning-900);border-color:var(--theme-warning-300)}
+.newsroom-badge--members{background:var(--theme-success-100);color:var(--theme-success-800);border-color:var(--theme-success-250)}
 .newsroom-badge--free{background:transparent;color:var(--theme-elevation-500);border-color:var(--theme-elevation-150)}
 .newsroom-count{display:inline-flex;min-width:20px;height:20px;padding:0 6px;align-items:center;justify-content:center;border-radius:10px;font-size:12px;font-weight:600;background:var(--theme-warning-500);color:var(--theme-elevation-0)}
 .newsroom-count--zero{background:var(--theme-elevation-150);color:var(--theme-elevation-600)}

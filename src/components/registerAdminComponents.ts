@@ -75,6 +75,7 @@ const withCommentsUI = (collection: CollectionConfig): CollectionConfig => {
 
 const withArticlesUI = (collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
   let fields = withCell(collection.fields, 'premium', client('PremiumBadgeCell'))
+  fields = withCell(fields, 'visibility', client('VisibilityBadgeCell'))
   const preview: UIField = {
     name: 'subscriberPreview',
     type: 'ui',
@@ -94,6 +95,7 @@ const withArticlesUI = (collection: CollectionConfig, options: ResolvedNewsroomO
 
 const withVideosUI = (collection: CollectionConfig): CollectionConfig => {
   let fields = withCell(collection.fields, 'premium', client('PremiumBadgeCell'))
+  fields = withCell(fields, 'visibility', client('VisibilityBadgeCell'))
   fields = withCell(fields, 'thumbnailUrl', client('VideoPosterCell'))
   const preview: UIField = {
     name: 'sourcePreview',

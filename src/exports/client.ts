@@ -4,6 +4,7 @@ export { CommentExcerptCell } from '../components/comments/CommentExcerptCell.js
 export { BulkModerationBar } from '../components/comments/BulkModerationBar.js'
 export { CommentStatusCell } from '../components/comments/CommentStatusCell.js'
 export { PremiumBadgeCell } from '../components/articles/PremiumBadgeCell.js'
+export { VisibilityBadgeCell } from '../components/articles/VisibilityBadgeCell.js'
 export { SubscriberPreviewField } from '../components/articles/SubscriberPreviewField.js'
 export type { SubscriberPreviewFieldProps } from '../components/articles/SubscriberPreviewField.js'
 export { VideoPosterCell } from '../components/videos/VideoPosterCell.js'

@@ -15,7 +15,8 @@ type VideoDoc = { locked?: boolean; poster?: unknown; thumbnailUrl?: null | stri
 export const thumbnailRead =
   (options: ResolvedNewsroomOptions): FieldAccess =>
   async (args) =>
-    (await gatedFieldRead(options)(args)) || relationId((args.doc as VideoDoc | undefined)?.poster) !== null
+    (await gatedFieldRead(options, options.slugs.videos)(args)) ||
+    relationId((args.doc as VideoDoc | undefined)?.poster) !== null
 
 /** Locked videos without a poster come back with `thumbnailUrl: null` (present, not missing). */
 export const nullLockedThumbnail: CollectionAfterReadHook = ({ doc }) => {

@@ -34,7 +34,18 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
 }) => {
   const { t } = useNewsroomTranslation()
   const content = useFormFields(([fields]) => fields[contentField]?.value)
-  const premium = useFormFields(([fields]) => fields[premiumField]?.value) === true
+  const premiumTicked = useFormFields(([fields]) => fields[premiumField]?.value) === true
+  const visibility = useFormFields(([fields]) => fields.visibility?.value) as string | undefined
+  // Gated as the gate reads it: a visibility other than public, or the premium box (which means paid).
+  const premium = premiumTicked || (typeof visibility === 'string' && visibility !== 'public')
+  const audience =
+    visibility === 'members'
+      ? t('plugin-newsroom:previewAudienceMembers')
+      : visibility === 'tiers'
+        ? t('plugin-newsroom:previewAudienceTiers')
+        : premium
+          ? t('plugin-newsroom:previewAudiencePaid')
+          : null
   const cut = premium ? cutTeaser(content, { blocks: teaserBlocks }) : null
   const teaser = cut?.teaser ?? null
   const teaserIsEmpty = !teaser || teaser.root.children.length === 0
@@ -68,6 +79,11 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
           {premium ? `★ ${t('plugin-newsroom:premium')}` : t('plugin-newsroom:free')}
         </span>
       </div>
+      {audience ? (
+        <p className="newsroom-preview__hint" data-newsroom-audience={visibility ?? 'paid'}>
+          {audience}
+        </p>
+      ) : null}
       <div className="newsroom-preview__body">
         {!premium ? (
           <p className="newsroom-preview__hint">{t('plugin-newsroom:subscriberPreviewFree')}</p>

@@ -25,6 +25,7 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SubscriberPreviewField as SubscriberPreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { VisibilityBadgeCell as VisibilityBadgeCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumBadgeCell as PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumFilterTabs as PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CommentExcerptCell as CommentExcerptCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
@@ -69,6 +70,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-newsroom/client#SubscriberPreviewField": SubscriberPreviewField_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#VisibilityBadgeCell": VisibilityBadgeCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#PremiumBadgeCell": PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#PremiumFilterTabs": PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#CommentExcerptCell": CommentExcerptCell_afd665b91a05091de29060d0ee2665c0,

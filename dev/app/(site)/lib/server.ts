@@ -15,13 +15,25 @@ const graphQLPost = GRAPHQL_POST(config)
  * `Authorization: JWT …`, so the API applies exactly the rules it applies to them in a browser.
  * Served in-process by Payload's own GraphQL route handler. Throws when the API answers errors.
  */
-export async function queryAsVisitor<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function queryAsVisitor<T>(
+  document: string,
+  variables: Record<string, unknown> = {},
+  { gift }: { gift?: string } = {},
+): Promise<T> {
   const { cookiePrefix } = await config
-  const token = (await cookies()).get(`${cookiePrefix}-token`)?.value
+  const jar = await cookies()
+  const token = jar.get(`${cookiePrefix}-token`)?.value
+  // The meter knows anonymous visitors by their signed cookie; a gift link's token travels as a header.
+  const meter = jar.get('newsroom-meter')?.value
   const response = await graphQLPost(
     new Request(`${SITE_URL}/api/graphql`, {
       body: JSON.stringify({ query: document, variables }),
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `JWT ${token}` } : {}),
+        ...(meter ? { Cookie: `newsroom-meter=${encodeURIComponent(meter)}` } : {}),
+        ...(gift ? { 'X-Newsroom-Gift': gift } : {}),
+      },
       method: 'POST',
     }),
   )

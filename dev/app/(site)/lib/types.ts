@@ -38,9 +38,15 @@ export type ArticlePageArticle = {
   slug: string
   teaser?: LexicalState | null
   title: string
+  giftedBy?: null | string
+  unlockedBy?: 'editor' | 'gift' | 'meter' | 'subscription' | null
+  updatedAt?: null | string
+  visibility?: 'members' | 'paid' | 'public' | 'tiers' | null
 }
 
-export type ArticlePageData = { Articles: { docs: ArticlePageArticle[] } | null }
+export type Meter = { limit: number; remaining: number; resetsAt: string; used: number }
+
+export type ArticlePageData = { Articles: { docs: ArticlePageArticle[] } | null; meter?: Meter | null }
 
 export type LatestVideo = {
   duration?: null | number

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation.js'
+import { articleJsonLd, GATED_SECTION_CLASS } from 'payload-plugin-newsroom/utilities'
 import { cache } from 'react'
 
 import type { ArticlePageData, LatestVideosData } from '../../lib/types.js'
@@ -16,24 +17,31 @@ import { ShareTools } from '../../components/ShareTools.js'
 import { formatDate } from '../../lib/format.js'
 import { loadCurrentReader, queryAsVisitor } from '../../lib/server.js'
 import { buildThreads } from '../../lib/threads.js'
+import { SITE_URL } from '../../../../config.js'
 
-type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ replyTo?: string | string[] }> }
+type Params = {
+  params: Promise<{ slug: string }>
+  searchParams: Promise<{ gift?: string | string[]; replyTo?: string | string[] }>
+}
 
-// One ArticlePage query per request, shared by the metadata and the page.
-const loadArticle = cache(async (slug: string) => {
-  const { Articles } = await queryAsVisitor<ArticlePageData>(articlePage, { slug })
-  return Articles?.docs[0] ?? null
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+// One ArticlePage query per request, shared by the metadata and the page (a gift link's token passed on).
+const loadPage = cache(async (slug: string, gift: string | undefined) => {
+  const { Articles, meter } = await queryAsVisitor<ArticlePageData>(articlePage, { slug }, { gift })
+  return { article: Articles?.docs[0] ?? null, meter }
 })
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const article = await loadArticle((await params).slug)
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
+  const { article } = await loadPage((await params).slug, first((await searchParams).gift))
   return article ? { description: article.excerpt ?? undefined, title: article.title } : {}
 }
 
 export default async function ArticlePage({ params, searchParams }: Params) {
   const { slug } = await params
-  const [article, videos, me] = await Promise.all([
-    loadArticle(slug),
+  const gift = first((await searchParams).gift)
+  const [{ article, meter }, videos, me] = await Promise.all([
+    loadPage(slug, gift),
     queryAsVisitor<LatestVideosData>(latestVideos, { limit: 4 }),
     loadCurrentReader(),
   ])
@@ -43,17 +51,30 @@ export default async function ArticlePage({ params, searchParams }: Params) {
   const comments = article.comments?.docs ?? []
   const threads = buildThreads(comments)
   const { replyTo } = await searchParams
-  const replyToId = Array.isArray(replyTo) ? replyTo[0] : replyTo
+  const replyToId = first(replyTo)
   const replyComment = replyToId ? comments.find((comment) => comment.id === replyToId) : undefined
   const commentsOpen =
     article.allowComments !== false && !(article.commentsCloseAt && new Date(article.commentsCloseAt) <= new Date())
   const approvedCount = article.commentCount ?? comments.length
 
+  // schema.org NewsArticle: search engines learn which section is gated (the element with GATED_SECTION_CLASS).
+  const jsonLd = articleJsonLd(article, { publisherName: 'Newsroom', siteUrl: SITE_URL })
+  const gated = article.visibility ? article.visibility !== 'public' : Boolean(article.premium)
+
   return (
     <>
+      <script
+        // JSON in a script element: `<` escaped so no text in it can close the element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+        type="application/ld+json"
+      />
       <article aria-labelledby="article-title" className="article">
         <header className="article-header">
-          {article.premium ? <p className="badge premium-badge">Premium Content</p> : null}
+          {article.visibility === 'members' ? (
+            <p className="badge members-badge">Members</p>
+          ) : article.premium ? (
+            <p className="badge premium-badge">Premium Content</p>
+          ) : null}
           <h1 id="article-title">{article.title}</h1>
           <p className="byline">
             {article.author ? (
@@ -65,13 +86,22 @@ export default async function ArticlePage({ params, searchParams }: Params) {
           </p>
           <ShareTools articleId={article.id} title={article.title} />
         </header>
+        {article.unlockedBy === 'gift' ? (
+          <p className="gift-box" role="note">
+            Gifted by {article.giftedBy ?? 'a subscriber'}
+          </p>
+        ) : null}
         {article.locked ? (
           <>
             <ArticleBody className="article-teaser" data={article.teaser} />
-            <Paywall articlePath={articlePath} reader={me} />
+            <div className={GATED_SECTION_CLASS}>
+              <Paywall article={article} articlePath={articlePath} meter={meter} reader={me} />
+            </div>
           </>
         ) : (
-          <ArticleBody className="article-full" data={article.content} />
+          <div className={gated ? GATED_SECTION_CLASS : undefined}>
+            <ArticleBody className="article-full" data={article.content} />
+          </div>
         )}
       </article>
 
