@@ -13,6 +13,7 @@ import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
 import { recountApprovedComments } from '../comments/hooks/commentCount.js'
 import { mergeOverride } from '../mergeOverride.js'
+import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
 
 /** Fields a requester who is not entitled never receives from a premium article. */
 export const ARTICLE_GATED_FIELDS = ['content']
@@ -118,6 +119,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
     hooks: {
+      afterOperation: [liveCommentCountInDrafts(slugs.articles)],
       afterRead: [...gate.hooks.afterRead],
       // Lists sort by publishedAt: an article published without a date gets "now".
       beforeChange: [setPublishedAt],
