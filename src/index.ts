@@ -35,6 +35,7 @@ import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
 import { verifyWhenVerificationIsOff } from './endpoints/verifyWhenVerificationIsOff.js'
 import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
+import { publishScheduledOnce } from './jobs/publishOnce.js'
 import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
 
@@ -174,6 +175,13 @@ export const newsroomPlugin =
     const articles = collections[articlesIndex]!
     collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
 
+    // Scheduled publishing (articles, videos): Payload's task, run once per job however many instances run the queue.
+    const incomingOnInit = config.onInit
+    const onInit: Config['onInit'] = async (payload) => {
+      if (incomingOnInit) await incomingOnInit(payload)
+      publishScheduledOnce(payload, options)
+    }
+
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
       ...registerAdminComponents({ ...config, collections }, options),
@@ -183,6 +191,7 @@ export const newsroomPlugin =
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
       hooks: { ...hooks, afterError: [...(hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
+      onInit,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
       loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],

@@ -128,7 +128,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     },
     indexes: [{ fields: ['_status', 'publishedAt'] }],
     labels: { plural: 'Articles', singular: 'Article' },
-    versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   }
   return mergeOverride(collection, options.overrides.articles)
 }
