@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { previewEndpoints } from '../collections/articles/endpoints/previewLinks.js'
 import { articlesCollection } from '../collections/articles/index.js'
 import { commentsCollection } from '../collections/comments/index.js'
 import { commentClaimsCollection } from '../collections/commentClaims/index.js'
@@ -170,10 +171,13 @@ export const newsroomPlugin =
       return secure({ ...config, collections, globals, graphQL, hooks, jobs })
     }
 
-    // Print view, PDF and email of articles, each switchable in `print`.
+    // Print view, PDF and email of articles, each switchable in `print`; signed preview links of drafts.
     const articlesIndex = collections.findIndex((c) => c.slug === slugs.articles)
     const articles = collections[articlesIndex]!
-    collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
+    collections[articlesIndex] = {
+      ...articles,
+      endpoints: [...(articles.endpoints || []), ...printEndpoints(options), ...previewEndpoints(options)],
+    }
 
     // Scheduled publishing (articles, videos): Payload's task, run once per job however many instances run the queue.
     const incomingOnInit = config.onInit

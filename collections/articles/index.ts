@@ -13,6 +13,7 @@ import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
 import { recountApprovedComments } from '../comments/hooks/commentCount.js'
 import { mergeOverride } from '../mergeOverride.js'
+import { createPreviewToken } from './endpoints/previewLinks.js'
 import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
 
 /** Fields a requester who is not entitled never receives from a premium article. */
@@ -112,6 +113,15 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       defaultColumns: ['title', 'premium', 'publishedAt', 'commentCount', '_status'],
       group: 'Newsroom',
       listSearchableFields: ['title', 'slug', 'excerpt'],
+      // The reader site's preview page of the draft, through a signed link (the page toggles subscriber / non-subscriber).
+      ...(options.disabled
+        ? {}
+        : {
+            livePreview: {
+              url: ({ data, req }) =>
+                data?.id && isEditor(req) ? createPreviewToken(req.payload.secret, options, String(data.id)).url : null,
+            },
+          }),
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
