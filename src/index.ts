@@ -54,7 +54,11 @@ export const newsroomPlugin =
     const { slugs } = options
 
     const collections = [...(config.collections ?? [])]
-    collections.push(articlesCollection(options), commentsCollection(options), videosCollection(options))
+    collections.push(
+      articlesCollection(options),
+      commentsCollection(options, { localized: Boolean(config.localization) }),
+      videosCollection(options),
+    )
     if (slugs.readers) collections.push(readersCollection(options, slugs.readers))
     // Reader reports of comments need the plugin's reader accounts.
     if (slugs.readers) collections.push(commentReportsCollection(options, slugs.readers))

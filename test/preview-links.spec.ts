@@ -212,6 +212,11 @@ describe('live preview in the admin', () => {
     expect(link).toMatch(/^https:\/\/news\.example\.com\/preview\?token=/)
     const token = decodeURIComponent(new URL(link).searchParams.get('token')!)
     expect((await readPreview(token)).text).toContain(DRAFT_WORD)
+    // The same link across saves for a while (the frame keeps its URL and the chosen view), expiring later than linkSeconds.
+    expect(url({ collectionConfig: collection, data: { id: premiumId }, locale: undefined, req })).toBe(link)
+    const expires = Number(token.split('.')[1]) * 1000
+    expect(expires - Date.now()).toBeGreaterThan(3590_000)
+    expect(expires - Date.now()).toBeLessThanOrEqual(4200_000)
     expect(url({ data: {}, req })).toBeNull()
     expect(url({ data: { id: premiumId }, req: { payload, user: null } })).toBeNull()
   })

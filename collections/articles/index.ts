@@ -16,6 +16,25 @@ import { mergeOverride } from '../mergeOverride.js'
 import { createPreviewToken } from './endpoints/previewLinks.js'
 import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
 
+/**
+ * The teaser of a body, or of each edition when the stored body is per locale (`{ en: …, de: … }`: what the
+ * read hooks see with the host's localization on); Payload then picks the requested locale (or fallback) of it.
+ */
+const teaserPerLocale = (content: unknown, rule: { blocks: number }) => {
+  if (content && typeof content === 'object' && !('root' in content)) {
+    return Object.fromEntries(
+      Object.entries(content as Record<string, unknown>).map(([locale, body]) => [
+        locale,
+        extractTeaser(body as never, rule),
+      ]),
+    )
+  }
+  return extractTeaser(content as never, rule)
+}
+
+// The live preview frame's link stays the same for 10 minutes (a new link would reload the frame on every save).
+const LIVE_PREVIEW_STABLE_SECONDS = 600
+
 /** Fields a requester who is not entitled never receives from a premium article. */
 export const ARTICLE_GATED_FIELDS = ['content']
 
@@ -23,17 +42,19 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   const { slugs } = options
   // The teaser is cut from the raw body before field access withholds it, so it exists for every requester.
   const gate = premiumGate(options, {
-    derive: (doc) => ({ teaser: extractTeaser(doc.content, options.premium.teaser) }),
+    derive: (doc) => ({ teaser: teaserPerLocale(doc.content, options.premium.teaser) }),
     gatedFields: ARTICLE_GATED_FIELDS,
     needs: ['content', 'teaser'],
   })
   const defaultFields: Field[] = [
-    { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
-    slugField(),
-    { name: 'excerpt', type: 'textarea', maxLength: 1000 },
+    // Localized editions: `localized` only takes effect when the host has `localization` (Payload drops it otherwise).
+    { name: 'title', type: 'text', index: true, localized: true, maxLength: 300, required: true },
+    slugField({ overrides: { localized: true } }),
+    { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
     {
       name: 'content',
       type: 'richText',
+      localized: true,
       access: gate.fieldAccess,
       editor: articleEditor(options),
     },
@@ -96,7 +117,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       on: 'article',
     },
     lockedField(),
-    teaserField(),
+    // Localized like the body it is cut from: each edition's teaser ends at that edition's paywall break.
+    { ...teaserField(), localized: true },
   ]
 
   const collection: CollectionConfig = {
@@ -119,7 +141,11 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
         : {
             livePreview: {
               url: ({ data, req }) =>
-                data?.id && isEditor(req) ? createPreviewToken(req.payload.secret, options, String(data.id)).url : null,
+                data?.id && isEditor(req)
+                  ? createPreviewToken(req.payload.secret, options, String(data.id), new Date(), {
+                      stableForSeconds: LIVE_PREVIEW_STABLE_SECONDS,
+                    }).url
+                  : null,
             },
           }),
       useAsTitle: 'title',

@@ -65,8 +65,12 @@ export const createPreviewToken = (
   options: ResolvedNewsroomOptions,
   articleId: string,
   now = new Date(),
+  { stableForSeconds = 0 }: { stableForSeconds?: number } = {},
 ) => {
-  const expiresAt = new Date(now.getTime() + options.preview.linkSeconds * 1000)
+  // `stableForSeconds`: the expiry is rounded up to that step, so links made meanwhile are the same link (the
+  // admin's live preview frame keeps its URL, and the reader's chosen view, across saves).
+  const step = Math.max(1, stableForSeconds) * 1000
+  const expiresAt = new Date(Math.ceil((now.getTime() + options.preview.linkSeconds * 1000) / step) * step)
   const token = signPreviewToken(previewKey(secret), { articleId, expiresAt })
   return { expiresAt: expiresAt.toISOString(), token, url: previewUrl(options.siteUrl, options.preview.path, token) }
 }
