@@ -149,6 +149,38 @@ export const publishingScenarios = [
     },
   ],
   [
+    'publishing: scheduling a draft from the admin: the schedule is listed, the story stays off the site',
+    async ({ baseURL, page, shot }) => {
+      const api = await editorREST(baseURL)
+      const title = `Embargoed draft ${Date.now()}`
+      const draft = await premiumDraft(api, title)
+      await logInToAdmin(page, baseURL)
+      await page.goto(`/admin/collections/articles/${draft.id}`)
+      await page.locator('#field-title').waitFor()
+      // Publish ▾ → Schedule Publish.
+      await page.locator('#action-save').locator('xpath=..').locator('.popup-button').click()
+      await page.locator('#schedule-publish').click()
+      const drawer = page.locator('.schedule-publish')
+      await drawer.getByText('No upcoming events scheduled.').waitFor()
+      const when = new Date(Date.now() + 2 * 24 * 3600 * 1000)
+      const month = when.toLocaleString('en-US', { month: 'short' })
+      const typed = `${month} ${when.getDate()}, ${when.getFullYear()} 10:00 AM`
+      const input = drawer.locator('.date-time-picker input').first()
+      await input.click()
+      await input.fill(typed)
+      await input.press('Enter')
+      await drawer.locator('#scheduled-publish-save').click()
+      await drawer.getByText('Upcoming Events').waitFor()
+      await drawer.locator('table tbody tr', { hasText: 'Publish' }).first().waitFor()
+      await shot('publishing-schedule-drawer')
+      // Before its time: not on the site, not in the public API, only editors read it.
+      const anonymous = await fetch(`${baseURL}/api/articles?where[id][equals]=${draft.id}`).then((res) => res.json())
+      assert.equal(anonymous.totalDocs, 0)
+      assert.equal((await fetch(`${baseURL}/news/${draft.slug}`)).status, 404)
+      assert.equal((await api('GET', `/articles/${draft.id}`)).status, 200)
+    },
+  ],
+  [
     'publishing: the Articles list shows each article’s approved comment count',
     async ({ baseURL, page, shot }) => {
       const api = await editorREST(baseURL)
