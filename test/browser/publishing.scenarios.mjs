@@ -162,6 +162,9 @@ export const publishingScenarios = [
       await page.locator('#schedule-publish').click()
       const drawer = page.locator('.schedule-publish')
       await drawer.getByText('No upcoming events scheduled.').waitFor()
+      // Payload's drawer may start on "Unpublish": choose "Publish".
+      await drawer.locator('.schedule-publish__type').getByText('Publish', { exact: true }).click()
+      assert.ok(await drawer.locator('input[id$="-type-publish"]').isChecked(), '"Publish" is not chosen')
       const when = new Date(Date.now() + 2 * 24 * 3600 * 1000)
       const month = when.toLocaleString('en-US', { month: 'short' })
       const typed = `${month} ${when.getDate()}, ${when.getFullYear()} 10:00 AM`
@@ -170,8 +173,10 @@ export const publishingScenarios = [
       await input.fill(typed)
       await input.press('Enter')
       await drawer.locator('#scheduled-publish-save').click()
-      await drawer.getByText('Upcoming Events').waitFor()
-      await drawer.locator('table tbody tr', { hasText: 'Publish' }).first().waitFor()
+      const event = drawer.locator('table tbody tr').first()
+      await event.waitFor()
+      assert.equal((await event.locator('td').first().innerText()).trim(), 'Publish')
+      assert.match(await event.innerText(), new RegExp(`${when.getFullYear()}, 10:00 AM`))
       await shot('publishing-schedule-drawer')
       // Before its time: not on the site, not in the public API, only editors read it.
       const anonymous = await fetch(`${baseURL}/api/articles?where[id][equals]=${draft.id}`).then((res) => res.json())
