@@ -18,7 +18,7 @@ import { sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { block, lexical, paragraph } from './helpers/lexical.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { flat, parsePdf } from './print-fixtures.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 const BODY_EN = 'xylophone-englishbody-1187'
 const BODY_DE = 'zitronenfalter-deutsch-5521'

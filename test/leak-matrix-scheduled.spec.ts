@@ -24,7 +24,7 @@ import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { skipRetryPauses } from './helpers/clusterJobs.js'
 import { lexical, paragraph } from './helpers/lexical.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { flat, parsePdf } from './print-fixtures.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 const EMBARGO = 'quarantine-embargoed-6619'
 const REVISION = 'lighthouse-revision-3307'

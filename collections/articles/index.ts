@@ -8,12 +8,12 @@ import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
 import { premiumGate } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { printEndpoints } from './endpoints/printEndpoints.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
-import { recountApprovedComments } from '../comments/hooks/commentCount.js'
-import { mergeOverride } from '../mergeOverride.js'
-import { createPreviewToken } from './endpoints/previewLinks.js'
+import { recountApprovedComments } from './hooks/recountApprovedComments.js'
+import { createPreviewToken, previewEndpoints } from './endpoints/previewLinks.js'
 import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
 
 /**
@@ -151,6 +151,9 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
+    // Print view, PDF and email, each switchable in `print`, and signed preview links of drafts (the reader
+    // site's preview page); a disabled plugin adds no endpoints.
+    endpoints: options.disabled ? [] : [...printEndpoints(options), ...previewEndpoints(options)],
     fields: defaultFields,
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
@@ -166,5 +169,5 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     labels: { plural: 'Articles', singular: 'Article' },
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   }
-  return mergeOverride(collection, options.overrides.articles)
+  return collection
 }

@@ -2,8 +2,8 @@ import type { Payload, PayloadRequest, TaskConfig, TaskHandler, Where } from 'pa
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { DELIVERIES_SLUG } from '../../collections/deliveries/index.js'
-import { type Claim, outsideTransaction, tryClaim } from './deliverOnce.js'
+import { INTERNAL_SLUGS } from '../defaults.js'
+import { type Claim, outsideTransaction, tryClaim } from '../delivery/deliverOnce.js'
 
 /** Payload's task behind `versions.drafts.schedulePublish` (queued by the admin's "Schedule" drawer). */
 export const SCHEDULE_PUBLISH_TASK = 'schedulePublish'
@@ -75,12 +75,12 @@ export const publishOncePerJob =
     } catch (error) {
       // Not published: give the claim back so the job's retry (here or elsewhere) may run it.
       await req.payload.db
-        .deleteOne({ collection: DELIVERIES_SLUG, req, returning: false, where: mine })
+        .deleteOne({ collection: INTERNAL_SLUGS.deliveries, req, returning: false, where: mine })
         .catch(() => undefined)
       throw error
     }
     await req.payload.db.updateOne({
-      collection: DELIVERIES_SLUG,
+      collection: INTERNAL_SLUGS.deliveries,
       data: { sentAt: new Date().toISOString(), state: 'sent' },
       req,
       where: mine,
