@@ -149,6 +149,7 @@ export interface Config {
       newsroomNotifyEditorsOfComment: TaskNewsroomNotifyEditorsOfComment;
       newsroomNotifyReplyAuthor: TaskNewsroomNotifyReplyAuthor;
       newsroomReconcile: TaskNewsroomReconcile;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -698,7 +699,8 @@ export interface PayloadJob {
           | 'newsroomSendArticleEmail'
           | 'newsroomNotifyEditorsOfComment'
           | 'newsroomNotifyReplyAuthor'
-          | 'newsroomReconcile';
+          | 'newsroomReconcile'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -738,6 +740,7 @@ export interface PayloadJob {
         | 'newsroomNotifyEditorsOfComment'
         | 'newsroomNotifyReplyAuthor'
         | 'newsroomReconcile'
+        | 'schedulePublish'
       )
     | null;
   queue?: string | null;
@@ -1490,6 +1493,36 @@ export interface TaskNewsroomReconcile {
     notificationsQueued?: number | null;
     deliveriesPurged?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'articles';
+          value: string | Article;
+        } | null)
+      | ({
+          relationTo: 'videos';
+          value: string | Video;
+        } | null);
+    global?: string | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: string | User;
+        } | null)
+      | ({
+          relationTo: 'readers';
+          value: string | Reader;
+        } | null);
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

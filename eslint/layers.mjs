@@ -43,7 +43,7 @@ const NOT_LIBRARY = new Set(['components', 'exports', 'plugin'])
  */
 export const LIBRARY_TIERS = [
   ['utilities'],
-  ['translations', 'access', 'lexical', 'delivery', 'moderation', 'commentCount', 'graphql', 'billing'],
+  ['translations', 'access', 'lexical', 'delivery', 'moderation', 'commentCount', 'graphql', 'billing', 'preview'],
   ['globals', 'hooks', 'print'],
   ['email'],
   ['jobs'],

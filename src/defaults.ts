@@ -125,6 +125,11 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',
     },
+    // A preview link is shared with a lawyer or a source for a while, not kept for ever (at most a week).
+    preview: {
+      linkSeconds: Math.min(7 * 24 * 3600, Math.max(1, Math.floor(options.preview?.linkSeconds ?? 3600))),
+      path: options.preview?.path ?? '/preview?token={token}',
+    },
     siteUrl,
     trustedProxies: Math.max(0, Math.floor(options.trustedProxies ?? 0)),
     verifyEmailPath: options.verifyEmailPath ?? '/verify-email?token={token}',

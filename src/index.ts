@@ -36,6 +36,7 @@ import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
 import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
+import { publishScheduledOnce } from './jobs/publishOnce.js'
 import { reconcileTask } from './jobs/reconcile.js'
 import { sendArticleEmailTask } from './email/sendArticleEmailTask.js'
 import { placeBesideHost } from './plugin/hostSlugs.js'
@@ -62,7 +63,11 @@ export const newsroomPlugin =
     const { overrides } = options
     const ourCollections: CollectionConfig[] = [
       assembleCollection(articlesCollection(options), overrides.articles, options),
-      assembleCollection(commentsCollection(options), overrides.comments, options),
+      assembleCollection(
+        commentsCollection(options, { localized: Boolean(config.localization) }),
+        overrides.comments,
+        options,
+      ),
       assembleCollection(videosCollection(options), overrides.videos, options),
     ]
     if (slugs.readers)
@@ -182,6 +187,13 @@ export const newsroomPlugin =
       return secure({ ...config, collections, globals, graphQL, hooks, jobs })
     }
 
+    // Scheduled publishing (articles, videos): Payload's task, run once per job however many instances run the queue.
+    const incomingOnInit = config.onInit
+    const onInit: Config['onInit'] = async (payload) => {
+      if (incomingOnInit) await incomingOnInit(payload)
+      publishScheduledOnce(payload, options)
+    }
+
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.
       ...registerAdminComponents({ ...config, collections }, options),
@@ -195,6 +207,7 @@ export const newsroomPlugin =
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
       hooks: { ...hooks, afterError: [...(hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
+      onInit,
       // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
       // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
       loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],

@@ -158,6 +158,13 @@ export type NewsroomPluginOptions = {
     /** Publisher name shown in print/PDF headers and emails. */
     publisherName?: string
   }
+  /** Previews of drafts on the reader site (README: Live preview and preview links). */
+  preview?: {
+    /** Seconds a preview link (and the admin's live preview) stays valid. Default 3600. */
+    linkSeconds?: number
+    /** Path of the site's preview page; `{token}` is replaced. Default `/preview?token={token}`. */
+    path?: string
+  }
   slugs?: NewsroomSlugs
   /** Public site URL for canonical links (e.g. https://news.example.com). */
   siteUrl?: string
@@ -227,6 +234,7 @@ export type ResolvedNewsroomOptions = {
     print: boolean
     publisherName: string
   }
+  preview: { linkSeconds: number; path: string }
   siteUrl: string
   trustedProxies: number
   verifyEmailPath: string

@@ -16,6 +16,27 @@ import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
 import { recountApprovedComments } from './hooks/recountApprovedComments.js'
+import { createPreviewToken, previewEndpoints } from './endpoints/previewLinks.js'
+import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
+
+/**
+ * The teaser of a body, or of each edition when the stored body is per locale (`{ en: …, de: … }`: what the
+ * read hooks see with the host's localization on); Payload then picks the requested locale (or fallback) of it.
+ */
+const teaserPerLocale = (content: unknown, rule: { blocks: number }) => {
+  if (content && typeof content === 'object' && !('root' in content)) {
+    return Object.fromEntries(
+      Object.entries(content as Record<string, unknown>).map(([locale, body]) => [
+        locale,
+        extractTeaser(body as never, rule),
+      ]),
+    )
+  }
+  return extractTeaser(content as never, rule)
+}
+
+// The live preview frame's link stays the same for 10 minutes (a new link would reload the frame on every save).
+const LIVE_PREVIEW_STABLE_SECONDS = 600
 
 /** Fields a requester who is not entitled never receives from a premium article. */
 export const ARTICLE_GATED_FIELDS = ['content']
@@ -25,17 +46,19 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   // The teaser is cut from the raw body before field access withholds it, so it exists for every requester.
   const gate = premiumGate(options, {
     collection: slugs.articles,
-    derive: (doc) => ({ teaser: extractTeaser(doc.content, options.premium.teaser) }),
+    derive: (doc) => ({ teaser: teaserPerLocale(doc.content, options.premium.teaser) }),
     gatedFields: ARTICLE_GATED_FIELDS,
     needs: ['content', 'teaser'],
   })
   const defaultFields: Field[] = [
-    { name: 'title', type: 'text', index: true, maxLength: 300, required: true },
-    slugField(),
-    { name: 'excerpt', type: 'textarea', maxLength: 1000 },
+    // Localized editions: `localized` only takes effect when the host has `localization` (Payload drops it otherwise).
+    { name: 'title', type: 'text', index: true, localized: true, maxLength: 300, required: true },
+    slugField({ overrides: { localized: true } }),
+    { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
     {
       name: 'content',
       type: 'richText',
+      localized: true,
       access: gate.fieldAccess,
       editor: articleEditor(options),
     },
@@ -102,7 +125,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       on: 'article',
     },
     lockedField(),
-    teaserField(),
+    // Localized like the body it is cut from: each edition's teaser ends at that edition's paywall break.
+    { ...teaserField(), localized: true },
     unlockedByField(),
     giftedByField(),
   ]
@@ -121,15 +145,30 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       defaultColumns: ['title', 'visibility', 'premium', 'publishedAt', 'commentCount', '_status'],
       group: 'Newsroom',
       listSearchableFields: ['title', 'slug', 'excerpt'],
+      // The reader site's preview page of the draft, through a signed link (the page toggles subscriber / non-subscriber).
+      ...(options.disabled
+        ? {}
+        : {
+            livePreview: {
+              url: ({ data, req }) =>
+                data?.id && isEditor(req)
+                  ? createPreviewToken(req.payload.secret, options, String(data.id), new Date(), {
+                      stableForSeconds: LIVE_PREVIEW_STABLE_SECONDS,
+                    }).url
+                  : null,
+            },
+          }),
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
-    // Print view, PDF and email, each switchable in `print`; a disabled plugin adds no endpoints.
-    // The meter's explicit unlock (only with `premium.meter`) and gift links.
+    // Print view, PDF and email, each switchable in `print`; signed preview links of drafts (the reader site's
+    // preview page); the meter's explicit unlock (only with `premium.meter`) and gift links. A disabled plugin
+    // adds no endpoints.
     endpoints: options.disabled
       ? []
       : [
           ...printEndpoints(options),
+          ...previewEndpoints(options),
           ...(options.premium.meter ? [unlockEndpoint(options)] : []),
           giftEndpoint(options),
         ],
@@ -137,6 +176,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
     hooks: {
+      afterOperation: [liveCommentCountInDrafts(slugs.articles)],
       afterRead: [...gate.hooks.afterRead],
       // Lists sort by publishedAt: an article published without a date gets "now".
       beforeChange: [syncVisibility, setPublishedAt],
@@ -145,7 +185,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     },
     indexes: [{ fields: ['_status', 'publishedAt'] }],
     labels: { plural: 'Articles', singular: 'Article' },
-    versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   }
   return collection
 }

@@ -9,6 +9,7 @@ import { mustExist } from '../../fields/mustExist.js'
 import { editorsOnly } from '../../src/access/roles.js'
 import { COMMENT_STATUSES } from '../../src/moderation/commentStatus.js'
 import { reportCommentEndpoint } from './endpoints/reportComment.js'
+import { commentLocaleField } from './fields/commentLocaleField.js'
 import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
 import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
 import { countApprovedOnChange, countApprovedOnDelete } from './hooks/countApprovedComments.js'
@@ -24,7 +25,10 @@ const editorsOnlyField = { create: editorsOnly, read: editorsOnly, update: edito
 // Set when the comment is written; afterwards only editors may move it or change who wrote it.
 const fixedAfterCreate = { update: editorsOnly }
 
-export const commentsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+export const commentsCollection = (
+  options: ResolvedNewsroomOptions,
+  { localized = false }: { localized?: boolean } = {},
+): CollectionConfig => {
   const { comments: rules, slugs } = options
   const defaultFields: Field[] = [
     {
@@ -163,7 +167,8 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     // A copy would be a new comment that skipped the form; nobody needs one.
     disableDuplicate: true,
     endpoints: options.disabled || !slugs.readers ? [] : [reportCommentEndpoint(options)],
-    fields: defaultFields,
+    // The edition a comment was written on, only when the host has localization (the schema stays as it was otherwise).
+    fields: localized ? [...defaultFields, commentLocaleField()] : defaultFields,
     hooks,
     indexes: [
       { fields: ['status', 'createdAt'] },

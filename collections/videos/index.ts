@@ -155,7 +155,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     // "Latest videos" (published, newest first), optionally within one category.
     indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['categories', '_status', 'publishedAt'] }],
     labels: { plural: 'Videos', singular: 'Video' },
-    versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   }
   return collection
 }

@@ -133,10 +133,19 @@ export const enforceGatedReadArgs =
  * from the raw document (an article's teaser is cut from the full body before field access removes it).
  */
 export const markLocked =
-  (options: ResolvedNewsroomOptions, derive?: (doc: GatedDoc) => Record<string, unknown>): CollectionBeforeReadHook =>
+  (
+    options: ResolvedNewsroomOptions,
+    derive?: (doc: GatedDoc) => Record<string, unknown>,
+    gatedFields: readonly string[] = [],
+  ): CollectionBeforeReadHook =>
   async ({ doc, overrideAccess, req }) => {
     const { locked, unlockedBy } = await decideFor(doc, req, options, overrideAccess)
-    return { ...doc, ...(derive ? derive(doc as GatedDoc) : {}), locked, unlockedBy }
+    const out: GatedDoc = { ...doc, ...(derive ? derive(doc as GatedDoc) : {}), locked, unlockedBy }
+    // Dropped before Payload's field hooks run: a withheld body never reaches the rich-text hooks (block
+    // population). Also spares Payload 3.90's `locale=all` crash on a localized rich-text field whose read access
+    // is denied (afterRead/promise.js decides "all locales" before access removes the value; test/README.md).
+    if (locked) for (const name of gatedFields) delete out[name]
+    return out
   }
 
 /**
@@ -207,7 +216,7 @@ export const premiumGate = (
     hooks: {
       afterRead: [withholdGatedFields(options, gatedFields, derive, true)],
       beforeOperation: [enforceGatedReadArgs(needed)],
-      beforeRead: [markLocked(options, derive)],
+      beforeRead: [markLocked(options, derive, gatedFields)],
     },
   }
 }

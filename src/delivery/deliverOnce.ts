@@ -33,7 +33,7 @@ const IN_FLIGHT_POLL_MS = 100
  * Claims outside any transaction of the job: the claim must be visible to every other runner the moment it
  * is taken (and a unique-index conflict must not abort the job's transaction).
  */
-const outsideTransaction = (req: PayloadRequest): PayloadRequest =>
+export const outsideTransaction = (req: PayloadRequest): PayloadRequest =>
   ({ ...req, transactionID: undefined }) as PayloadRequest
 
 const findDelivery = async (req: PayloadRequest, key: string): Promise<DeliveryDoc | null> =>
@@ -43,10 +43,16 @@ const findDelivery = async (req: PayloadRequest, key: string): Promise<DeliveryD
     where: { key: { equals: key } },
   })) as DeliveryDoc | null
 
-type Claim = { owner: string } | { outcome: 'already-sent' } | { wait: true }
+/** Claimed (`takenOverFrom`: the claimedAt of a dead holder whose claim this took over), done, or held by a live runner. */
+export type Claim = { owner: string; takenOverFrom?: string } | { outcome: 'already-sent' } | { wait: true }
 
 /** One attempt at the claim: insert under the unique key, or take over a claim whose lease expired. */
-const tryClaim = async (req: PayloadRequest, key: string, task: string, leaseSeconds: number): Promise<Claim> => {
+export const tryClaim = async (
+  req: PayloadRequest,
+  key: string,
+  task: string,
+  leaseSeconds: number,
+): Promise<Claim> => {
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`
   const now = new Date()
   try {
@@ -76,7 +82,7 @@ const tryClaim = async (req: PayloadRequest, key: string, task: string, leaseSec
         ],
       },
     })
-    return taken ? { owner } : { wait: true }
+    return taken ? { owner, takenOverFrom: existing.claimedAt } : { wait: true }
   }
 }
 

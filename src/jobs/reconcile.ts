@@ -9,6 +9,7 @@ import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
 import { deliveryClaimed } from '../delivery/deliverOnce.js'
 import { leaseCutoff } from '../delivery/lease.js'
+import { SCHEDULE_PUBLISH_TASK } from './publishOnce.js'
 
 /** Repairs what crashed instances left half done: abandoned jobs, drifted comment counts, unsent notifications. */
 export const RECONCILE_TASK = 'newsroomReconcile'
@@ -17,7 +18,14 @@ const JOBS = 'payload-jobs'
 
 type ScheduleConfig = NonNullable<TaskConfig['schedule']>[number]
 type BeforeScheduleFn = NonNullable<NonNullable<ScheduleConfig['hooks']>['beforeSchedule']>
-const OUR_TASKS = [NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, SEND_ARTICLE_EMAIL_TASK, RECONCILE_TASK]
+// Payload's scheduled publish counts as ours: the plugin runs it once per job (publishOnce.ts), so a released one is safe.
+const OUR_TASKS = [
+  NOTIFY_EDITORS_TASK,
+  NOTIFY_REPLY_AUTHOR_TASK,
+  SEND_ARTICLE_EMAIL_TASK,
+  RECONCILE_TASK,
+  SCHEDULE_PUBLISH_TASK,
+]
 const DAY_MS = 24 * 60 * 60 * 1000
 // A notification not sent within a week is not sent late (nobody wants last month's "new comment" mail).
 const REPAIR_WINDOW_MS = 7 * DAY_MS

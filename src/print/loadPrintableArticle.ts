@@ -7,6 +7,7 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 import { articleIdShape, articleLookupWhere } from './articleLookup.js'
 import { PrintClientError } from './clientError.js'
 import { populateBodyRelations } from './populateBodyRelations.js'
+import { contentLocale } from './printContext.js'
 import { type PrintableArticle, toPrintableArticle } from './printableArticle.js'
 
 /**
@@ -31,6 +32,8 @@ export const loadPrintableArticle = async (
     draft: false,
     joins: false,
     limit: 1,
+    // One edition (the requested locale, or the default for `all`): a print is never of every locale at once.
+    ...(contentLocale(req) ? { locale: contentLocale(req) as never } : {}),
     overrideAccess: false,
     pagination: false,
     req,

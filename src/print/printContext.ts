@@ -13,7 +13,20 @@ export const printLinkContext = (options: ResolvedNewsroomOptions): PrintLinkCon
 })
 
 /** Language for dates and `lang`: the request's (Payload i18n from Accept-Language), English otherwise. */
-export const printLocale = (req: PayloadRequest): string => req.i18n?.language || 'en'
+/**
+ * The edition a print, PDF or email is made of, with the host's localization: `?locale=` when it names a
+ * locale, else the default (`all` is no edition). Undefined without localization (reads as today).
+ */
+export const contentLocale = (req: PayloadRequest): string | undefined => {
+  const localization = req.payload.config.localization
+  if (!localization) return undefined
+  return req.locale && req.locale !== 'all' && localization.localeCodes.includes(req.locale)
+    ? req.locale
+    : localization.defaultLocale
+}
+
+/** The document's language: the edition's locale, else the admin language the request asked for. */
+export const printLocale = (req: PayloadRequest): string => contentLocale(req) ?? (req.i18n?.language || 'en')
 
 /** Printed and exported copies depend on who asks (entitlement): never stored by shared caches, never indexed. */
 export const PRIVATE_DOCUMENT_HEADERS = {

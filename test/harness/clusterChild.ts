@@ -202,8 +202,12 @@ const handleCommand = async (command: ClusterCommand): Promise<unknown> => {
       const operation = (payload as unknown as Record<string, (args: unknown) => Promise<unknown>>)[command.op]!
       return operation.call(payload, command.args)
     }
-    case 'queueJob':
-      return payload.jobs.queue(command.args as Parameters<Payload['jobs']['queue']>[0])
+    case 'queueJob': {
+      // IPC carries JSON: a `waitUntil` arrives as a string, Payload's queue wants a Date.
+      const args = command.args as Record<string, unknown>
+      const waitUntil = typeof args.waitUntil === 'string' ? new Date(args.waitUntil) : args.waitUntil
+      return payload.jobs.queue({ ...args, waitUntil } as Parameters<Payload['jobs']['queue']>[0])
+    }
     case 'runJobs':
       return payload.jobs.run({ silent: true, ...(command.args as object) } as Parameters<Payload['jobs']['run']>[0])
     case 'handleSchedules':
