@@ -19,12 +19,14 @@ type Params = { searchParams: Promise<{ token?: string | string[]; view?: string
 type PreviewArticle = {
   author?: null | string
   content?: LexicalState | null
+  id: number | string
   locked: boolean
   premium?: boolean | null
   publishedAt?: null | string
   slug?: null | string
   teaser?: LexicalState | null
   title?: null | string
+  visibility?: 'members' | 'paid' | 'public' | 'tiers' | null
 }
 type PreviewAnswer = { article?: PreviewArticle; errors?: { message: string }[]; expiresAt?: string }
 
@@ -91,7 +93,12 @@ export default async function PreviewPage({ searchParams }: Params) {
         {article.locked ? (
           <>
             <ArticleBody className="article-teaser" data={article.teaser} />
-            <Paywall articlePath={`/news/${encodeURIComponent(article.slug ?? '')}`} reader={null} />
+            <Paywall
+              article={{ id: String(article.id), visibility: article.visibility }}
+              articlePath={`/news/${encodeURIComponent(article.slug ?? '')}`}
+              meter={null}
+              reader={null}
+            />
           </>
         ) : (
           <ArticleBody className="article-full" data={article.content} />
