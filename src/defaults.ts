@@ -1,3 +1,4 @@
+import { resolvePrintFonts } from './print/fonts/printFontStack.js'
 import type { NewsroomPluginOptions, ResolvedNewsroomOptions } from './types.js'
 
 /** Every default of the plugin, in one place. */
@@ -62,6 +63,9 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       css: options.print?.css ?? '',
       email: options.print?.email ?? true,
       emailsPerHour: options.print?.emailsPerHour ?? 10,
+      fonts: resolvePrintFonts(options.print?.fonts),
+      hyphenate: options.print?.hyphenate ?? true,
+      locale: options.print?.locale ?? null,
       pdf: options.print?.pdf ?? true,
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',

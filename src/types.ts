@@ -1,3 +1,4 @@
+import type { PrintFontsOption, PrintFontStacks } from './print/fonts/printFontStack.js'
 import type { CollectionConfig, Field, PayloadRequest, TypedUser } from 'payload'
 
 /** Verdict a pluggable spam checker returns for a new comment. */
@@ -119,6 +120,16 @@ export type NewsroomPluginOptions = {
     print?: boolean
     /** Publisher name shown in print/PDF headers and emails. */
     publisherName?: string
+    /**
+     * Fonts of the PDF (README: Print fonts): stacks of `@fontsource/*` packages or font files, tried per
+     * character; `extraFallback` adds scripts (e.g. `['@fontsource/noto-sans-kr']` after `npm i` of it);
+     * `'standard'`: the PDF standard fonts, nothing embedded (Western European letters only).
+     */
+    fonts?: PrintFontsOption
+    /** Hyphenate PDF body text in the document language (default true). */
+    hyphenate?: boolean
+    /** Document language of print view and PDF when the request carries no content locale (default: the request's language). */
+    locale?: string
   }
   slugs?: NewsroomSlugs
   /** Public site URL for canonical links (e.g. https://news.example.com). */
@@ -165,6 +176,9 @@ export type ResolvedNewsroomOptions = {
     css: string
     email: boolean
     emailsPerHour: number
+    fonts: PrintFontStacks
+    hyphenate: boolean
+    locale: null | string
     pdf: boolean
     print: boolean
     publisherName: string

@@ -6,8 +6,8 @@ import { answeringClientErrors } from '../print/clientError.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
 import { loadPdfImages } from '../print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
-import { pdfImagesOf, renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
-import { pdfFilename, printLinkContext, printLocale, PRIVATE_DOCUMENT_HEADERS } from '../print/printContext.js'
+import { pdfImagesOf, renderArticlePdfWithReport } from '../print/pdf/renderArticlePdf.js'
+import { documentLocale, pdfFilename, printLinkContext, PRIVATE_DOCUMENT_HEADERS } from '../print/printContext.js'
 
 /**
  * `GET /api/{articles}/:id/pdf` (id or slug): the article as a PDF download, made in-process with pdfkit.
@@ -19,17 +19,25 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
-    const pdf = await renderArticlePdf(
+    const { missing, pdf } = await renderArticlePdfWithReport(
       article,
       {
-        locale: printLocale(req),
+        fonts: options.print.fonts,
+        hyphenate: options.print.hyphenate,
+        locale: documentLocale(req, options),
         publisherName: options.print.publisherName,
         subscribeUrl: options.premium.subscribeUrl,
       },
-      links,
       images,
       blocks,
     )
+    // Characters no font of the stack has print as a placeholder: said once per PDF, so the stack can be extended.
+    if (missing.length)
+      req.payload.logger.warn({
+        article: article.id,
+        codePoints: missing.map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`),
+        msg: 'PDF: characters no print font has (printed as a placeholder; see README: Print fonts)',
+      })
     const filename = pdfFilename(article.slug)
     return new Response(new Uint8Array(pdf), {
       headers: {

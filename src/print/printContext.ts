@@ -15,6 +15,15 @@ export const printLinkContext = (options: ResolvedNewsroomOptions): PrintLinkCon
 /** Language for dates and `lang`: the request's (Payload i18n from Accept-Language), English otherwise. */
 export const printLocale = (req: PayloadRequest): string => req.i18n?.language || 'en'
 
+/**
+ * The document language of a printed article: the content locale it was read in (Payload localization),
+ * else `print.locale`, else the request's language.
+ */
+export const documentLocale = (req: PayloadRequest, options: ResolvedNewsroomOptions): string => {
+  const locale = typeof req.locale === 'string' && req.locale !== 'all' ? req.locale : null
+  return locale || options.print.locale || printLocale(req)
+}
+
 /** Printed and exported copies depend on who asks (entitlement): never stored by shared caches, never indexed. */
 export const PRIVATE_DOCUMENT_HEADERS = {
   'Cache-Control': 'private, no-store',
