@@ -66,6 +66,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       fonts: resolvePrintFonts(options.print?.fonts),
       hyphenate: options.print?.hyphenate ?? true,
       locale: options.print?.locale ?? null,
+      webFonts: options.print?.webFonts ?? false,
       pdf: options.print?.pdf ?? true,
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',

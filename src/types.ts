@@ -128,6 +128,8 @@ export type NewsroomPluginOptions = {
     fonts?: PrintFontsOption
     /** Hyphenate PDF body text in the document language (default true). */
     hyphenate?: boolean
+    /** Print view: `@font-face` rules for the same font stack (inlined, only the files the article needs). Default false: system fonts. */
+    webFonts?: boolean
     /** Document language of print view and PDF when the request carries no content locale (default: the request's language). */
     locale?: string
   }
@@ -182,6 +184,7 @@ export type ResolvedNewsroomOptions = {
     pdf: boolean
     print: boolean
     publisherName: string
+    webFonts: boolean
   }
   siteUrl: string
   trustedProxies: number

@@ -11,11 +11,13 @@ import path from 'node:path'
 
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
+import { printFontFaceCSS } from '../src/print/fonts/printFontFaces.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
 import { PLACEHOLDER } from '../src/print/pdf/textLayout.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
-import { heading, lexical, link, list, listItem, paragraph, text } from './print-fixtures.js'
+import { renderPrintDocument } from '../src/print/renderPrintDocument.js'
+import { heading, lexical, link, list, listItem, paragraph, parseHTML, text } from './print-fixtures.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,
@@ -212,5 +214,47 @@ describe('PDF structure, placeholder, language, hyphenation', () => {
     const median = lengths[Math.floor(lengths.length / 2)]!
     expect(median).toBeGreaterThanOrEqual(60)
     expect(median).toBeLessThanOrEqual(75)
+  })
+})
+
+describe('print view: landmarks, language, direction, fonts on request', () => {
+  const settings = {
+    css: '',
+    locale: 'en',
+    publisherName: 'The Daily Test',
+    subscribeUrl: 'https://news.test/subscribe',
+  }
+  const view = (title: string, extra: Partial<Parameters<typeof renderPrintDocument>[1]> = {}, locale = 'en') =>
+    renderPrintDocument(
+      article(lexical(paragraph(text(title))), title) as never,
+      { ...settings, locale, ...extra },
+      links,
+    )
+
+  it('wraps the article in <main>, with lang and dir from the article', async () => {
+    const doc = await parseHTML(view('Moscow and Pyongyang'))
+    expect(doc.querySelectorAll('main').length).toBe(1)
+    expect(doc.querySelector('main article')).not.toBeNull()
+    expect(doc.documentElement.getAttribute('dir')).toBe('ltr')
+    const arabic = await parseHTML(view('مرحبا بالعالم', {}, 'ar'))
+    expect(arabic.documentElement.getAttribute('lang')).toBe('ar')
+    expect(arabic.querySelector('article')!.getAttribute('dir')).toBe('rtl')
+    const hebrewInEnglish = await parseHTML(view('שלום עולם'))
+    expect(hebrewInEnglish.querySelector('article')!.getAttribute('dir')).toBe('rtl')
+  })
+
+  it('system fonts by default; the PDF stack as inlined @font-face only when asked, only the files needed', () => {
+    expect(view('Plain')).not.toContain('@font-face')
+    const css = printFontFaceCSS(fonts, 'Hello مرحبا')
+    expect(css).toContain('font-family: "newsroom-serif"')
+    expect(css).toMatch(/data:font\/woff;base64,/)
+    expect(css).toContain('unicode-range')
+    expect(css).not.toMatch(/noto-sans-kr|NotoSansKR/)
+    const rules = css.split('\n').length
+    expect(rules).toBeLessThan(40) // latin + arabic subsets, not every subset of every package
+    const page = view('Plain', { fontFaceCSS: css })
+    expect(page).toContain('@font-face')
+    expect(page).toContain('"newsroom-serif"')
+    expect(printFontFaceCSS(resolvePrintFonts('standard'), 'x')).toBe('')
   })
 })

@@ -4,10 +4,11 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { answeringClientErrors } from '../print/clientError.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
+import { printFontFaceCSS } from '../print/fonts/printFontFaces.js'
 import {
+  documentLocale,
   PRINT_CONTENT_SECURITY_POLICY,
   printLinkContext,
-  printLocale,
   PRIVATE_DOCUMENT_HEADERS,
 } from '../print/printContext.js'
 import { renderPrintDocument } from '../print/renderPrintDocument.js'
@@ -20,7 +21,14 @@ export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
       article,
       {
         css: options.print.css,
-        locale: printLocale(req),
+        // Only when asked: the fonts of the PDF stack for the characters this article uses.
+        fontFaceCSS: options.print.webFonts
+          ? printFontFaceCSS(
+              options.print.fonts,
+              [article.title, article.excerpt, article.author, JSON.stringify(article.body)].join(' '),
+            )
+          : '',
+        locale: documentLocale(req, options),
         publisherName: options.print.publisherName,
         subscribeUrl: options.premium.subscribeUrl,
       },

@@ -111,6 +111,15 @@ export const fontBytes = (file: string): Buffer | null => {
   return bytesCache.get(file)!
 }
 
+/** A font file as stored (WOFF stays WOFF: browsers read it), for the print view's @font-face. */
+export const fontBytesRaw = (file: string): Buffer | null => {
+  try {
+    return readFileSync(file)
+  } catch {
+    return null
+  }
+}
+
 /** The parsed font of a file, once per process (pdfkit takes it as is: each document keeps its own subset). */
 export const fontOf = (file: string): Font | null => {
   if (!fontCache.has(file)) {
