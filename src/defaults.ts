@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os'
+
 import { resolvePrintFonts } from './print/fonts/printFontStack.js'
 import type { NewsroomPluginOptions, ResolvedNewsroomOptions } from './types.js'
 
@@ -67,6 +69,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       hyphenate: options.print?.hyphenate ?? true,
       locale: options.print?.locale ?? null,
       webFonts: options.print?.webFonts ?? false,
+      pdfWorkers: Math.max(0, Math.floor(options.print?.pdfWorkers ?? Math.min(2, availableParallelism()))),
       pdf: options.print?.pdf ?? true,
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',

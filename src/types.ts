@@ -128,6 +128,8 @@ export type NewsroomPluginOptions = {
     fonts?: PrintFontsOption
     /** Hyphenate PDF body text in the document language (default true). */
     hyphenate?: boolean
+    /** Worker threads that render PDFs off the event loop (default min(2, CPUs)); 0 renders on the request's thread. */
+    pdfWorkers?: number
     /** Print view: `@font-face` rules for the same font stack (inlined, only the files the article needs). Default false: system fonts. */
     webFonts?: boolean
     /** Document language of print view and PDF when the request carries no content locale (default: the request's language). */
@@ -182,6 +184,7 @@ export type ResolvedNewsroomOptions = {
     hyphenate: boolean
     locale: null | string
     pdf: boolean
+    pdfWorkers: number
     print: boolean
     publisherName: string
     webFonts: boolean

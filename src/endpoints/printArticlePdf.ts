@@ -6,7 +6,8 @@ import { answeringClientErrors } from '../print/clientError.js'
 import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
 import { loadPdfImages } from '../print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
-import { pdfImagesOf, renderArticlePdfWithReport } from '../print/pdf/renderArticlePdf.js'
+import { pdfImagesOf } from '../print/pdf/renderArticlePdf.js'
+import { renderPdfOffThread } from '../print/pdf/pdfWorkerPool.js'
 import { documentLocale, pdfFilename, printLinkContext, PRIVATE_DOCUMENT_HEADERS } from '../print/printContext.js'
 
 /**
@@ -19,7 +20,8 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
-    const { missing, pdf } = await renderArticlePdfWithReport(
+    const { missing, pdf } = await renderPdfOffThread(
+      options.print.pdfWorkers,
       article,
       {
         fonts: options.print.fonts,
