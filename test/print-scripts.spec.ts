@@ -17,7 +17,8 @@ import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
 import { PLACEHOLDER } from '../src/print/pdf/textLayout.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { renderPrintDocument } from '../src/print/renderPrintDocument.js'
-import { heading, lexical, link, list, listItem, paragraph, parseHTML, text } from './print-fixtures.js'
+import { parseHTML } from './helpers/documents.js'
+import { heading, lexical, link, list, listItem, paragraph, text } from './helpers/lexical.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,

@@ -7,7 +7,8 @@ import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
 import { PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
-import { flat, lexical, paragraph, parsePdf, text } from './print-fixtures.js'
+import { flat, parsePdf } from './helpers/documents.js'
+import { lexical, paragraph, text } from './helpers/lexical.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,

@@ -1,8 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { isEditor } from '../../../src/access/roles.js'
-
-type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
+import type { CommentStatus } from '../../../src/moderation/commentStatus.js'
 
 const DECISIONS: Record<CommentStatus, string> = {
   approved: 'Approved',

@@ -6,8 +6,12 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { NOTIFY_EDITORS_TASK } from '../../../src/jobs/commentNotifications.js'
-import { settleAfterDirectWrite } from './commentCount.js'
-import { type CommentDoc, CommentRejectedError, queueSafely, readerOf, relationId } from './shared.js'
+import { settleAfterDirectWrite } from './countApprovedComments.js'
+import type { CommentDoc } from './commentDoc.js'
+import { CommentRejectedError } from './commentRejectedError.js'
+import { queueSafely } from './queueSafely.js'
+import { readerOf } from './readerOf.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
 

@@ -2,8 +2,9 @@ import type { PrintFontStacks } from '../fonts/printFontStack.js'
 import type { PrintableArticle, PrintableImage } from '../printableArticle.js'
 import type { PrintLinkContext } from '../printHTMLConverters.js'
 
+import { formatDate } from '../../utilities/formatDate.js'
+import { safeHref } from '../../utilities/safeUrl.js'
 import { defaultPrintFonts } from '../fonts/printFontStack.js'
-import { safeHref } from '../printHTMLConverters.js'
 import { lexicalToPdfBlocks, type PdfBlock, type PdfListItem, type PdfRun } from './lexicalToPdfBlocks.js'
 import { type Align, type Line, TextEngine, type TextStyle } from './textLayout.js'
 
@@ -397,17 +398,6 @@ const drawBlock = (ctx: Ctx, parent: Struct, block: PdfBlock) => {
       doc.y += 8
       break
     }
-  }
-}
-
-const formatDate = (iso: null | string, locale: string): null | string => {
-  if (!iso) return null
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return null
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date)
   }
 }
 

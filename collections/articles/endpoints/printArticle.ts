@@ -1,17 +1,17 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { answeringClientErrors } from '../print/clientError.js'
-import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
-import { printFontFaceCSS } from '../print/fonts/printFontFaces.js'
+import { printFontFaceCSS } from '../../../src/print/fonts/printFontFaces.js'
+import { answeringClientErrors } from '../../../src/print/clientError.js'
+import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import {
   documentLocale,
   PRINT_CONTENT_SECURITY_POLICY,
   printLinkContext,
   PRIVATE_DOCUMENT_HEADERS,
-} from '../print/printContext.js'
-import { renderPrintDocument } from '../print/renderPrintDocument.js'
+} from '../../../src/print/printContext.js'
+import { renderPrintDocument } from '../../../src/print/renderPrintDocument.js'
 
 /** `GET /api/{articles}/:id/print` (id or slug): the print-friendly HTML page, gated like every read. */
 export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
