@@ -13,7 +13,9 @@ import type { PrintableArticle, PrintableImage } from '../src/print/printableArt
 
 import { resolveOptions } from '../src/defaults.js'
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
-import { renderArticlePdf } from '../src/print/pdf/renderArticlePdf.js'
+import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
+import { PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
+import { renderArticlePdf, renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { printLinkContext } from '../src/print/printContext.js'
 import { renderPrintDocument } from '../src/print/renderPrintDocument.js'
 
@@ -53,7 +55,27 @@ const VOCABULARY = [
   'since',
   'while',
 ]
-const word = () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]!
+// Mixed-script run: a quarter of the words come from other scripts (as in an article quoting names and places).
+const SCRIPTS = [
+  'Москва',
+  'Пхеньян',
+  'Ελλάδα',
+  'Łódź',
+  'Erdős',
+  'مرحبا',
+  'العالم',
+  'שלום',
+  'नमस्ते',
+  '北京',
+  '東京',
+  '서울',
+  '😀',
+]
+let mixed = false
+const word = () =>
+  mixed && random() < 0.25
+    ? SCRIPTS[Math.floor(random() * SCRIPTS.length)]!
+    : VOCABULARY[Math.floor(random() * VOCABULARY.length)]!
 
 type Node = Record<string, unknown>
 const text = (value: string, format = 0): Node => ({
@@ -257,6 +279,92 @@ const main = async () => {
     pdfImagesMs,
     `${(pdfWithImages.length / 1024).toFixed(0)} KB, ${pages(pdfWithImages)} pages`,
   )
+
+  // Fonts: the PDF standard fonts (the old output: nothing embedded, Latin-1 only) against the embedded stacks.
+  mixed = true
+  seed = 11
+  const mixedArticle: PrintableArticle = { ...article, body: buildBody() }
+  mixed = false
+  const cjk = resolvePrintFonts({
+    extraFallback: ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr'],
+  })
+  const once = async (a: PrintableArticle, fonts: ReturnType<typeof resolvePrintFonts>) => {
+    const times: number[] = []
+    let bytes = 0
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now()
+      const out = await renderArticlePdfWithReport(
+        a,
+        { ...settings, fonts },
+        new Map(),
+        lexicalToPdfBlocks(a.body, links),
+      )
+      times.push(performance.now() - start)
+      bytes = out.pdf.length
+    }
+    return { bytes, ms: times.sort((x, y) => x - y)[1]! }
+  }
+  const standard = await once(article, resolvePrintFonts('standard'))
+  const latin = await once(article, resolvePrintFonts(undefined))
+  const mixedRun = await once(mixedArticle, cjk)
+  console.log('\nfonts (5,000 words, median of 3)            time        vs standard       size (vs standard)')
+  const fontRow = (what: string, r: { bytes: number; ms: number }) =>
+    console.log(
+      `${what.padEnd(44)}${`${r.ms.toFixed(0)} ms`.padEnd(12)}${`${(r.ms / standard.ms).toFixed(1)}×`.padEnd(18)}${(r.bytes / 1024).toFixed(0)} KB (${(r.bytes / standard.bytes).toFixed(1)}×)`,
+    )
+  fontRow('standard fonts (Latin-1, nothing embedded)', standard)
+  fontRow('embedded Noto, Latin-only text', latin)
+  fontRow('embedded Noto + CJK, mixed scripts', mixedRun)
+
+  // 20 PDFs requested at once: an "article read" (the print view of a short article, i.e. work on the event
+  // loop) every 10 ms, its p95 latency idle vs while the PDFs render on the pool (2 workers) vs on this thread.
+  const shortArticle: PrintableArticle = {
+    ...article,
+    body: { root: { ...body.root, children: body.root.children.slice(0, 6) } } as never,
+  }
+  const reads = async (during: () => Promise<unknown>) => {
+    const latencies: number[] = []
+    let done = false
+    let peak = process.memoryUsage().rss
+    const loop = (async () => {
+      while (!done) {
+        const asked = performance.now()
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        const scheduled = asked + 10
+        renderPrintDocument(shortArticle, settings, links)
+        latencies.push(performance.now() - scheduled)
+        peak = Math.max(peak, process.memoryUsage().rss)
+      }
+    })()
+    const start = performance.now()
+    await during()
+    const total = performance.now() - start
+    done = true
+    await loop
+    latencies.sort((a, b) => a - b)
+    return { p95: latencies[Math.floor(latencies.length * 0.95)]!, peak, total }
+  }
+  const twenty = () => Array.from({ length: 20 }, () => article)
+  const idle = await reads(() => new Promise((resolve) => setTimeout(resolve, 1500)))
+  const pool = new PdfWorkerPool(2)
+  await pool.render(article, settings, new Map(), lexicalToPdfBlocks(article.body, links)) // workers warm
+  const onPool = await reads(() =>
+    Promise.all(twenty().map((a) => pool.render(a, settings, new Map(), lexicalToPdfBlocks(a.body, links)))),
+  )
+  await pool.close()
+  const inline = await reads(() =>
+    Promise.all(
+      twenty().map((a) => renderArticlePdfWithReport(a, settings, new Map(), lexicalToPdfBlocks(a.body, links))),
+    ),
+  )
+  console.log('\n20 PDFs at once (Latin, 5,000 words)        read p95    vs idle           all 20 done   peak RSS')
+  const loadRow = (what: string, r: { p95: number; peak: number; total: number }) =>
+    console.log(
+      `${what.padEnd(44)}${`${r.p95.toFixed(1)} ms`.padEnd(12)}${`${(r.p95 / idle.p95).toFixed(2)}×`.padEnd(18)}${`${(r.total / 1000).toFixed(1)} s`.padEnd(14)}${(r.peak / 2 ** 20).toFixed(0)} MB`,
+    )
+  loadRow('idle', idle)
+  loadRow('on the worker pool (2 threads)', onPool)
+  loadRow('on the request thread', inline)
 }
 
 await main()

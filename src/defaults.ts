@@ -1,3 +1,6 @@
+import { availableParallelism } from 'node:os'
+
+import { resolvePrintFonts } from './print/fonts/printFontStack.js'
 import type { NewsroomPluginOptions, ResolvedNewsroomOptions } from './types.js'
 
 /** Every default of the plugin, in one place. */
@@ -121,6 +124,11 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       css: options.print?.css ?? '',
       email: options.print?.email ?? true,
       emailsPerHour: options.print?.emailsPerHour ?? 10,
+      fonts: resolvePrintFonts(options.print?.fonts),
+      hyphenate: options.print?.hyphenate ?? true,
+      locale: options.print?.locale ?? null,
+      webFonts: options.print?.webFonts ?? false,
+      pdfWorkers: Math.max(0, Math.floor(options.print?.pdfWorkers ?? Math.min(2, availableParallelism()))),
       pdf: options.print?.pdf ?? true,
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',

@@ -1,3 +1,4 @@
+import type { PrintFontsOption, PrintFontStacks } from './print/fonts/printFontStack.js'
 import type { CollectionConfig, Field, PayloadRequest, TypedUser } from 'payload'
 
 /** Verdict a pluggable spam checker returns for a new comment. */
@@ -157,6 +158,20 @@ export type NewsroomPluginOptions = {
     print?: boolean
     /** Publisher name shown in print/PDF headers and emails. */
     publisherName?: string
+    /**
+     * Fonts of the PDF (README: Print fonts): stacks of `@fontsource/*` packages or font files, tried per
+     * character; `extraFallback` adds scripts (e.g. `['@fontsource/noto-sans-kr']` after `npm i` of it);
+     * `'standard'`: the PDF standard fonts, nothing embedded (Western European letters only).
+     */
+    fonts?: PrintFontsOption
+    /** Hyphenate PDF body text in the document language (default true). */
+    hyphenate?: boolean
+    /** Worker threads that render PDFs off the event loop (default min(2, CPUs)); 0 renders on the request's thread. */
+    pdfWorkers?: number
+    /** Print view: `@font-face` rules for the same font stack (inlined, only the files the article needs). Default false: system fonts. */
+    webFonts?: boolean
+    /** Document language of print view and PDF when the request carries no content locale (default: the request's language). */
+    locale?: string
   }
   /** Previews of drafts on the reader site (README: Live preview and preview links). */
   preview?: {
@@ -230,9 +245,14 @@ export type ResolvedNewsroomOptions = {
     css: string
     email: boolean
     emailsPerHour: number
+    fonts: PrintFontStacks
+    hyphenate: boolean
+    locale: null | string
     pdf: boolean
+    pdfWorkers: number
     print: boolean
     publisherName: string
+    webFonts: boolean
   }
   preview: { linkSeconds: number; path: string }
   siteUrl: string

@@ -520,9 +520,10 @@ describe('renderArticlePdf (parsed back with pdfjs)', () => {
     ]) {
       expect(all).toContain(expected)
     }
-    expect(parsed.fontsByText.get('Bolded')).toBe('Times-Bold')
-    expect(parsed.fontsByText.get('Slanted')).toBe('Times-Italic')
-    expect(parsed.fontsByText.get('monospace')).toBe('Courier')
+    // Embedded subsets of the default stacks (Noto Serif body, Noto Sans for code when no mono stack is set).
+    expect(parsed.fontsByText.get('Bolded')).toMatch(/^[A-Z]{6}\+NotoSerif-Bold$/)
+    expect(parsed.fontsByText.get('Slanted')).toMatch(/^[A-Z]{6}\+NotoSerif-Italic$/)
+    expect(parsed.fontsByText.get('monospace')).toMatch(/^[A-Z]{6}\+NotoSans-Regular$/)
     expect(parsed.links).toEqual(
       expect.arrayContaining(['https://example.com/ref', 'https://youtu.be/abc', 'https://news.test/news/story']),
     )

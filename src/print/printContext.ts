@@ -28,6 +28,15 @@ export const contentLocale = (req: PayloadRequest): string | undefined => {
 /** The document's language: the edition's locale, else the admin language the request asked for. */
 export const printLocale = (req: PayloadRequest): string => contentLocale(req) ?? (req.i18n?.language || 'en')
 
+/**
+ * The document language of a printed article: the content locale it was read in (Payload localization),
+ * else `print.locale`, else the request's language.
+ */
+export const documentLocale = (req: PayloadRequest, options: ResolvedNewsroomOptions): string => {
+  const locale = typeof req.locale === 'string' && req.locale !== 'all' ? req.locale : null
+  return locale || options.print.locale || printLocale(req)
+}
+
 /** Printed and exported copies depend on who asks (entitlement): never stored by shared caches, never indexed. */
 export const PRIVATE_DOCUMENT_HEADERS = {
   'Cache-Control': 'private, no-store',

@@ -3,11 +3,14 @@ import type { PrintableArticle } from './printableArticle.js'
 import { escapeHTML, escapeStyleText } from '../utilities/escapeHTML.js'
 import { formatDate } from '../utilities/formatDate.js'
 import { safeHref } from '../utilities/safeUrl.js'
+import { articleDirection } from './printDirection.js'
 import { type PrintLinkContext, renderBodyHTML } from './printHTMLConverters.js'
 
 export type PrintSettings = {
   /** Extra CSS from the host, appended after ours. */
   css: string
+  /** `@font-face` rules for the print font stack (print.webFonts); empty: the reader's system fonts. */
+  fontFaceCSS?: string
   /** BCP 47 language of dates and the document. */
   locale: string
   publisherName: string
@@ -35,7 +38,7 @@ figure { break-inside: avoid; margin: 1rem 0; page-break-inside: avoid; }
 .newsroom-video__locked { display: block; font-size: 9.5pt; font-style: italic; }
 figcaption { color: #444; font-size: 9.5pt; margin-top: .25rem; }
 img, picture { display: block; height: auto; max-width: 100%; }
-blockquote { border-left: 3px solid #999; font-style: italic; margin: 1rem 0; padding-left: 1rem; }
+blockquote { border-inline-start: 3px solid #999; font-style: italic; margin: 1rem 0; padding-inline-start: 1rem; }
 code { font-family: "Courier New", Courier, monospace; font-size: .92em; }
 a { color: inherit; }
 table { border-collapse: collapse; }
@@ -77,27 +80,33 @@ export const renderPrintDocument = (
           : 'Subscribe to read it in full.'
       }</aside>`
     : ''
+  const dir = articleDirection(article, settings.locale)
+  const fontCSS = settings.fontFaceCSS?.trim()
+    ? `\n<style>${escapeStyleText(`${settings.fontFaceCSS}\nhtml { font-family: "newsroom-serif", Georgia, serif; } .publisher, .byline, .canonical, .source, .subscribe-notice { font-family: "newsroom-sans", Arial, sans-serif; }`)}</style>`
+    : ''
   const customCSS = settings.css.trim() ? `\n<style>${escapeStyleText(settings.css)}</style>` : ''
 
   return `<!doctype html>
-<html lang="${escapeHTML(settings.locale)}">
+<html lang="${escapeHTML(settings.locale)}" dir="${dir}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="robots" content="noindex" />
 <title>${title} — ${publisher}</title>
 <link rel="canonical" href="${canonical}" />
-<style>${PRINT_CSS}</style>${customCSS}
+<style>${PRINT_CSS}</style>${fontCSS}${customCSS}
 </head>
 <body>
 <header class="publisher">${publisher}</header>
-<article>
+<main>
+<article lang="${escapeHTML(settings.locale)}" dir="${dir}">
 <h1>${title}</h1>
 ${byline ? `<p class="byline">${byline}</p>\n` : ''}${article.excerpt ? `<p class="excerpt">${escapeHTML(article.excerpt)}</p>\n` : ''}<p class="canonical"><a href="${canonical}">${canonical}</a></p>
 ${hero}
 ${renderBodyHTML(article.body, links, { lockedVideoHref: article.canonicalUrl })}
 ${notice}
 </article>
+</main>
 <footer class="source">Source: ${publisher} — <a href="${canonical}">${canonical}</a></footer>
 </body>
 </html>

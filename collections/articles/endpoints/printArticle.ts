@@ -2,12 +2,13 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
+import { printFontFaceCSS } from '../../../src/print/fonts/printFontFaces.js'
 import { answeringClientErrors } from '../../../src/print/clientError.js'
 import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import {
+  documentLocale,
   PRINT_CONTENT_SECURITY_POLICY,
   printLinkContext,
-  printLocale,
   PRIVATE_DOCUMENT_HEADERS,
 } from '../../../src/print/printContext.js'
 import { renderPrintDocument } from '../../../src/print/renderPrintDocument.js'
@@ -20,7 +21,14 @@ export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
       article,
       {
         css: options.print.css,
-        locale: printLocale(req),
+        // Only when asked: the fonts of the PDF stack for the characters this article uses.
+        fontFaceCSS: options.print.webFonts
+          ? printFontFaceCSS(
+              options.print.fonts,
+              [article.title, article.excerpt, article.author, JSON.stringify(article.body)].join(' '),
+            )
+          : '',
+        locale: documentLocale(req, options),
         publisherName: options.print.publisherName,
         subscribeUrl: options.premium.subscribeUrl,
       },

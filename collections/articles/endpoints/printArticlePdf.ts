@@ -6,11 +6,12 @@ import { answeringClientErrors } from '../../../src/print/clientError.js'
 import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import { loadPdfImages } from '../../../src/print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks } from '../../../src/print/pdf/lexicalToPdfBlocks.js'
-import { pdfImagesOf, renderArticlePdf } from '../../../src/print/pdf/renderArticlePdf.js'
+import { renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
+import { pdfImagesOf } from '../../../src/print/pdf/renderArticlePdf.js'
 import {
+  documentLocale,
   pdfFilename,
   printLinkContext,
-  printLocale,
   PRIVATE_DOCUMENT_HEADERS,
 } from '../../../src/print/printContext.js'
 
@@ -24,17 +25,26 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
-    const pdf = await renderArticlePdf(
+    const { missing, pdf } = await renderPdfOffThread(
+      options.print.pdfWorkers,
       article,
       {
-        locale: printLocale(req),
+        fonts: options.print.fonts,
+        hyphenate: options.print.hyphenate,
+        locale: documentLocale(req, options),
         publisherName: options.print.publisherName,
         subscribeUrl: options.premium.subscribeUrl,
       },
-      links,
       images,
       blocks,
     )
+    // Characters no font of the stack has print as a placeholder: said once per PDF, so the stack can be extended.
+    if (missing.length)
+      req.payload.logger.warn({
+        article: article.id,
+        codePoints: missing.map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`),
+        msg: 'PDF: characters no print font has (printed as a placeholder; see README: Print fonts)',
+      })
     const filename = pdfFilename(article.slug)
     return new Response(new Uint8Array(pdf), {
       headers: {

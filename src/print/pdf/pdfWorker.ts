@@ -1,0 +1,27 @@
+/**
+ * Worker thread of the PDF pool (pdfWorkerPool.ts): lays out and draws PDFs off the server's event loop.
+ * Fonts are read and parsed once per worker and kept for its lifetime.
+ */
+import { parentPort } from 'node:worker_threads'
+
+import type { PdfJob, PdfJobResult } from './pdfWorkerPool.js'
+
+import { renderArticlePdfWithReport } from './renderArticlePdf.js'
+
+parentPort?.on('message', async (job: PdfJob) => {
+  try {
+    const { missing, pdf } = await renderArticlePdfWithReport(
+      job.article,
+      job.settings,
+      new Map(job.images),
+      job.blocks,
+    )
+    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+    parentPort!.postMessage({ id: job.id, missing, pdf: bytes } satisfies PdfJobResult, [bytes.buffer as ArrayBuffer])
+  } catch (error) {
+    parentPort!.postMessage({
+      error: error instanceof Error ? error.message : String(error),
+      id: job.id,
+    } satisfies PdfJobResult)
+  }
+})

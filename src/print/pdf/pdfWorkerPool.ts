@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+
+import type { PrintableArticle } from '../printableArticle.js'
+import type { PdfBlock } from './lexicalToPdfBlocks.js'
+
+import { type PdfSettings, type RenderedPdf, renderArticlePdfWithReport } from './renderArticlePdf.js'
+
+export type PdfJob = {
+  article: PrintableArticle
+  blocks: PdfBlock[]
+  id: number
+  images: [string, Uint8Array][]
+  settings: PdfSettings
+}
+export type PdfJobResult = { error: string; id: number } | { id: number; missing: number[]; pdf: Uint8Array }
+
+/**
+ * Where the worker's code is: the compiled `pdfWorker.js` beside this file in the built package; from the
+ * TypeScript sources (jest, tsx) the `.ts` file, which the worker loads through tsx.
+ */
+const workerEntry = (): Worker => {
+  const js = new URL('./pdfWorker.js', import.meta.url)
+  if (existsSync(fileURLToPath(js))) return new Worker(js)
+  // Sources only (never in the published package): tsx's loader, registered inside the worker, runs the .ts file.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href
+  const ts = new URL('./pdfWorker.ts', import.meta.url).href
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(ts)}) })`,
+    { eval: true },
+  )
+}
+
+type Pending = { job: PdfJob; reject: (error: Error) => void; resolve: (result: RenderedPdf) => void }
+
+/**
+ * A fixed number of worker threads that render PDFs, so one instance keeps answering other requests while
+ * PDFs are being made (pdfkit's layout is synchronous: on the request thread it blocked everything else).
+ * Jobs queue when all workers are busy. Workers start on first use, do not keep the process alive, and a
+ * worker that dies fails only its own job and is replaced.
+ */
+export class PdfWorkerPool {
+  private idle: Worker[] = []
+  private nextId = 1
+  private queue: Pending[] = []
+  private readonly running = new Map<Worker, Pending>()
+  private started = 0
+
+  constructor(readonly size: number) {}
+
+  render(article: PrintableArticle, settings: PdfSettings, images: Map<string, Uint8Array>, blocks: PdfBlock[]) {
+    return new Promise<RenderedPdf>((resolve, reject) => {
+      const job: PdfJob = { article, blocks, id: this.nextId++, images: [...images], settings }
+      this.queue.push({ job, reject, resolve })
+      this.pump()
+    })
+  }
+
+  private spawn(): Worker {
+    const worker = workerEntry()
+    worker.unref()
+    this.started++
+    worker.on('message', (result: PdfJobResult) => {
+      const pending = this.running.get(worker)
+      this.running.delete(worker)
+      this.idle.push(worker)
+      if (pending) {
+        if ('error' in result) pending.reject(new Error(result.error))
+        else
+          pending.resolve({
+            missing: result.missing,
+            pdf: Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength),
+          })
+      }
+      this.pump()
+    })
+    const fail = (error: Error) => {
+      const pending = this.running.get(worker)
+      this.running.delete(worker)
+      this.idle = this.idle.filter((w) => w !== worker)
+      this.started--
+      pending?.reject(error)
+      this.pump()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (this.running.has(worker) || this.idle.includes(worker)) fail(new Error(`PDF worker exited (${code})`))
+    })
+    return worker
+  }
+
+  private pump() {
+    while (this.queue.length) {
+      let worker = this.idle.pop()
+      if (!worker && this.started < this.size) worker = this.spawn()
+      if (!worker) return
+      const pending = this.queue.shift()!
+      this.running.set(worker, pending)
+      worker.ref()
+      worker.postMessage(pending.job)
+    }
+    for (const worker of this.idle) worker.unref()
+  }
+
+  /** Stops every worker (tests, shutdown). */
+  async close() {
+    const workers = [...this.idle, ...this.running.keys()]
+    this.idle = []
+    this.started = 0
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
+
+const pools = new Map<number, PdfWorkerPool>()
+
+/**
+ * Renders a PDF on the process's pool of `workers` threads (created once per size), or on this thread when
+ * `workers` is 0.
+ */
+export const renderPdfOffThread = (
+  workers: number,
+  article: PrintableArticle,
+  settings: PdfSettings,
+  images: Map<string, Uint8Array>,
+  blocks: PdfBlock[],
+): Promise<RenderedPdf> => {
+  if (workers <= 0) return renderArticlePdfWithReport(article, settings, images, blocks)
+  let pool = pools.get(workers)
+  if (!pool) {
+    pool = new PdfWorkerPool(workers)
+    pools.set(workers, pool)
+  }
+  return pool.render(article, settings, images, blocks)
+}
