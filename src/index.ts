@@ -21,6 +21,8 @@ import {
 import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
 import { printEndpoints } from './endpoints/printEndpoints.js'
+import { withClientErrorLogLevels } from './errors/clientErrorLogLevels.js'
+import { logGraphQLErrorsByCause } from './errors/logGraphQLErrorsByCause.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
@@ -183,8 +185,11 @@ export const newsroomPlugin =
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
       hooks: { ...hooks, afterError: [...(hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
-      // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
-      // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
-      loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+      // Client mistakes (wrong passwords, refused comments, malformed requests) at info, as Payload does validation errors.
+      loggingLevels: withClientErrorLogLevels(config.loggingLevels),
+      onInit: async (payload) => {
+        if (config.onInit) await config.onInit(payload)
+        logGraphQLErrorsByCause(payload)
+      },
     })
   }
