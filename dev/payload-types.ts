@@ -361,6 +361,15 @@ export interface Comment {
   body: string;
   status?: ('pending' | 'approved' | 'spam' | 'trash') | null;
   moderationReason?: string | null;
+  moderationReasonDetail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   reader?: (string | null) | Reader;
   /**
    * Keyed hash of the requester (IP + user agent) for flood control.
@@ -763,6 +772,7 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   moderationReason?: T;
+  moderationReasonDetail?: T;
   reader?: T;
   fingerprint?: T;
   phone?: T;

@@ -19,6 +19,7 @@ import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
+import { moderationReasonDetailField } from './fields/moderationReasonDetail.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -99,6 +100,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       access: editorsOnlyField,
       admin: { position: 'sidebar', readOnly: true },
     },
+    moderationReasonDetailField(),
     ...(slugs.readers
       ? [
           {

@@ -75,6 +75,8 @@ export const registerAdminComponents = (config: Config, options: ResolvedNewsroo
 const withCommentsUI = (collection: CollectionConfig): CollectionConfig => {
   let fields = withCell(collection.fields, 'status', client('CommentStatusCell'))
   fields = withCell(fields, 'body', client('CommentExcerptCell'))
+  fields = withCell(fields, 'moderationReason', client('ModerationReasonCell'))
+  fields = withFieldComponent(fields, 'moderationReason', client('ModerationReasonField'))
   return {
     ...collection,
     admin: appendListComponents(collection.admin, [rsc('ModerationStatusTabs'), client('BulkModerationBar')]),
@@ -148,6 +150,14 @@ const withCell = (fields: Field[], name: string, Cell: ComponentRef): Field[] =>
     const admin = (field.admin ?? {}) as { components?: { Cell?: PayloadComponent } }
     if (admin.components?.Cell) return field
     return { ...field, admin: { ...admin, components: { ...admin.components, Cell } } } as Field
+  })
+
+/** Gives the field `name` our edit-view component, unless the host already chose one. */
+const withFieldComponent = (fields: Field[], name: string, Field: ComponentRef): Field[] =>
+  mapFieldByName(fields, name, (field) => {
+    const admin = (field.admin ?? {}) as { components?: { Field?: PayloadComponent } }
+    if (admin.components?.Field) return field
+    return { ...field, admin: { ...admin, components: { ...admin.components, Field } } } as Field
   })
 
 /** Inserts `extra` right after the data field `name` (wherever it sits at this data level); skipped when absent. */

@@ -1,8 +1,11 @@
+import { moderationReasonsDe } from './moderationReasons.js'
+
 import type { NewsroomTranslations } from './en.js'
 
 /** German strings of the plugin's admin components. */
 export const de: NewsroomTranslations = {
   'plugin-newsroom': {
+    ...moderationReasonsDe,
     actionApprove: 'Freigeben',
     actionHold: 'Zurückhalten',
     actionSpam: 'Spam',

@@ -1,6 +1,9 @@
+import { moderationReasonsEn } from './moderationReasons.js'
+
 /** English strings of the plugin's admin components (keys live under `plugin-newsroom:`). */
 export const en = {
   'plugin-newsroom': {
+    ...moderationReasonsEn,
     actionApprove: 'Approve',
     actionHold: 'Hold',
     actionSpam: 'Spam',

@@ -25,6 +25,7 @@ import {
 import { hasPreviouslyApprovedComment } from './previouslyApprovedLookup.js'
 import { type CommentDoc, CommentRejectedError, isModeratedWrite, relationId } from './shared.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
 const NAME_MAX_LENGTH = 100
 const URL_MAX_LENGTH = 500
@@ -250,7 +251,13 @@ const moderateNewComment = async (
     await claims.recordSpam()
   }
   return attachClaims(
-    { ...data, fingerprint, moderationReason: verdict.reason, status: verdict.status },
+    {
+      ...data,
+      fingerprint,
+      moderationReason: verdict.reason,
+      [MODERATION_REASON_DETAIL_FIELD]: verdict.reasonDetail,
+      status: verdict.status,
+    },
     req,
     claims.claims,
   )
@@ -341,5 +348,10 @@ const recheckEditedComment = async (
   if (!verdict || verdict.outcome !== 'store') return data
   // An author's edit never frees a comment an editor or the rules put aside: spam and trash stay where they are.
   if (original.status === 'spam' || original.status === 'trash') return data
-  return { ...data, moderationReason: verdict.reason, status: verdict.status }
+  return {
+    ...data,
+    moderationReason: verdict.reason,
+    [MODERATION_REASON_DETAIL_FIELD]: verdict.reasonDetail,
+    status: verdict.status,
+  }
 }

@@ -8,6 +8,8 @@ import { readDiscussionSettings } from '../../../src/globals/discussionSettings.
 import { NOTIFY_EDITORS_TASK } from '../../../src/jobs/commentNotifications.js'
 import { settleAfterDirectWrite } from './commentCount.js'
 import { type CommentDoc, CommentRejectedError, queueSafely, readerOf, relationId } from './shared.js'
+import { moderationReasonText } from '../../../src/moderation/moderationReason.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
 
@@ -85,7 +87,11 @@ export const sendBackWhenReported =
     if (reports < settings.reportThreshold) return doc
     const moved = (await req.payload.db.updateOne({
       collection: options.slugs.comments,
-      data: { moderationReason: `Reported by ${reports} readers; back in moderation.`, status: 'pending' },
+      data: {
+        moderationReason: moderationReasonText({ code: 'reported', reports }),
+        [MODERATION_REASON_DETAIL_FIELD]: { code: 'reported', reports },
+        status: 'pending',
+      },
       req,
       where: { and: [{ id: { equals: commentId } }, { status: { equals: 'approved' } }] },
     })) as unknown as CommentDoc | null

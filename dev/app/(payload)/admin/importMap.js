@@ -29,6 +29,8 @@ import { PremiumBadgeCell as PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0 }
 import { PremiumFilterTabs as PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CommentExcerptCell as CommentExcerptCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { CommentStatusCell as CommentStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ModerationReasonCell as ModerationReasonCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ModerationReasonField as ModerationReasonField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ModerationStatusTabs as ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { BulkModerationBar as BulkModerationBar_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
@@ -70,6 +72,8 @@ export const importMap = {
   "payload-plugin-newsroom/rsc#PremiumFilterTabs": PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#CommentExcerptCell": CommentExcerptCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#CommentStatusCell": CommentStatusCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ModerationReasonCell": ModerationReasonCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ModerationReasonField": ModerationReasonField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#ModerationStatusTabs": ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#BulkModerationBar": BulkModerationBar_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
