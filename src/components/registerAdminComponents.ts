@@ -112,6 +112,10 @@ const withVideosUI = (collection: CollectionConfig): CollectionConfig => {
     admin: { components: { Field: client('VideoSourcePreviewField') }, disableListColumn: true },
   }
   fields = insertAfter(fields, 'url', preview)
+  // Computed on save and shown once, in the preview: no empty read-only inputs in the form.
+  for (const name of ['provider', 'providerId', 'embedUrl', 'thumbnailUrl']) {
+    fields = withFieldComponent(fields, name, client('ShownInVideoPreview'))
+  }
   return { ...collection, admin: appendListComponents(collection.admin, [rsc('PremiumFilterTabs')]), fields }
 }
 

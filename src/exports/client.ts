@@ -12,3 +12,4 @@ export type { VideoSourcePreviewFieldProps } from '../components/videos/VideoSou
 export { PaywallBreakDivider } from '../components/lexical/PaywallBreakDivider.js'
 export { ModerationReasonCell } from '../components/comments/ModerationReasonCell.js'
 export { ModerationReasonField } from '../components/comments/ModerationReasonField.js'
+export { ShownInVideoPreview } from '../components/videos/ShownInVideoPreview.js'

@@ -34,6 +34,7 @@ import { ModerationReasonField as ModerationReasonField_afd665b91a05091de29060d0
 import { ModerationStatusTabs as ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { BulkModerationBar as BulkModerationBar_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ShownInVideoPreview as ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoPosterCell as VideoPosterCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PendingCommentsNavLink as PendingCommentsNavLink_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { PendingCommentsWidget as PendingCommentsWidget_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
@@ -77,6 +78,7 @@ export const importMap = {
   "payload-plugin-newsroom/rsc#ModerationStatusTabs": ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#BulkModerationBar": BulkModerationBar_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ShownInVideoPreview": ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoPosterCell": VideoPosterCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#PendingCommentsNavLink": PendingCommentsNavLink_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#PendingCommentsWidget": PendingCommentsWidget_e05013ec33daf3c2c199b8bfca7ef5f5,
