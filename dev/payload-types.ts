@@ -370,6 +370,10 @@ export interface Comment {
     | number
     | boolean
     | null;
+  /**
+   * Written by the newsroom from the moderation desk.
+   */
+  staff?: boolean | null;
   reader?: (string | null) | Reader;
   /**
    * Keyed hash of the requester (IP + user agent) for flood control.
@@ -773,6 +777,7 @@ export interface CommentsSelect<T extends boolean = true> {
   status?: T;
   moderationReason?: T;
   moderationReasonDetail?: T;
+  staff?: T;
   reader?: T;
   fingerprint?: T;
   phone?: T;

@@ -20,6 +20,8 @@ import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
 import { moderationReasonDetailField } from './fields/moderationReasonDetail.js'
+import { staffReplyEndpoint } from './endpoints/staffReply.js'
+import { staffField } from './fields/staffField.js'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -101,6 +103,7 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
       admin: { position: 'sidebar', readOnly: true },
     },
     moderationReasonDetailField(),
+    staffField(),
     ...(slugs.readers
       ? [
           {
@@ -167,7 +170,9 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     defaultSort: '-createdAt',
     // A copy would be a new comment that skipped the form; nobody needs one.
     disableDuplicate: true,
-    endpoints: options.disabled || !slugs.readers ? [] : [reportCommentEndpoint(options)],
+    endpoints: options.disabled
+      ? []
+      : [...(slugs.readers ? [reportCommentEndpoint(options)] : []), staffReplyEndpoint(options)],
     fields: defaultFields,
     hooks,
     indexes: [

@@ -1,0 +1,172 @@
+/**
+ * The moderation desk's server side (issue #18.5–6): staff replies (approved, marked staff, a flag only server
+ * code sets), the author's history, and nothing of it for readers on any surface.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import type { NewsroomTestApp } from './helpers/newsroomApp.js'
+
+import { authorHistory } from '../src/moderation/authorHistory.js'
+import {
+  createReader,
+  fingerprintOf,
+  publishArticle,
+  stored,
+  submit,
+  uniqueEmail,
+  uniqueIp,
+} from './comments-fixtures.js'
+import { startNewsroomApp } from './helpers/newsroomApp.js'
+
+let app: NewsroomTestApp
+let articleId: string
+
+beforeAll(async () => {
+  app = await startNewsroomApp({}, { loggingLevels: { Forbidden: 'info', NewsroomClientError: 'info' } as never })
+  articleId = await publishArticle(app.payload)
+  await app.payload.updateGlobal({ slug: 'discussion-settings', data: { floodSeconds: 0 } as never })
+})
+afterAll(() => app.shutdown())
+
+const readerComment = async (email = uniqueEmail(), ip = uniqueIp()) => {
+  const res = await submit(
+    app,
+    'REST',
+    { article: articleId, authorEmail: email, authorName: 'Rita', body: `Hi ${email} ${Math.random()}` },
+    { ip },
+  )
+  expect(res.status).toBe(201)
+  return res.doc!.id as string
+}
+
+describe('reply as staff', () => {
+  it('stores an approved reply marked staff, in the editor’s name, shown to the public on REST and GraphQL', async () => {
+    const parent = await readerComment()
+    await app.payload.update({ collection: 'comments', data: { status: 'approved' }, id: parent })
+    const res = await app.rest.post(`/comments/${parent}/staff-reply`, {
+      body: { body: '  Thanks, we corrected the date.  ' },
+      token: app.editorToken,
+    })
+    expect(res.status).toBe(201)
+    const reply = await stored(app.payload, res.json.doc.id)
+    expect(reply).toMatchObject({
+      authorEmail: 'editor@newsroom.test',
+      authorName: 'Edna Editor',
+      body: 'Thanks, we corrected the date.',
+      parent: parent,
+      staff: true,
+      status: 'approved',
+    })
+    expect(String(reply.article)).toBe(articleId)
+    const rest = await app.rest.get(`/comments/${reply.id}`, { query: { depth: 0 } })
+    expect(rest.json).toMatchObject({ staff: true })
+    expect(rest.json.authorEmail).toBeUndefined()
+    const gql = await app.graphql(`query ($id: String!) { Comment(id: $id) { staff parent { id } } }`, { id: reply.id })
+    expect(gql.data.Comment).toEqual({ parent: { id: parent }, staff: true })
+  })
+
+  it.each([
+    ['anonymous', () => undefined],
+    ['a reader', async () => (await createReader(app)).token],
+  ])('%s cannot reply as staff (403, nothing stored)', async (_, token) => {
+    const parent = await readerComment()
+    const before = (await app.payload.count({ collection: 'comments' })).totalDocs
+    const res = await app.rest.post(`/comments/${parent}/staff-reply`, {
+      body: { body: 'I am staff' },
+      token: await token(),
+    })
+    expect(res.status).toBe(403)
+    expect((await app.payload.count({ collection: 'comments' })).totalDocs).toBe(before)
+  })
+
+  it('refuses an empty reply and an unknown parent with a 4xx', async () => {
+    const parent = await readerComment()
+    const empty = await app.rest.post(`/comments/${parent}/staff-reply`, {
+      body: { body: '  ' },
+      token: app.editorToken,
+    })
+    expect(empty.status).toBe(400)
+    const missing = await app.rest.post(`/comments/000000000000000000000000/staff-reply`, {
+      body: { body: 'x' },
+      token: app.editorToken,
+    })
+    expect(missing.status).toBe(404)
+  })
+
+  it('no request sets the flag itself: not a reader, not even an editor over REST or GraphQL', async () => {
+    const reader = await submit(app, 'REST', {
+      article: articleId,
+      authorEmail: uniqueEmail(),
+      authorName: 'Faker',
+      body: 'Official statement',
+      staff: true,
+    })
+    expect(reader.status).toBe(201)
+    expect((await stored(app.payload, reader.doc!.id)).staff).toBe(false)
+    const editor = await app.rest.post('/comments', {
+      body: { article: articleId, authorEmail: 'e@x.test', authorName: 'E', body: 'x', staff: true },
+      token: app.editorToken,
+    })
+    expect(editor.status).toBe(201)
+    expect((await stored(app.payload, editor.json.doc.id)).staff).toBe(false)
+    const patched = await app.rest.patch(`/comments/${editor.json.doc.id}`, {
+      body: { staff: true },
+      token: app.editorToken,
+    })
+    expect(patched.status).toBe(200)
+    expect((await stored(app.payload, editor.json.doc.id)).staff).toBe(false)
+    const gql = await app.graphql(
+      `mutation ($id: String!) { updateComment(id: $id, data: { staff: true }) { staff } }`,
+      { id: editor.json.doc.id },
+      { token: app.editorToken },
+    )
+    expect(gql.data?.updateComment?.staff ?? false).toBe(false)
+    expect((await stored(app.payload, editor.json.doc.id)).staff).toBe(false)
+  })
+})
+
+describe("the author's history", () => {
+  it('counts approved, pending and spam comments by email and by fingerprint', async () => {
+    const email = uniqueEmail('history')
+    const ip = uniqueIp()
+    const ids = [await readerComment(email, ip), await readerComment(email, ip), await readerComment(email, uniqueIp())]
+    await app.payload.update({ collection: 'comments', data: { status: 'approved' }, id: ids[0]! })
+    await app.payload.update({ collection: 'comments', data: { status: 'spam' }, id: ids[2]! })
+    const history = await authorHistory(app.payload, 'comments', {
+      email,
+      fingerprint: fingerprintOf(app.payload, ip),
+    })
+    expect(history).toEqual({
+      byEmail: { approved: 1, pending: 1, spam: 1 },
+      byFingerprint: { approved: 1, pending: 1, spam: 0 },
+    })
+    expect(await authorHistory(app.payload, 'comments', {})).toEqual({ byEmail: null, byFingerprint: null })
+  })
+})
+
+describe('readers never see the desk', () => {
+  it('the reason data and the email stay editors-only on REST and GraphQL', async () => {
+    const id = await readerComment()
+    await app.payload.update({ collection: 'comments', data: { status: 'approved' }, id })
+    const reader = await createReader(app)
+    for (const token of [undefined, reader.token]) {
+      const rest = await app.rest.get(`/comments/${id}`, { query: { depth: 0 }, token })
+      expect(rest.status).toBe(200)
+      expect(rest.json.moderationReasonDetail).toBeUndefined()
+      expect(rest.json.moderationReason).toBeUndefined()
+      const gql = await app.graphql(
+        `query ($id: String!) { Comment(id: $id) { moderationReasonDetail } }`,
+        { id },
+        { token },
+      )
+      expect(gql.data?.Comment?.moderationReasonDetail ?? null).toBeNull()
+      const probe = await app.rest.get('/comments', {
+        query: { depth: 0, where: { 'moderationReasonDetail.code': { equals: 'firstComment' } } },
+        token,
+      })
+      expect(probe.json.docs ?? []).toEqual([])
+    }
+    const editor = await app.rest.get(`/comments/${id}`, { query: { depth: 0 }, token: app.editorToken })
+    expect(editor.json.moderationReasonDetail).toMatchObject({ code: expect.any(String) })
+  })
+})
