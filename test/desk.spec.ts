@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
+import fc from 'fast-check'
+
+import { DESK_SHORTCUTS, deskShortcutFor, moveCurrent } from '../src/components/comments/deskShortcuts.js'
 import { authorHistory } from '../src/moderation/authorHistory.js'
 import {
   createReader,
@@ -168,5 +171,61 @@ describe('readers never see the desk', () => {
     }
     const editor = await app.rest.get(`/comments/${id}`, { query: { depth: 0 }, token: app.editorToken })
     expect(editor.json.moderationReasonDetail).toMatchObject({ code: expect.any(String) })
+  })
+})
+
+describe('desk shortcuts (pure)', () => {
+  const key = (k: string, extra: Partial<Parameters<typeof deskShortcutFor>[0]> = {}) =>
+    deskShortcutFor({ altKey: false, ctrlKey: false, key: k, metaKey: false, target: null, ...extra })
+
+  it.each([
+    ['j', 'deskShortcutNext'],
+    ['k', 'deskShortcutPrevious'],
+    ['a', 'deskShortcutApprove'],
+    ['u', 'deskShortcutUnapprove'],
+    ['s', 'deskShortcutSpam'],
+    ['t', 'deskShortcutTrash'],
+    ['r', 'deskShortcutReply'],
+    ['?', 'deskShortcutHelp'],
+  ])('%s → %s', (k, label) => {
+    expect(key(k)?.label).toBe(label)
+  })
+
+  it('ignores other keys, keys with a modifier, and keys typed into a field', () => {
+    expect(key('x')).toBeNull()
+    expect(key('A')).toBeNull()
+    expect(key('a', { ctrlKey: true })).toBeNull()
+    expect(key('s', { metaKey: true })).toBeNull()
+    expect(key('j', { altKey: true })).toBeNull()
+    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT']) expect(key('a', { target: { tagName } as never })).toBeNull()
+    expect(key('a', { target: { isContentEditable: true, tagName: 'DIV' } as never })).toBeNull()
+    expect(key('a', { target: { closest: () => ({}), tagName: 'BUTTON' } as never })).toBeNull()
+  })
+
+  it('the statuses map to the status buttons a/u/s/t press', () => {
+    expect(DESK_SHORTCUTS.filter((s) => 'status' in s).map((s) => [s.key, (s as { status: string }).status])).toEqual([
+      ['a', 'approved'],
+      ['u', 'pending'],
+      ['s', 'spam'],
+      ['t', 'trash'],
+    ])
+  })
+
+  it('j/k stay within the rows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ max: 50, min: -1 }),
+        fc.constantFrom<1 | -1>(1, -1),
+        fc.integer({ max: 50, min: 0 }),
+        (current, by, rows) => {
+          const next = moveCurrent(Math.min(current, rows - 1), by, rows)
+          return rows === 0 ? next === -1 : next >= 0 && next < rows
+        },
+      ),
+    )
+    expect(moveCurrent(-1, 1, 3)).toBe(0)
+    expect(moveCurrent(-1, -1, 3)).toBe(2)
+    expect(moveCurrent(2, 1, 3)).toBe(2)
+    expect(moveCurrent(0, -1, 3)).toBe(0)
   })
 })

@@ -28,7 +28,7 @@ const rsc = (name: string, serverProps?: Record<string, unknown>): ComponentRef 
 export const registerAdminComponents = (config: Config, options: ResolvedNewsroomOptions): Config => {
   const { slugs } = options
   const collections = (config.collections ?? []).map((collection) => {
-    if (collection.slug === slugs.comments) return withCommentsUI(collection)
+    if (collection.slug === slugs.comments) return withCommentsUI(collection, options)
     if (collection.slug === slugs.articles) return withArticlesUI(collection, options)
     if (collection.slug === slugs.videos) return withVideosUI(collection)
     return collection
@@ -72,14 +72,28 @@ export const registerAdminComponents = (config: Config, options: ResolvedNewsroo
   }
 }
 
-const withCommentsUI = (collection: CollectionConfig): CollectionConfig => {
+const withCommentsUI = (collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
   let fields = withCell(collection.fields, 'status', client('CommentStatusCell'))
+  // The desk's author column: email, website, history, the parent, the reader page, reply and edit.
+  fields = withCell(
+    fields,
+    'authorName',
+    rsc('CommentContextCell', {
+      articlePath: options.articlePath,
+      articlesSlug: options.slugs.articles,
+      siteUrl: options.siteUrl,
+    }),
+  )
   fields = withCell(fields, 'body', client('CommentExcerptCell'))
   fields = withCell(fields, 'moderationReason', client('ModerationReasonCell'))
   fields = withFieldComponent(fields, 'moderationReason', client('ModerationReasonField'))
   return {
     ...collection,
-    admin: appendListComponents(collection.admin, [rsc('ModerationStatusTabs'), client('BulkModerationBar')]),
+    admin: appendListComponents(collection.admin, [
+      rsc('ModerationStatusTabs'),
+      client('BulkModerationBar'),
+      client('DeskKeyboard'),
+    ]),
     fields,
   }
 }

@@ -13,3 +13,5 @@ export { PaywallBreakDivider } from '../components/lexical/PaywallBreakDivider.j
 export { ModerationReasonCell } from '../components/comments/ModerationReasonCell.js'
 export { ModerationReasonField } from '../components/comments/ModerationReasonField.js'
 export { ShownInVideoPreview } from '../components/videos/ShownInVideoPreview.js'
+export { DeskKeyboard } from '../components/comments/DeskKeyboard.js'
+export { DeskRowActions } from '../components/comments/DeskRowActions.js'

@@ -1,3 +1,4 @@
+import { deskDe } from './desk.js'
 import { moderationReasonsDe } from './moderationReasons.js'
 
 import type { NewsroomTranslations } from './en.js'
@@ -5,6 +6,7 @@ import type { NewsroomTranslations } from './en.js'
 /** German strings of the plugin's admin components. */
 export const de: NewsroomTranslations = {
   'plugin-newsroom': {
+    ...deskDe,
     ...moderationReasonsDe,
     actionApprove: 'Freigeben',
     actionHold: 'Zurückhalten',

@@ -1,8 +1,10 @@
+import { deskEn } from './desk.js'
 import { moderationReasonsEn } from './moderationReasons.js'
 
 /** English strings of the plugin's admin components (keys live under `plugin-newsroom:`). */
 export const en = {
   'plugin-newsroom': {
+    ...deskEn,
     ...moderationReasonsEn,
     actionApprove: 'Approve',
     actionHold: 'Hold',

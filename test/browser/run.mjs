@@ -29,6 +29,7 @@ import {
 } from '../../dev/scripts/devServer.mjs'
 import { uniqueDatabaseName, withDatabaseName } from '../harness/embeddedMongo.mjs'
 import { adminScenarios } from './admin.scenarios.mjs'
+import { deskScenarios } from './desk.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -322,6 +323,8 @@ const scenarios = [
   ],
   // The editors' admin panel (issue #6), after the reader's scenarios: they approve, spam and publish.
   ...adminScenarios,
+  // The moderation desk (issue #18): row context, shortcuts, staff replies.
+  ...deskScenarios,
 ]
 
 // ---------------------------------------------------------------------------------------------

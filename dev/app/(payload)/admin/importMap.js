@@ -27,12 +27,14 @@ import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93
 import { SubscriberPreviewField as SubscriberPreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumBadgeCell as PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumFilterTabs as PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { CommentContextCell as CommentContextCell_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CommentExcerptCell as CommentExcerptCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { CommentStatusCell as CommentStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ModerationReasonCell as ModerationReasonCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ModerationReasonField as ModerationReasonField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ModerationStatusTabs as ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { BulkModerationBar as BulkModerationBar_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { DeskKeyboard as DeskKeyboard_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ShownInVideoPreview as ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoPosterCell as VideoPosterCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
@@ -71,12 +73,14 @@ export const importMap = {
   "payload-plugin-newsroom/client#SubscriberPreviewField": SubscriberPreviewField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#PremiumBadgeCell": PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#PremiumFilterTabs": PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#CommentContextCell": CommentContextCell_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#CommentExcerptCell": CommentExcerptCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#CommentStatusCell": CommentStatusCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#ModerationReasonCell": ModerationReasonCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#ModerationReasonField": ModerationReasonField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#ModerationStatusTabs": ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#BulkModerationBar": BulkModerationBar_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#DeskKeyboard": DeskKeyboard_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#ShownInVideoPreview": ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoPosterCell": VideoPosterCell_afd665b91a05091de29060d0ee2665c0,
