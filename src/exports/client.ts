@@ -15,3 +15,4 @@ export { ModerationReasonField } from '../components/comments/ModerationReasonFi
 export { ShownInVideoPreview } from '../components/videos/ShownInVideoPreview.js'
 export { DeskKeyboard } from '../components/comments/DeskKeyboard.js'
 export { DeskRowActions } from '../components/comments/DeskRowActions.js'
+export { NewsroomInsertMenuFeatureClient } from '../components/lexical/InsertMenuFeatureClient.js'

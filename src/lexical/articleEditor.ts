@@ -5,6 +5,7 @@ import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/r
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { withPaywallBreakDivider } from '../components/registerAdminComponents.js'
+import { NewsroomInsertMenuFeature } from './insertMenuFeature.js'
 import { paywallBreakBlock } from './paywallBreakBlock.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
@@ -21,5 +22,7 @@ export const articleEditor = (options: ResolvedNewsroomOptions): RichTextAdapter
           videoEmbedBlock(options.slugs.videos),
         ],
       }),
+      // Both blocks, labelled, in the toolbar's "+" menu (an admin component: not when disabled).
+      ...(options.disabled ? [] : [NewsroomInsertMenuFeature()]),
     ],
   })

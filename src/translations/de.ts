@@ -1,3 +1,4 @@
+import { editorDe } from './editor.js'
 import { deskDe } from './desk.js'
 import { moderationReasonsDe } from './moderationReasons.js'
 
@@ -6,6 +7,7 @@ import type { NewsroomTranslations } from './en.js'
 /** German strings of the plugin's admin components. */
 export const de: NewsroomTranslations = {
   'plugin-newsroom': {
+    ...editorDe,
     ...deskDe,
     ...moderationReasonsDe,
     actionApprove: 'Freigeben',
