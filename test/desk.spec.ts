@@ -128,6 +128,56 @@ describe('reply as staff', () => {
   })
 })
 
+describe('block this author', () => {
+  const disallowed = async () =>
+    String(
+      ((await app.payload.findGlobal({ slug: 'discussion-settings' })) as { disallowedKeys?: string }).disallowedKeys ??
+        '',
+    )
+      .split('\n')
+      .filter(Boolean)
+
+  it("adds the author's email to the disallowed keys (their next comment is spam), and undo takes it out", async () => {
+    const email = uniqueEmail('blocked')
+    const id = await readerComment(email)
+    const res = await app.rest.post(`/comments/${id}/block-author`, { body: {}, token: app.editorToken })
+    expect(res.status).toBe(200)
+    expect(res.json).toEqual({ blocked: true, changed: true, key: email })
+    expect(await disallowed()).toContain(email)
+    const again = await app.rest.post(`/comments/${id}/block-author`, { body: {}, token: app.editorToken })
+    expect(again.json).toMatchObject({ changed: false })
+    const next = await readerComment(email)
+    expect((await stored(app.payload, next)).status).toBe('spam')
+    const undo = await app.rest.post(`/comments/${id}/block-author`, { body: { undo: true }, token: app.editorToken })
+    expect(undo.json).toEqual({ blocked: false, changed: true, key: email })
+    expect(await disallowed()).not.toContain(email)
+    const after = await readerComment(email)
+    expect((await stored(app.payload, after)).status).not.toBe('spam')
+  })
+
+  it('loses no key when editors block many authors at once (conditional writes, not read-then-write)', async () => {
+    const emails = Array.from({ length: 8 }, () => uniqueEmail('crowd'))
+    const ids = await Promise.all(emails.map((email) => readerComment(email)))
+    const answers = await Promise.all(
+      ids.map((id) => app.rest.post(`/comments/${id}/block-author`, { body: {}, token: app.editorToken })),
+    )
+    expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200))
+    const keys = await disallowed()
+    for (const email of emails) expect(keys).toContain(email)
+  })
+
+  it.each([
+    ['anonymous', () => undefined],
+    ['a reader', async () => (await createReader(app)).token],
+  ])('%s cannot block anyone (403, the list unchanged)', async (_, token) => {
+    const id = await readerComment()
+    const before = await disallowed()
+    const res = await app.rest.post(`/comments/${id}/block-author`, { body: {}, token: await token() })
+    expect(res.status).toBe(403)
+    expect(await disallowed()).toEqual(before)
+  })
+})
+
 describe("the author's history", () => {
   it('counts approved, pending and spam comments by email and by fingerprint', async () => {
     const email = uniqueEmail('history')

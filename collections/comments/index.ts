@@ -20,6 +20,7 @@ import { recordTrustedWrite } from './hooks/shared.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
 import { moderationReasonDetailField } from './fields/moderationReasonDetail.js'
+import { blockAuthorEndpoint } from './endpoints/blockAuthor.js'
 import { staffReplyEndpoint } from './endpoints/staffReply.js'
 import { staffField } from './fields/staffField.js'
 
@@ -172,7 +173,11 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     disableDuplicate: true,
     endpoints: options.disabled
       ? []
-      : [...(slugs.readers ? [reportCommentEndpoint(options)] : []), staffReplyEndpoint(options)],
+      : [
+          ...(slugs.readers ? [reportCommentEndpoint(options)] : []),
+          staffReplyEndpoint(options),
+          blockAuthorEndpoint(options),
+        ],
     fields: defaultFields,
     hooks,
     indexes: [

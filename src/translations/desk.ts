@@ -22,6 +22,7 @@ export const deskEn = {
   deskShortcutUnapprove: 'Unapprove (back to pending)',
   deskShortcuts: 'Keyboard shortcuts',
   deskStaff: 'Staff',
+  deskUnblocked: '{{key}} removed from the disallowed keys.',
   deskUndo: 'Undo',
   deskViewOnSite: 'View on the site',
 }
@@ -49,6 +50,7 @@ export const deskDe: typeof deskEn = {
   deskShortcutUnapprove: 'Freigabe zurücknehmen (wartend)',
   deskShortcuts: 'Tastenkürzel',
   deskStaff: 'Redaktion',
+  deskUnblocked: '{{key}} aus den gesperrten Begriffen entfernt.',
   deskUndo: 'Rückgängig',
   deskViewOnSite: 'Auf der Website ansehen',
 }

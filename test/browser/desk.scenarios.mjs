@@ -83,6 +83,17 @@ const scenarioList = [
       await shot('desk-context-and-shortcuts')
       await page.keyboard.press('?')
       await help.waitFor({ state: 'detached' })
+
+      // Block this author, then undo from the toast.
+      await first.locator('[data-desk-action="block"]').click()
+      await toast(page, 'links@example.org added to the disallowed keys.').waitFor()
+      const blocked = await apiGet(page, '/globals/discussion-settings?depth=0')
+      assert.ok(String(blocked.disallowedKeys).split('\n').includes('links@example.org'), 'the email is disallowed')
+      await shot('desk-blocked-with-undo')
+      await page.locator('[data-sonner-toaster] button', { hasText: 'Undo' }).first().click()
+      await toast(page, 'links@example.org removed from the disallowed keys.').waitFor()
+      const unblocked = await apiGet(page, '/globals/discussion-settings?depth=0')
+      assert.ok(!String(unblocked.disallowedKeys).split('\n').includes('links@example.org'), 'undo took it out')
     },
   ],
   [
@@ -135,7 +146,7 @@ const scenarioList = [
     },
   ],
   [
-    'editor: the toolbar "+" menu offers Paywall break and Video, labelled, and inserts the paywall break',
+    'desk/editor: the toolbar "+" menu offers Paywall break and Video, labelled, and inserts the paywall break',
     async ({ baseURL, page, shot }) => {
       await logInToAdmin(page, baseURL)
       await page.goto(`${baseURL}/admin/collections/articles/create`)

@@ -147,7 +147,12 @@ export const CommentContextCell = async (
           {t('plugin-newsroom:deskViewOnSite')}
         </a>
       ) : null}
-      <DeskRowActions collectionSlug={commentsSlug} commentId={String(row.id)} editURL={editURL} />
+      <DeskRowActions
+        collectionSlug={commentsSlug}
+        commentId={String(row.id)}
+        editURL={editURL}
+        hasEmail={Boolean(row.authorEmail)}
+      />
     </div>
   )
 }

@@ -5,12 +5,14 @@ import React, { useId, useState } from 'react'
 import { useHydrated } from '../useHydrated.js'
 import { useNewsroomTranslation } from '../useNewsroomTranslation.js'
 
-/** A row's desk actions beside the status buttons: reply as staff (inline), edit. */
-export const DeskRowActions: React.FC<{ collectionSlug: string; commentId: string; editURL: string }> = ({
-  collectionSlug,
-  commentId,
-  editURL,
-}) => {
+/** A row's desk actions beside the status buttons: reply as staff (inline), edit, block the author (with undo). */
+export const DeskRowActions: React.FC<{
+  collectionSlug: string
+  commentId: string
+  editURL: string
+  /** Whether the comment has an author email to block. */
+  hasEmail?: boolean
+}> = ({ collectionSlug, commentId, editURL, hasEmail = false }) => {
   const { i18n, t } = useNewsroomTranslation()
   const {
     config: {
@@ -24,6 +26,31 @@ export const DeskRowActions: React.FC<{ collectionSlug: string; commentId: strin
   const [busy, setBusy] = useState(false)
   const [text, setText] = useState('')
   const fieldId = useId()
+
+  const blockAuthor = async (undo: boolean) => {
+    setBusy(true)
+    try {
+      const res = await fetch(`${serverURL}${api}/${collectionSlug}/${encodeURIComponent(commentId)}/block-author`, {
+        body: JSON.stringify({ undo }),
+        credentials: 'include',
+        headers: { 'Accept-Language': i18n.language, 'Content-Type': 'application/json' },
+        method: 'POST',
+      })
+      const json = (await res.json().catch(() => ({}))) as { errors?: { message: string }[]; key?: string }
+      if (!res.ok) throw new Error(json.errors?.map((e) => e.message).join(' ') || String(res.status))
+      if (undo) toast.success(t('plugin-newsroom:deskUnblocked', { key: json.key ?? '' }))
+      else {
+        toast.success(t('plugin-newsroom:deskBlocked', { key: json.key ?? '' }), {
+          action: { label: t('plugin-newsroom:deskUndo'), onClick: () => void blockAuthor(true) },
+          duration: 10_000,
+        })
+      }
+    } catch (error) {
+      toast.error(t('plugin-newsroom:updateFailed', { message: (error as Error).message }))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const send = async () => {
     setBusy(true)
@@ -63,6 +90,17 @@ export const DeskRowActions: React.FC<{ collectionSlug: string; commentId: strin
         <a className="newsroom-action" data-desk-action="edit" href={editURL}>
           {t('plugin-newsroom:deskEdit')}
         </a>
+        {hasEmail ? (
+          <button
+            className="newsroom-action newsroom-action--spam"
+            data-desk-action="block"
+            disabled={busy || !hydrated}
+            onClick={() => void blockAuthor(false)}
+            type="button"
+          >
+            {t('plugin-newsroom:deskBlockAuthor')}
+          </button>
+        ) : null}
       </span>
       {replying ? (
         <form
