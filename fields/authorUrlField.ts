@@ -1,15 +1,6 @@
 import type { TextField } from 'payload'
 
-/** A commenter's website: http(s) only, so no `javascript:` links reach a page. */
-export const isHttpUrl = (value: unknown): boolean => {
-  if (typeof value !== 'string') return false
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
-}
+import { isHttpUrl } from '../src/utilities/safeUrl.js'
 
 export const authorUrlField = (overrides: Partial<TextField> = {}): TextField =>
   ({

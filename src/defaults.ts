@@ -19,6 +19,17 @@ export const defaultCommentRules = {
 }
 
 /** Jobs across instances: a dead runner's work is picked up after 5 minutes; the reconcile task runs every 10. */
+/**
+ * The slugs of the plugin's internal ledgers (claims, count entries, send claims, email log). Fixed, not options:
+ * hosts never address them. Code reads them from `options.slugs`; code without resolved options from here.
+ */
+export const INTERNAL_SLUGS = {
+  commentClaims: 'newsroom-comment-claims',
+  countedComments: 'newsroom-counted-comments',
+  deliveries: 'newsroom-deliveries',
+  emailLog: 'newsroom-email-log',
+} as const
+
 export const defaultJobs = {
   leaseSeconds: 300,
   reconcileCron: '*/10 * * * *' as false | string,
@@ -74,6 +85,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       comments: options.slugs?.comments ?? 'comments',
       commentReports: options.slugs?.commentReports ?? 'comment-reports',
       discussionSettings: 'discussion-settings',
+      ...INTERNAL_SLUGS,
       media: options.slugs?.media ?? 'media',
       readers,
       videos: options.slugs?.videos ?? 'videos',

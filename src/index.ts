@@ -9,7 +9,6 @@ import { countedCommentsCollection } from '../collections/countedComments/index.
 import { deliveriesCollection } from '../collections/deliveries/index.js'
 import { emailLogCollection } from '../collections/emailLog/index.js'
 import { mediaCollection } from '../collections/media/index.js'
-import { guardPremiumVideoFiles } from '../collections/media/premiumVideoFileGuard.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
 import { registerAdminComponents } from './components/registerAdminComponents.js'
@@ -18,27 +17,20 @@ import {
   lockReadersOutOfJobsStats,
   lockReadersOutOfLockedDocuments,
 } from './access/lockOutReaders.js'
-import { editorsOnly } from './access/roles.js'
 import { resolveOptions } from './defaults.js'
-import { printEndpoints } from './endpoints/printEndpoints.js'
 import { withClientErrorLogLevels } from './errors/clientErrorLogLevels.js'
 import { logGraphQLErrorsByCause } from './errors/logGraphQLErrorsByCause.js'
+import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests.js'
+import { withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
+import { rejectMalformedGlobalRead } from './hooks/rejectMalformedQuery.js'
+import { assembleCollection, assembleHostCollection, verificationIsOff } from './plugin/assembleCollection.js'
 import { discussionSettingsGlobal } from './globals/discussionSettings.js'
 import { boundedListsRule, MAX_LIST_LIMIT } from './graphql/boundedLists.js'
 import { refuseFragmentCycles } from './graphql/refuseFragmentCycles.js'
-import { answerUnreadableGlobalRequests, answerUnreadableRequests } from './hooks/answerUnreadableRequests.js'
-import { boundRestLists } from './hooks/boundRestLists.js'
-import { withCacheHeaders, withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
-import { refuseRelationshipSorts } from './hooks/refuseRelationshipSorts.js'
-import { rejectMalformedBody } from './hooks/rejectMalformedBody.js'
-import { rejectMalformedFields } from './hooks/rejectMalformedFields.js'
-import { rejectMalformedGlobalRead, rejectMalformedQuery } from './hooks/rejectMalformedQuery.js'
-import { rejectMalformedWhere } from './hooks/rejectMalformedWhere.js'
-import { verifyWhenVerificationIsOff } from './endpoints/verifyWhenVerificationIsOff.js'
 import { verifyMutationsWhenVerificationIsOff } from './graphql/verifyWhenVerificationIsOff.js'
 import { commentNotificationTasks } from './jobs/commentNotifications.js'
 import { reconcileTask } from './jobs/reconcile.js'
-import { sendArticleEmailTask } from './print/email/sendArticleEmailTask.js'
+import { sendArticleEmailTask } from './email/sendArticleEmailTask.js'
 
 export type * from './types.js'
 export { resolveOptions } from './defaults.js'
@@ -53,15 +45,37 @@ export const newsroomPlugin =
     const options = resolveOptions(pluginOptions)
     const { slugs } = options
 
-    const collections = [...(config.collections ?? [])]
-    collections.push(articlesCollection(options), commentsCollection(options), videosCollection(options))
-    if (slugs.readers) collections.push(readersCollection(options, slugs.readers))
+    // Each collection of ours put together in one place, in the order src/plugin/assembleCollection.ts documents.
+    const { overrides } = options
+    const ourCollections: CollectionConfig[] = [
+      assembleCollection(articlesCollection(options), overrides.articles, options),
+      assembleCollection(commentsCollection(options), overrides.comments, options),
+      assembleCollection(videosCollection(options), overrides.videos, options),
+    ]
+    if (slugs.readers)
+      ourCollections.push(assembleCollection(readersCollection(options, slugs.readers), overrides.readers, options))
     // Reader reports of comments need the plugin's reader accounts.
-    if (slugs.readers) collections.push(commentReportsCollection(options, slugs.readers))
-    if (options.mediaCollection) collections.push(mediaCollection(options))
-    // A premium video's uploaded file is gated like the video, in our media collection or the host's.
-    const mediaIndex = collections.findIndex((c) => c.slug === slugs.media)
-    if (mediaIndex >= 0) collections[mediaIndex] = guardPremiumVideoFiles(collections[mediaIndex], options)
+    if (slugs.readers) {
+      ourCollections.push(
+        assembleCollection(commentReportsCollection(options, slugs.readers), overrides.commentReports, options),
+      )
+    }
+    if (options.mediaCollection)
+      ourCollections.push(assembleCollection(mediaCollection(options), overrides.media, options))
+    // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
+    ourCollections.push(assembleCollection(emailLogCollection(options), undefined, options))
+    // The database's decisions on comments: flood/duplicate claims and which comments are counted.
+    ourCollections.push(
+      assembleCollection(commentClaimsCollection(options), undefined, options),
+      assembleCollection(countedCommentsCollection(options), undefined, options),
+    )
+    // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
+    ourCollections.push(assembleCollection(deliveriesCollection(options), undefined, options))
+    // The host's collections: a premium video's file is gated in the host's media too; auth routes get cache headers.
+    const collections = [
+      ...(config.collections ?? []).map((c) => assembleHostCollection(c, options)),
+      ...ourCollections,
+    ]
 
     const settings = discussionSettingsGlobal(options)
     const globals = [
@@ -78,12 +92,6 @@ export const newsroomPlugin =
       ),
     ]
 
-    // Email of articles: its rate-limit ledger and delivery task exist even when switched off (stable schema, queued jobs still run).
-    collections.push(emailLogCollection(options))
-    // The database's decisions on comments: flood/duplicate claims and which comments are counted.
-    collections.push(commentClaimsCollection(), countedCommentsCollection())
-    // Exactly-once mail and crash recovery across instances: the send claims, and the reconcile task.
-    collections.push(deliveriesCollection())
     const jobs = {
       ...config.jobs,
       tasks: [
@@ -95,42 +103,8 @@ export const newsroomPlugin =
     }
 
     // Readers sign themselves up: wherever the host relies on Payload's "any logged-in user" default, keep them out.
-    const ours = new Set([
-      ...collections.slice(config.collections?.length ?? 0).map((c) => c.slug),
-      options.slugs.discussionSettings,
-    ])
-    // Every collection of ours: malformed input (where, sort/page, body, field shapes) is a 400, not a 500; versions
-    // are editors' alone; only editors sort through relationships (the database sorts those without the related
-    // collection's access); public REST lists are pages of 1–100.
-    const malformedInput = [rejectMalformedWhere, rejectMalformedQuery, rejectMalformedBody, rejectMalformedFields]
-    const verificationOff: CollectionConfig[] = []
-    for (const [i, c] of collections.entries()) {
-      if (!ours.has(c.slug)) continue
-      const verifyOff = c.auth && !(typeof c.auth === 'object' && c.auth.verify)
-      if (verifyOff) verificationOff.push(c)
-      collections[i] = {
-        ...c,
-        access: { readVersions: editorsOnly, ...c.access },
-        ...(verifyOff && !options.disabled && c.endpoints !== false
-          ? { endpoints: [verifyWhenVerificationIsOff, ...(c.endpoints || [])] }
-          : {}),
-        hooks: {
-          ...c.hooks,
-          afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
-          beforeOperation: [
-            ...(c.hooks?.beforeOperation ?? []),
-            ...malformedInput,
-            refuseRelationshipSorts,
-            boundRestLists,
-          ],
-        },
-      }
-    }
-    // Responses that depend on who asks say so to caches (Vary, private); auth collections' session routes too.
-    const publiclyCacheable = new Set([slugs.articles, slugs.videos])
-    for (const [i, c] of collections.entries()) {
-      if (ours.has(c.slug) || c.auth) collections[i] = withCacheHeaders(c, options, publiclyCacheable)
-    }
+    const ours = new Set([...ourCollections.map((c) => c.slug), options.slugs.discussionSettings])
+    const verificationOff = ourCollections.filter(verificationIsOff)
     // A fragment cycle crashes Payload's complexity rule (a 500): refused first (src/graphql/refuseFragmentCycles.ts).
     // Payload's verifyEmail mutation fails without verification (src/graphql/verifyWhenVerificationIsOff.ts).
     const hostRules = config.graphQL?.validationRules
@@ -170,11 +144,6 @@ export const newsroomPlugin =
     if (options.disabled) {
       return secure({ ...config, collections, globals, graphQL, hooks, jobs })
     }
-
-    // Print view, PDF and email of articles, each switchable in `print`.
-    const articlesIndex = collections.findIndex((c) => c.slug === slugs.articles)
-    const articles = collections[articlesIndex]!
-    collections[articlesIndex] = { ...articles, endpoints: [...(articles.endpoints || []), ...printEndpoints(options)] }
 
     return secure({
       // Admin UI: moderation queue, badges, previews, dashboard widget, nav badge, translations.

@@ -176,7 +176,12 @@ export type ResolvedNewsroomOptions = {
     articles: string
     comments: string
     commentReports: string
+    /** The plugin's internal ledgers (not configurable): see `INTERNAL_SLUGS` in src/defaults.ts. */
+    commentClaims: string
+    countedComments: string
+    deliveries: string
     discussionSettings: string
+    emailLog: string
     media: string
     readers: false | string
     videos: string

@@ -10,10 +10,10 @@ import * as qs from 'qs-esm'
 
 import { actionsFor, MODERATION_STATUSES, queueSearch } from '../src/components/comments/moderationStatus.js'
 import { toQueryString } from '../src/components/comments/setCommentStatus.js'
-import { insertAfter, mapFieldByName } from '../src/components/registerAdminComponents.js'
+import { insertAfter, mapFieldByName } from '../src/utilities/fieldTree.js'
 import { excerpt } from '../src/components/shared/excerpt.js'
 import { hasNoFilter, isBareListVisit, singleFilter } from '../src/components/shared/searchParams.js'
-import { COMMENT_STATUSES } from '../collections/comments/index.js'
+import { COMMENT_STATUSES } from '../src/moderation/commentStatus.js'
 import { mergeNewsroomTranslations, newsroomTranslations } from '../src/translations/index.js'
 
 describe('one-click moderation actions', () => {

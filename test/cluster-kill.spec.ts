@@ -10,7 +10,7 @@ import type { Cluster, ClusterNode } from './harness/cluster.js'
 import type { KillPointArm } from './harness/killPoints.js'
 
 import { NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK } from '../src/jobs/commentNotifications.js'
-import { messageKey } from '../src/jobs/messageKey.js'
+import { messageKey } from '../src/delivery/messageKey.js'
 import { startCluster } from './harness/cluster.js'
 import { drainOnAll, failedJobs, openJobs } from './helpers/clusterJobs.js'
 import { EDITOR } from './helpers/newsroomApp.js'

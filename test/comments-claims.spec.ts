@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import type { SubmissionKey } from '../src/moderation/moderateComment.js'
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { COMMENT_CLAIMS_SLUG } from '../collections/commentClaims/index.js'
+import { INTERNAL_SLUGS } from '../src/defaults.js'
 import { DUPLICATE_CLAIM_TRUST_SECONDS, submissionClaims } from '../collections/comments/hooks/submissionClaims.js'
 import { duplicateClaimKeys, floodClaimKeys } from '../src/moderation/claimKeys.js'
 import { publishArticle, setDiscussion, submit, uniqueEmail, uniqueIp } from './comments-fixtures.js'
@@ -140,7 +140,7 @@ describe('duplicate claims', () => {
   })
 })
 
-const countClaims = async () => (await payload.count({ collection: COMMENT_CLAIMS_SLUG as never })).totalDocs
+const countClaims = async () => (await payload.count({ collection: INTERNAL_SLUGS.commentClaims as never })).totalDocs
 
 describe('through REST', () => {
   it('50 simultaneous submissions from one author, 20 rounds: one stored per round, every other answer 429 or 409', async () => {

@@ -1,11 +1,12 @@
 /** Pure parts of "email this article": form validation, the hourly quota, the message, the requester key. */
 import { describe, expect, it } from '@jest/globals'
 
-import { composeArticleEmail, emailTeaserText, shorten } from '../src/print/email/composeArticleEmail.js'
-import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS } from '../src/print/email/emailQuota.js'
-import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
-import { isEmailAddress, validateEmailRequest } from '../src/print/email/validateEmailRequest.js'
-import { lexical, paragraph, text } from './print-fixtures.js'
+import { composeArticleEmail, emailTeaserText, shorten } from '../src/email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS } from '../src/email/emailQuota.js'
+import { requesterFingerprint } from '../src/email/requesterFingerprint.js'
+import { validateEmailRequest } from '../src/email/validateEmailRequest.js'
+import { isEmailAddress } from '../src/utilities/isEmailAddress.js'
+import { lexical, paragraph, text } from './helpers/lexical.js'
 
 const valid = { senderName: 'Ann', to: 'friend@example.com' }
 const check = (body: unknown) => validateEmailRequest(body, { honeypotField: 'phone' })

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { EMAIL_LOG_SLUG } from '../collections/emailLog/index.js'
-import { requesterFingerprint } from '../src/print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
+import { INTERNAL_SLUGS } from '../src/defaults.js'
+import { requesterFingerprint } from '../src/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { lexical, paragraph, paywallBreak, text } from './print-fixtures.js'
+import { lexical, paragraph, paywallBreak, text } from './helpers/lexical.js'
 
+const EMAIL_LOG_SLUG = INTERNAL_SLUGS.emailLog
 const SECRET = 'PREMIUM-SECRET-BODY'
 const LIMIT = 4
 let app: NewsroomTestApp

@@ -11,12 +11,12 @@ import { createLocalReq } from 'payload'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { COUNTED_COMMENTS_SLUG } from '../collections/countedComments/index.js'
+import { INTERNAL_SLUGS } from '../src/defaults.js'
 import { resolveOptions } from '../src/defaults.js'
-import { DeliveryInFlightError, deliverOnce } from '../src/jobs/deliverOnce.js'
-import { messageKey } from '../src/jobs/messageKey.js'
+import { DeliveryInFlightError, deliverOnce } from '../src/delivery/deliverOnce.js'
+import { messageKey } from '../src/delivery/messageKey.js'
 import { reconcile, RECONCILE_TASK, recountCommentCounts } from '../src/jobs/reconcile.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../src/print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../src/email/sendArticleEmailTask.js'
 import { publishArticle } from './comments-fixtures.js'
 import { startNewsroomApp } from './helpers/newsroomApp.js'
 
@@ -207,7 +207,7 @@ describe('reconcile', () => {
     let interleaved = false
     payload.db.count = async function (args) {
       const result = await count.call(this, args)
-      if (!interleaved && args.collection === COUNTED_COMMENTS_SLUG) {
+      if (!interleaved && args.collection === INTERNAL_SLUGS.countedComments) {
         interleaved = true
         await approvedComment(articleId, 99)
       }

@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 
 import { resolveOptions } from '../src/defaults.js'
-import { leaseCutoff, leaseExpired } from '../src/jobs/lease.js'
-import { IDEMPOTENCY_HEADER, idempotencyFields, messageKey } from '../src/jobs/messageKey.js'
+import { leaseCutoff, leaseExpired } from '../src/delivery/lease.js'
+import { IDEMPOTENCY_HEADER, idempotencyFields, messageKey } from '../src/delivery/messageKey.js'
 
 const part = fc.oneof(fc.string(), fc.integer())
 

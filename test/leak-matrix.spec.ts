@@ -29,7 +29,7 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { flat, parsePdf } from './print-fixtures.js'
+import { flat, parsePdf } from './helpers/documents.js'
 import { block, lexical, paragraph } from './helpers/lexical.js'
 
 const BODY = 'xylophone-premiumbody-8842'

@@ -12,16 +12,11 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { keepGateFieldsSelected } from '../src/access/premiumGate.js'
 import { confirmReaderEmail, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { lexical, paragraph } from './helpers/lexical.js'
+import { lexical, paragraph, paywallBreak } from './helpers/lexical.js'
 
 const SECRET = 'pangolin-paidpart-6613'
 
-const paywallBreak = {
-  type: 'block',
-  fields: { id: '665f0000000000000000000a', blockName: '', blockType: 'paywallBreak' },
-  format: '',
-  version: 2,
-}
+const PAYWALL_BREAK = paywallBreak('665f0000000000000000000a')
 
 /** The texts of a Lexical state's top-level paragraphs (blocks shown by type). */
 const texts = (state: unknown): string[] =>
@@ -57,7 +52,7 @@ beforeAll(async () => {
     collection: 'articles',
     data: {
       _status: 'published',
-      content: lexical(paragraph('Intro one.'), paragraph('Intro two.'), paywallBreak, paragraph(`Paid: ${SECRET}`)),
+      content: lexical(paragraph('Intro one.'), paragraph('Intro two.'), PAYWALL_BREAK, paragraph(`Paid: ${SECRET}`)),
       premium: true,
       title: 'Premium with a break',
     },
@@ -212,7 +207,7 @@ describe('locked and teaser on every read', () => {
     const created = await app.rest.post('/articles', {
       body: {
         _status: 'published',
-        content: lexical(paragraph('A.'), paywallBreak, paragraph('B.')),
+        content: lexical(paragraph('A.'), PAYWALL_BREAK, paragraph('B.')),
         premium: true,
         title: 'Fresh',
       },
@@ -472,7 +467,7 @@ describe('no per-document lookups in the read path', () => {
         collection: 'articles',
         data: {
           _status: 'published',
-          content: lexical(paragraph(`p${i}`), paywallBreak, paragraph(SECRET)),
+          content: lexical(paragraph(`p${i}`), PAYWALL_BREAK, paragraph(SECRET)),
           premium: true,
           title: `Bulk ${i}`,
         },
@@ -512,7 +507,7 @@ describe('a disabled plugin keeps the paywall', () => {
       collection: 'articles',
       data: {
         _status: 'published',
-        content: lexical(paragraph('Open part.'), paywallBreak, paragraph(SECRET)),
+        content: lexical(paragraph('Open part.'), PAYWALL_BREAK, paragraph(SECRET)),
         premium: true,
         title: 'Still gated',
       },

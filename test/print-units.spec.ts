@@ -3,12 +3,13 @@ import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { articleLookupWhere } from '../src/print/articleLookup.js'
-import { escapeHTML, escapeStyleText } from '../src/print/escapeHTML.js'
+import { escapeHTML, escapeStyleText } from '../src/utilities/escapeHTML.js'
 import { pickRendition } from '../src/print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks, type PdfBlock } from '../src/print/pdf/lexicalToPdfBlocks.js'
 import { pdfImagesOf, renderArticlePdf } from '../src/print/pdf/renderArticlePdf.js'
 import { toWinAnsi } from '../src/print/pdf/winAnsi.js'
-import { articleUrl, type PrintableArticle, toPrintableArticle } from '../src/print/printableArticle.js'
+import { type PrintableArticle, toPrintableArticle } from '../src/print/printableArticle.js'
+import { articleUrl } from '../src/utilities/articleUrl.js'
 import { pdfFilename } from '../src/print/printContext.js'
 import { renderBodyHTML } from '../src/print/printHTMLConverters.js'
 import { renderPrintDocument } from '../src/print/renderPrintDocument.js'
@@ -16,7 +17,6 @@ import { resolveOptions } from '../src/defaults.js'
 import {
   BOLD,
   CODE,
-  flat,
   heading,
   ITALIC,
   lexical,
@@ -24,7 +24,6 @@ import {
   list,
   listItem,
   paragraph,
-  parsePdf,
   paywallBreak,
   quote,
   rule,
@@ -33,7 +32,8 @@ import {
   UNDERLINE,
   upload,
   videoBlock,
-} from './print-fixtures.js'
+} from './helpers/lexical.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,

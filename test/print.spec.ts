@@ -15,7 +15,6 @@ import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import {
   BOLD,
-  flat,
   heading,
   ITALIC,
   lexical,
@@ -23,15 +22,14 @@ import {
   list,
   listItem,
   paragraph,
-  parseHTML,
-  parsePdf,
   paywallBreak,
   quote,
   rule,
   text,
   upload,
   videoBlock,
-} from './print-fixtures.js'
+} from './helpers/lexical.js'
+import { flat, parseHTML, parsePdf } from './helpers/documents.js'
 
 const SECRET = 'PREMIUM-SECRET-BODY'
 const SECRET_VIDEO = 'https://www.youtube.com/watch?v=SecretClip1'

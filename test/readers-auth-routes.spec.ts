@@ -15,17 +15,12 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { waitForEmail } from './harness/captureEmailAdapter.js'
 import { confirmReaderEmail, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { lexical, paragraph } from './helpers/lexical.js'
+import { lexical, paragraph, paywallBreak } from './helpers/lexical.js'
 
 type Json = Record<string, any>
 
 const SECRET = 'okapi-paidpart-4471'
-const paywallBreak = {
-  type: 'block',
-  fields: { id: '665f0000000000000000000b', blockName: '', blockType: 'paywallBreak' },
-  format: '',
-  version: 2,
-}
+const PAYWALL_BREAK = paywallBreak('665f0000000000000000000b')
 
 /** Editors-only (and Payload-internal) fields of a reader, with values that would matter if they were stored. */
 const editorsOnlyPayload = fc.record(
@@ -91,7 +86,7 @@ beforeAll(async () => {
         collection: 'articles',
         data: {
           _status: 'published',
-          content: lexical(paragraph('Free intro.'), paywallBreak, paragraph(`Paid: ${SECRET}`)),
+          content: lexical(paragraph('Free intro.'), PAYWALL_BREAK, paragraph(`Paid: ${SECRET}`)),
           premium: true,
           title: 'Premium story',
         } as never,

@@ -7,8 +7,8 @@
  * the attack is a query (a possible boolean oracle) that the answer for the secret equals the answer for a decoy.
  * Where useful, the same request from someone allowed to see the secret proves the surface really reaches it.
  *
- * Attacks that succeeded are NOT here: they live in test/redteam-open.spec.ts.txt (not run by jest) so CI stays
- * green until they are fixed.
+ * Attacks that once succeeded were fixed in the plugin and their probes kept here (the open-findings file that
+ * listed them while open was emptied and removed).
  */
 import type { Payload, TypedUser } from 'payload'
 
@@ -23,7 +23,8 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { clearSentEmails, sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { EDITOR, READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { flat, lexical, paragraph, parsePdf, paywallBreak, text, videoBlock } from './print-fixtures.js'
+import { lexical, paragraph, paywallBreak, text, videoBlock } from './helpers/lexical.js'
+import { flat, parsePdf } from './helpers/documents.js'
 import { tinyMp4 } from './helpers/media.js'
 
 /* ---------- secrets: unique words that must never reach the wrong requester ---------- */

@@ -27,7 +27,7 @@ import {
   text,
   upload,
   videoBlock,
-} from './print-fixtures.js'
+} from './helpers/lexical.js'
 
 type Node = Record<string, unknown> & { children?: Node[]; text?: string }
 

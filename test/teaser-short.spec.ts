@@ -17,10 +17,8 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { sentEmails } from './harness/captureEmailAdapter.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
-import { block, lexical, paragraph } from './helpers/lexical.js'
-import { flat, parsePdf } from './print-fixtures.js'
-
-const paywallBreak = () => block({ id: '665f00000000000000000b01', blockName: '', blockType: 'paywallBreak' })
+import { lexical, paragraph, paywallBreak } from './helpers/lexical.js'
+import { flat, parsePdf } from './helpers/documents.js'
 
 /** Three short bodies: what the public should read (`lead`) and the last word it must never get (`tail`). */
 const ARTICLES = {
@@ -47,7 +45,7 @@ const ARTICLES = {
     content: lexical(
       paragraph('Start of the story, plainly told.'),
       paragraph('More story, then TAILEND narwhal.'),
-      paywallBreak(),
+      paywallBreak('665f00000000000000000b01'),
       paragraph(''),
     ),
     lead: 'Start of the story, plainly told.',

@@ -14,7 +14,7 @@ import {
   stripPaywallBreaks,
 } from '../src/utilities/extractTeaser.js'
 import { keepWords, wordsOf } from '../src/utilities/lexicalText.js'
-import * as rich from './print-fixtures.js'
+import * as rich from './helpers/lexical.js'
 
 type Node = Record<string, unknown>
 
@@ -27,21 +27,14 @@ const p = (text: string): Node => ({
   version: 1,
 })
 const h = (text: string): Node => ({ ...p(text), type: 'heading', tag: 'h2' })
-const paywallBreak = (): Node => ({
-  type: 'block',
-  fields: { id: 'pb1', blockName: '', blockType: PAYWALL_BREAK_BLOCK },
-  format: '',
-  version: 2,
-})
+const paywallBreak = () => rich.paywallBreak('pb1')
 const videoBlock = (): Node => ({
   type: 'block',
   fields: { id: 'v1', blockName: '', blockType: 'videoEmbed', video: 'abc' },
   format: '',
   version: 2,
 })
-const doc = (...children: Node[]) => ({
-  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
-})
+const doc = rich.lexical
 
 /** The texts of the top-level blocks, so expectations read as the article does. */
 const texts = (state: null | { root: { children: Node[] } }): null | string[] =>

@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { PREMIUM_VIDEO_FILE_FIELD } from '../collections/media/premiumVideoFileGuard.js'
+import { PREMIUM_VIDEO_FILE_FIELD } from '../fields/premiumVideoFileField.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 import { tinyMp4 } from './helpers/media.js'
 

@@ -13,7 +13,7 @@ import sharp from 'sharp'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { PREMIUM_VIDEO_FILE_FIELD } from '../collections/media/premiumVideoFileGuard.js'
+import { PREMIUM_VIDEO_FILE_FIELD } from '../fields/premiumVideoFileField.js'
 import { newsroomHTMLConverters } from '../src/lexical/htmlConverters.js'
 import { VIDEO_SOURCE_MESSAGES, VIDEO_URL_MESSAGES } from '../src/utilities/parseVideoUrl.js'
 import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'

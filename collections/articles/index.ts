@@ -8,11 +8,11 @@ import { mustExist } from '../../fields/mustExist.js'
 import { slugField } from '../../fields/slugField.js'
 import { premiumGate } from '../../src/access/premiumGate.js'
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
+import { printEndpoints } from './endpoints/printEndpoints.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
-import { recountApprovedComments } from '../comments/hooks/commentCount.js'
-import { mergeOverride } from '../mergeOverride.js'
+import { recountApprovedComments } from './hooks/recountApprovedComments.js'
 
 /** Fields a requester who is not entitled never receives from a premium article. */
 export const ARTICLE_GATED_FIELDS = ['content']
@@ -114,6 +114,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       useAsTitle: 'title',
     },
     defaultSort: '-publishedAt',
+    // Print view, PDF and email, each switchable in `print`; a disabled plugin adds no endpoints.
+    endpoints: options.disabled ? [] : printEndpoints(options),
     fields: defaultFields,
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
@@ -128,5 +130,5 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     labels: { plural: 'Articles', singular: 'Article' },
     versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
   }
-  return mergeOverride(collection, options.overrides.articles)
+  return collection
 }

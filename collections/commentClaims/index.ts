@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly } from '../../src/access/roles.js'
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-export const COMMENT_CLAIMS_SLUG = 'newsroom-comment-claims'
+import { editorsOnly } from '../../src/access/roles.js'
 
 /**
  * Claims the flood and duplicate rules take before a comment is stored: one document per key under a unique
  * index, so the database, not a re-read, decides which of two concurrent submissions (on any app instance) wins.
  * Keys are keyed hashes (no addresses, no text). Written only by the plugin; editors may read and delete them.
  */
-export const commentClaimsCollection = (): CollectionConfig => ({
-  slug: COMMENT_CLAIMS_SLUG,
+export const commentClaimsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.commentClaims,
   access: {
     create: () => false,
     delete: editorsOnly,

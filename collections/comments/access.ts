@@ -4,7 +4,7 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { isEditor } from '../../src/access/roles.js'
 import { readDiscussionSettings } from '../../src/globals/discussionSettings.js'
-import { readerOf } from './hooks/shared.js'
+import { readerOf } from './hooks/readerOf.js'
 
 /** The public reads approved comments only; editors read everything. */
 export const readApprovedOrEditor: Access = ({ req }) => (isEditor(req) ? true : { status: { equals: 'approved' } })

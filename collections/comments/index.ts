@@ -7,25 +7,22 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 import { authorUrlField } from '../../fields/authorUrlField.js'
 import { mustExist } from '../../fields/mustExist.js'
 import { editorsOnly } from '../../src/access/roles.js'
-import { reportCommentEndpoint } from '../../src/endpoints/commentsReport.js'
-import { mergeOverride } from '../mergeOverride.js'
+import { COMMENT_STATUSES } from '../../src/moderation/commentStatus.js'
+import { reportCommentEndpoint } from './endpoints/reportComment.js'
 import { ownCommentWithinWindow, readApprovedOrEditor } from './access.js'
 import { cleanUpAfterDelete, clearReportsOnApproval } from './hooks/cleanup.js'
-import { countApprovedOnChange, countApprovedOnDelete } from './hooks/commentCount.js'
+import { countApprovedOnChange, countApprovedOnDelete } from './hooks/countApprovedComments.js'
 import { hideSpamVerdict } from './hooks/hideSpamVerdict.js'
 import { moderateOnSave } from './hooks/moderateOnSave.js'
 import { prepareComment } from './hooks/prepareComment.js'
 import { recordEditorDecision } from './hooks/recordEditorDecision.js'
-import { recordTrustedWrite } from './hooks/shared.js'
+import { recordTrustedWrite } from './hooks/trustedWrite.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
 import { moderationReasonDetailField } from './fields/moderationReasonDetail.js'
 import { blockAuthorEndpoint } from './endpoints/blockAuthor.js'
 import { staffReplyEndpoint } from './endpoints/staffReply.js'
 import { staffField } from './fields/staffField.js'
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
-export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 
 const editorsOnlyField = { create: editorsOnly, read: editorsOnly, update: editorsOnly }
 // Set when the comment is written; afterwards only editors may move it or change who wrote it.
@@ -189,5 +186,5 @@ export const commentsCollection = (options: ResolvedNewsroomOptions): Collection
     labels: { plural: 'Comments', singular: 'Comment' },
     timestamps: true,
   }
-  return mergeOverride(collection, options.overrides.comments)
+  return collection
 }

@@ -3,9 +3,8 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { checkReport, recordReporter, sendBackWhenReported } from './hooks/reports.js'
-import { readerOf } from './hooks/shared.js'
+import { readerOf } from './hooks/readerOf.js'
 
 /**
  * Reader reports of a comment: one document per reader and comment, stored in the database so the threshold
@@ -51,5 +50,5 @@ export const commentReportsCollection = (options: ResolvedNewsroomOptions, reade
     labels: { plural: 'Comment reports', singular: 'Comment report' },
     timestamps: true,
   }
-  return mergeOverride(collection, options.overrides.commentReports)
+  return collection
 }

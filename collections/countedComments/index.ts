@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly } from '../../src/access/roles.js'
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-export const COUNTED_COMMENTS_SLUG = 'newsroom-counted-comments'
+import { editorsOnly } from '../../src/access/roles.js'
 
 /**
  * Which comments `articles.commentCount` includes: one entry per counted comment, its id the comment's id.
@@ -10,8 +10,8 @@ export const COUNTED_COMMENTS_SLUG = 'newsroom-counted-comments'
  * many instances settle the same comment at once, exactly one of them moves the count. A separate collection,
  * because Payload writes a comment back whole on every update and would overwrite a marker kept on it.
  */
-export const countedCommentsCollection = (): CollectionConfig => ({
-  slug: COUNTED_COMMENTS_SLUG,
+export const countedCommentsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.countedComments,
   access: {
     create: () => false,
     delete: () => false,

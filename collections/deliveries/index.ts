@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly } from '../../src/access/roles.js'
+import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-export const DELIVERIES_SLUG = 'newsroom-deliveries'
-export const DELIVERY_STATES = ['claimed', 'sent'] as const
-export type DeliveryState = (typeof DELIVERY_STATES)[number]
+import { editorsOnly } from '../../src/access/roles.js'
+import { DELIVERY_STATES } from '../../src/delivery/deliverOnce.js'
 
 /**
  * One document per message the plugin sends, under a unique index on its idempotency key: inserting it is
@@ -12,8 +11,8 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number]
  * or a re-queued job skips it. Written only by the plugin's tasks (database level); editors may read it.
  * Holds no addresses: the key is a hash.
  */
-export const deliveriesCollection = (): CollectionConfig => ({
-  slug: DELIVERIES_SLUG,
+export const deliveriesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.deliveries,
   access: {
     create: () => false,
     delete: editorsOnly,

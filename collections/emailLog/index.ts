@@ -4,15 +4,13 @@ import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
 
-export const EMAIL_LOG_SLUG = 'newsroom-email-log'
-
 /**
  * Ledger of "email this article" sends: the rate limit counts it (per requester, sliding hour).
  * Written only by the plugin's endpoint; editors may read and delete it. Holds no addresses:
  * the requester is a keyed hash, recipients only a count.
  */
 export const emailLogCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
-  slug: EMAIL_LOG_SLUG,
+  slug: options.slugs.emailLog,
   access: {
     create: () => false,
     delete: editorsOnly,

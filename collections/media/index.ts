@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly } from '../../src/access/roles.js'
-import { mergeOverride } from '../mergeOverride.js'
 
 /** Images (hero images, posters) and video files, when the host does not bring its own media collection. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
@@ -15,5 +14,5 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     labels: { plural: 'Media', singular: 'Media' },
     upload: { mimeTypes: ['image/*', 'video/*'] },
   }
-  return mergeOverride(collection, options.overrides.media)
+  return collection
 }

@@ -3,7 +3,6 @@ import type { CollectionConfig, Field } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
 import { refuseFirstRegister } from './refuseFirstRegister.js'
 import { readerVerification } from './verificationEmail.js'
@@ -83,5 +82,5 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
     hooks: { beforeChange: [rememberNewAccount] },
     labels: { plural: 'Readers', singular: 'Reader' },
   }
-  return mergeOverride(collection, options.overrides.readers)
+  return collection
 }

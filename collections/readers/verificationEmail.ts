@@ -2,7 +2,7 @@ import type { IncomingAuthType, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
-import { escapeHTML } from '../../src/print/escapeHTML.js'
+import { escapeHTML } from '../../src/utilities/escapeHTML.js'
 
 /** The site page that confirms the address (`verifyEmailPath`), absolute when `siteUrl` is set. */
 export const verificationUrl = (options: ResolvedNewsroomOptions, req: PayloadRequest, token: string): string =>

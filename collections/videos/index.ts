@@ -15,7 +15,6 @@ import {
 import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
-import { mergeOverride } from '../mergeOverride.js'
 import { computeVideoSource } from './hooks/computeVideoSource.js'
 import { nullLockedThumbnail, thumbnailRead } from './hooks/thumbnailAccess.js'
 import { protectPremiumFilesAfterChange, protectPremiumFilesAfterDelete } from './hooks/protectPremiumFiles.js'
@@ -156,5 +155,5 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     labels: { plural: 'Videos', singular: 'Video' },
     versions: { drafts: { schedulePublish: false }, maxPerDoc: 50 },
   }
-  return mergeOverride(collection, options.overrides.videos)
+  return collection
 }

@@ -3,28 +3,14 @@ import type { PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { isSubscriptionEntitled, type Subscription } from '../utilities/isSubscriptionEntitled.js'
+import { requestCache } from '../utilities/requestCache.js'
 import { isEditor } from './roles.js'
 
-type CachedAnswer = { answer: Promise<boolean>; user: unknown }
+const entitlementPerRequest = requestCache<Promise<boolean>>({ sameUser: true })
 
-/*
- * One answer per request: every document, field and populated relationship reuses it.
- * Keyed by `req.context`, which stays the same object when Payload wraps `req` in a per-resolver
- * proxy (GraphQL) — a key on `req` itself would miss there. The answer is only reused for the same user.
- */
-const cache = new WeakMap<object, CachedAnswer>()
-
-const cacheKey = (req: PayloadRequest): object => (req.context && typeof req.context === 'object' ? req.context : req)
-
-/** Whether the requester may read premium content. Editors always may. */
-export const isEntitled = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<boolean> => {
-  const key = cacheKey(req)
-  const cached = cache.get(key)
-  if (cached && cached.user === req.user) return cached.answer
-  const answer = decide(req, options)
-  cache.set(key, { answer, user: req.user })
-  return answer
-}
+/** Whether the requester may read premium content. Editors always may. One answer per request and user. */
+export const isEntitled = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<boolean> =>
+  entitlementPerRequest(req, () => decide(req, options))
 
 const decide = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<boolean> => {
   if (isEditor(req)) return true

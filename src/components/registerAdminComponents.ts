@@ -1,23 +1,13 @@
-import type { Block, CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
+import type { CollectionConfig, Config, Field, PayloadComponent, UIField } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { mergeNewsroomTranslations } from '../translations/index.js'
-
-/** Import-map paths of the plugin's admin components (hosts regenerate the import map to pick them up). */
-export const CLIENT_PATH = 'payload-plugin-newsroom/client'
-export const RSC_PATH = 'payload-plugin-newsroom/rsc'
+import { insertAfter, mapFieldByName } from '../utilities/fieldTree.js'
+import { client, type ComponentRef, rsc } from './componentRefs.js'
 
 /** Slug of the modular-dashboard widget showing comments awaiting moderation. */
 export const MODERATION_WIDGET_SLUG = 'newsroom-moderation'
-
-/** A component reference as Payload's config takes it: a path, or a path with extra props. */
-type ComponentRef = string | { clientProps?: object; path: string; serverProps?: object }
-
-const client = (name: string, clientProps?: Record<string, unknown>): ComponentRef =>
-  clientProps ? { clientProps, path: `${CLIENT_PATH}#${name}` } : `${CLIENT_PATH}#${name}`
-const rsc = (name: string, serverProps?: Record<string, unknown>): ComponentRef =>
-  serverProps ? { path: `${RSC_PATH}#${name}`, serverProps } : `${RSC_PATH}#${name}`
 
 /**
  * Adds the editors' admin UI to a config whose collections the plugin already built: moderation queue
@@ -144,24 +134,6 @@ const appendListComponents = (
   },
 })
 
-/** Copies `fields`, replacing the data field `name` (at this data level) with `replace(field)`. */
-export const mapFieldByName = (fields: Field[], name: string, replace: (field: Field) => Field): Field[] =>
-  fields.map((field) => {
-    if ('name' in field && field.name === name) return replace(field)
-    if (field.type === 'row' || field.type === 'collapsible') {
-      return { ...field, fields: mapFieldByName(field.fields, name, replace) }
-    }
-    if (field.type === 'tabs') {
-      return {
-        ...field,
-        tabs: field.tabs.map((tab) =>
-          'name' in tab && tab.name ? tab : { ...tab, fields: mapFieldByName(tab.fields, name, replace) },
-        ),
-      }
-    }
-    return field
-  })
-
 /** Gives the field `name` our list cell, unless the host already chose one. */
 const withCell = (fields: Field[], name: string, Cell: ComponentRef): Field[] =>
   mapFieldByName(fields, name, (field) => {
@@ -177,32 +149,3 @@ const withFieldComponent = (fields: Field[], name: string, Field: ComponentRef):
     if (admin.components?.Field) return field
     return { ...field, admin: { ...admin, components: { ...admin.components, Field } } } as Field
   })
-
-/** Inserts `extra` right after the data field `name` (wherever it sits at this data level); skipped when absent. */
-export const insertAfter = (fields: Field[], name: string, extra: Field): Field[] =>
-  fields.flatMap((field): Field[] => {
-    if ('name' in field && field.name === name) return [field, extra]
-    if (field.type === 'row' || field.type === 'collapsible') {
-      return [{ ...field, fields: insertAfter(field.fields, name, extra) }]
-    }
-    if (field.type === 'tabs') {
-      return [
-        {
-          ...field,
-          tabs: field.tabs.map((tab) =>
-            'name' in tab && tab.name ? tab : { ...tab, fields: insertAfter(tab.fields, name, extra) },
-          ),
-        },
-      ]
-    }
-    return [field]
-  })
-
-/**
- * The paywall-break block as the article editor shows it: a labelled dashed rule instead of an empty
- * block card. Used only when the plugin is enabled (a disabled plugin registers no components).
- */
-export const withPaywallBreakDivider = (block: Block): Block => ({
-  ...block,
-  admin: { ...block.admin, components: { ...block.admin?.components, Block: client('PaywallBreakDivider') } },
-})

@@ -1,4 +1,5 @@
-export { authorUrlField, isHttpUrl } from '../../fields/authorUrlField.js'
+export { authorUrlField } from '../../fields/authorUrlField.js'
+export { isHttpUrl } from '../utilities/safeUrl.js'
 export { lockedField, teaserField } from '../../fields/gateFields.js'
 export { premiumField } from '../../fields/premiumField.js'
 export { slugField } from '../../fields/slugField.js'

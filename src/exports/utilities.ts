@@ -20,7 +20,8 @@ export {
 export type { ParseVideoUrlResult, VideoProvider, VideoSource } from '../utilities/parseVideoUrl.js'
 export { createNewsroomHTMLConverters, newsroomHTMLConverters, videoEmbedToHTML } from '../lexical/htmlConverters.js'
 export type { VideoEmbedHTMLOptions, VideoForHTML } from '../lexical/htmlConverters.js'
-export { articleUrl, toPrintableArticle } from '../print/printableArticle.js'
+export { articleUrl } from '../utilities/articleUrl.js'
+export { toPrintableArticle } from '../print/printableArticle.js'
 export type { PrintableArticle, PrintableImage } from '../print/printableArticle.js'
 export { printHTMLConverters, renderBodyHTML } from '../print/printHTMLConverters.js'
 export type { PrintLinkContext } from '../print/printHTMLConverters.js'
@@ -30,36 +31,3 @@ export { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
 export type { PdfBlock, PdfRun } from '../print/pdf/lexicalToPdfBlocks.js'
 export { renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
 export type { PdfSettings } from '../print/pdf/renderArticlePdf.js'
-export {
-  commentsClosedReason,
-  countLinks,
-  findKey,
-  floodRetryAfter,
-  isDuplicateOf,
-  isHoneypotFilled,
-  isSameRequester,
-  MODERATION_RULES,
-  moderateComment,
-  moderateEdit,
-} from '../moderation/moderateComment.js'
-export type {
-  ArticleFacts,
-  CommentFacts,
-  ModerationInput,
-  ModerationLookups,
-  ModerationRule,
-  ModerationSettings,
-  ModerationVerdict,
-} from '../moderation/moderateComment.js'
-export { duplicateClaimKeys, floodClaimKeys, floodWait, requesterIds } from '../moderation/claimKeys.js'
-export { compileKeyMatcher, parseKeyList } from '../moderation/keyMatcher.js'
-export type { KeyMatch, KeyMatcher } from '../moderation/keyMatcher.js'
-export { resolveDiscussionSettings } from '../moderation/settings.js'
-export type { DiscussionSettings, DiscussionSettingsDoc } from '../moderation/settings.js'
-export {
-  clientAddress,
-  normalizeBody,
-  normalizeLine,
-  requesterFromHeaders,
-  submissionErrors,
-} from '../moderation/submission.js'

@@ -9,6 +9,8 @@ import {
   type DiscussionSettingsDoc,
   resolveDiscussionSettings,
 } from '../moderation/settings.js'
+import { isEmailAddress } from '../utilities/isEmailAddress.js'
+import { requestCache } from '../utilities/requestCache.js'
 
 /** Editors change the moderation rules at runtime; plugin options give the defaults. */
 export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => {
@@ -158,7 +160,7 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             label: 'Tell editors about held comments',
             defaultValue: d.notify.editors.join('\n'),
             validate: (value: null | string | undefined) => {
-              const invalid = parseKeyList(value).filter((line) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(line))
+              const invalid = parseKeyList(value).filter((line) => !isEmailAddress(line))
               return invalid.length === 0 ? true : `Not an email address: ${invalid.join(', ')}`
             },
           },
@@ -180,26 +182,18 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
   }
 }
 
-// Resolved settings per Payload instance, keyed by the global's `updatedAt`: a save changes the key, so every
+// Resolved settings per Payload instance, keyed by the global's `updatedAt` (a derived cache, see
+// src/utilities/requestCache.ts): a save changes the key, so every
 // app instance picks up new settings on its next comment. The database stays the source of truth.
 const settingsCache = new WeakMap<Payload, Map<string, DiscussionSettings>>()
 // One lookup per request, shared by the hooks and access checks of that request.
-const perRequest = new WeakMap<PayloadRequest, Promise<DiscussionSettings>>()
+const settingsPerRequest = requestCache<Promise<DiscussionSettings>>()
 
 /** The Discussion settings in force, read with `overrideAccess` (readers cannot read the global). */
 export const readDiscussionSettings = (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
-): Promise<DiscussionSettings> => {
-  let settings = perRequest.get(req)
-  if (!settings) {
-    settings = loadSettings(req, options)
-    perRequest.set(req, settings)
-    // A failed read must not stick to the request.
-    settings.catch(() => perRequest.delete(req))
-  }
-  return settings
-}
+): Promise<DiscussionSettings> => settingsPerRequest(req, () => loadSettings(req, options))
 
 const loadSettings = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<DiscussionSettings> => {
   const { payload } = req

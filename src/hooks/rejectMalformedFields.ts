@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest } fr
 
 import { ValidationError } from 'payload'
 
-type FieldError = { message: string; path: string }
+import type { FieldError } from '../utilities/fieldError.js'
 
 /**
  * Refuses, before any hook reads them, field values of the wrong shape: a relationship that is no id of the

@@ -3,8 +3,11 @@ import type { PayloadRequest, SendEmailOptions, TaskConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
-import { deliverOnce } from './deliverOnce.js'
-import { messageKey } from './messageKey.js'
+import { articleUrl } from '../utilities/articleUrl.js'
+import { escapeHTML } from '../utilities/escapeHTML.js'
+import { relationId } from '../utilities/relationId.js'
+import { deliverOnce } from '../delivery/deliverOnce.js'
+import { messageKey } from '../delivery/messageKey.js'
 
 /** Tells editors about a comment awaiting moderation (new and held, or sent back by reader reports). */
 export const NOTIFY_EDITORS_TASK = 'newsroomNotifyEditorsOfComment'
@@ -29,23 +32,11 @@ type StoredArticle = { slug?: null | string; title?: null | string }
 // Mail servers fail; the job is retried with growing pauses and the comment itself is never affected.
 const RETRIES = { attempts: 5, backoff: { type: 'exponential' as const, delay: 30_000 } }
 
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string,
-  )
-
 const paragraphs = (text: string): string =>
   text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p>${escapeHTML(p).replace(/\n/g, '<br>')}</p>`)
     .join('')
-
-const idOf = (value: unknown): null | number | string => {
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return null
-}
 
 const load = async <T>(req: PayloadRequest, collection: string, id: null | number | string): Promise<null | T> => {
   if (id === null) return null
@@ -59,12 +50,12 @@ const load = async <T>(req: PayloadRequest, collection: string, id: null | numbe
   })) as null | T
 }
 
-const articleUrl = (
+/** Where a reply is read: the article's public URL, at the comment. */
+const commentUrl = (
   options: ResolvedNewsroomOptions,
   article: StoredArticle | null,
   commentId: number | string,
-): string =>
-  `${options.siteUrl}${options.articlePath.replace('{slug}', encodeURIComponent(article?.slug ?? ''))}#comment-${commentId}`
+): string => `${articleUrl(options, article?.slug ?? '')}#comment-${commentId}`
 
 const adminUrl = (req: PayloadRequest, slug: string, id: number | string): string => {
   const { routes, serverURL } = req.payload.config
@@ -87,7 +78,7 @@ export const editorsNotice = async (
   const settings = await readDiscussionSettings(req, options)
   const comment = await load<StoredComment>(req, slugs.comments, commentId)
   if (!comment || comment.status !== 'pending' || settings.notifyEditors.length === 0) return null
-  const article = await load<StoredArticle>(req, slugs.articles, idOf(comment.article))
+  const article = await load<StoredArticle>(req, slugs.articles, relationId(comment.article))
   const title = article?.title ?? 'an article'
   const subject =
     reason === 'reported' ? `Comment reported by readers: “${title}”` : `New comment awaiting moderation: “${title}”`
@@ -97,10 +88,10 @@ export const editorsNotice = async (
     key: messageKey(NOTIFY_EDITORS_TASK, String(comment.id), reason, reason === 'pending' ? '' : (event ?? '')),
     message: {
       html:
-        `<p>${escapeHtml(who)} on <strong>${escapeHtml(title)}</strong>:</p>` +
+        `<p>${escapeHTML(who)} on <strong>${escapeHTML(title)}</strong>:</p>` +
         `<blockquote>${paragraphs(comment.body ?? '')}</blockquote>` +
-        `<p>${escapeHtml(comment.moderationReason ?? '')}</p>` +
-        `<p><a href="${escapeHtml(review)}">Review the comment</a></p>`,
+        `<p>${escapeHTML(comment.moderationReason ?? '')}</p>` +
+        `<p><a href="${escapeHTML(review)}">Review the comment</a></p>`,
       subject,
       text: `${who} on “${title}”:\n\n${comment.body ?? ''}\n\n${comment.moderationReason ?? ''}\n\nReview: ${review}\n`,
       to: settings.notifyEditors,
@@ -118,20 +109,20 @@ export const replyNotice = async (
   const settings = await readDiscussionSettings(req, options)
   const reply = await load<StoredComment>(req, slugs.comments, replyId)
   if (!settings.notifyReplyAuthors || !reply || reply.status !== 'approved') return null
-  const parent = await load<StoredComment>(req, slugs.comments, idOf(reply.parent))
+  const parent = await load<StoredComment>(req, slugs.comments, relationId(reply.parent))
   // No mail to yourself, nor about a parent that is no longer public.
   if (!parent?.authorEmail || parent.status !== 'approved' || parent.authorEmail === reply.authorEmail) return null
-  const article = await load<StoredArticle>(req, slugs.articles, idOf(reply.article))
+  const article = await load<StoredArticle>(req, slugs.articles, relationId(reply.article))
   const title = article?.title ?? 'an article'
-  const link = articleUrl(options, article, reply.id)
+  const link = commentUrl(options, article, reply.id)
   const replier = reply.authorName ?? 'Someone'
   return {
     key: messageKey(NOTIFY_REPLY_AUTHOR_TASK, String(reply.id), parent.authorEmail),
     message: {
       html:
-        `<p>${escapeHtml(replier)} replied to your comment on <strong>${escapeHtml(title)}</strong>:</p>` +
+        `<p>${escapeHTML(replier)} replied to your comment on <strong>${escapeHTML(title)}</strong>:</p>` +
         `<blockquote>${paragraphs(reply.body ?? '')}</blockquote>` +
-        `<p><a href="${escapeHtml(link)}">Read the conversation</a></p>`,
+        `<p><a href="${escapeHTML(link)}">Read the conversation</a></p>`,
       subject: `${replier} replied to your comment on “${title}”`,
       text: `${replier} replied to your comment on “${title}”:\n\n${reply.body ?? ''}\n\n${link}\n`,
       to: parent.authorEmail,

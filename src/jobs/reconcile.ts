@@ -2,14 +2,13 @@ import type { PayloadRequest, TaskConfig, Where } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { repairCommentCount } from '../../collections/comments/hooks/commentCount.js'
+import { repairCommentCount } from '../commentCount/repairCommentCount.js'
 
-import { DELIVERIES_SLUG } from '../../collections/deliveries/index.js'
 import { readDiscussionSettings } from '../globals/discussionSettings.js'
-import { SEND_ARTICLE_EMAIL_TASK } from '../print/email/sendArticleEmailTask.js'
+import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
-import { deliveryClaimed } from './deliverOnce.js'
-import { leaseCutoff } from './lease.js'
+import { deliveryClaimed } from '../delivery/deliverOnce.js'
+import { leaseCutoff } from '../delivery/lease.js'
 
 /** Repairs what crashed instances left half done: abandoned jobs, drifted comment counts, unsent notifications. */
 export const RECONCILE_TASK = 'newsroomReconcile'
@@ -93,7 +92,7 @@ export const releaseAbandonedJobs = async (
 
 /**
  * One article's `commentCount` repaired: comments whose count entry disagrees with their status are settled,
- * then the count is set to the entries, conditional on the value read (collections/comments/hooks/commentCount.ts).
+ * then the count is set to the entries, conditional on the value read (src/commentCount/).
  */
 const recountArticle = (
   req: PayloadRequest,
@@ -203,15 +202,19 @@ export const queueMissingNotifications = async (
   return queued
 }
 
-const purgeOldDeliveries = async (req: PayloadRequest, now: Date): Promise<number> => {
+const purgeOldDeliveries = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  now: Date,
+): Promise<number> => {
   const where: Where = {
     and: [
       { state: { equals: 'sent' } },
       { sentAt: { less_than: new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString() } },
     ],
   }
-  const { totalDocs } = await req.payload.db.count({ collection: DELIVERIES_SLUG, req, where })
-  if (totalDocs > 0) await req.payload.db.deleteMany({ collection: DELIVERIES_SLUG, req, where })
+  const { totalDocs } = await req.payload.db.count({ collection: options.slugs.deliveries, req, where })
+  if (totalDocs > 0) await req.payload.db.deleteMany({ collection: options.slugs.deliveries, req, where })
   return totalDocs
 }
 
@@ -223,7 +226,7 @@ export const reconcile = async (
   const releasedJobs = await releaseAbandonedJobs(req, options, now)
   const counts = await recountCommentCounts(req, options)
   const notificationsQueued = await queueMissingNotifications(req, options, now)
-  const deliveriesPurged = await purgeOldDeliveries(req, now)
+  const deliveriesPurged = await purgeOldDeliveries(req, options, now)
   return { releasedJobs, ...counts, deliveriesPurged, notificationsQueued }
 }
 

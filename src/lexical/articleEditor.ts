@@ -4,9 +4,9 @@ import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/r
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { withPaywallBreakDivider } from '../components/registerAdminComponents.js'
 import { NewsroomInsertMenuFeature } from './insertMenuFeature.js'
 import { paywallBreakBlock } from './paywallBreakBlock.js'
+import { withPaywallBreakDivider } from './paywallBreakDivider.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
 
 /** The article body editor: Payload's default features plus the paywall break and video blocks. */

@@ -4,7 +4,8 @@ import { defaultHTMLConverters } from '@payloadcms/richtext-lexical/html'
 
 import { PAYWALL_BREAK_BLOCK } from '../utilities/extractTeaser.js'
 import { VIDEO_EMBED_BLOCK } from './videoEmbedBlock.js'
-import { escapeHTML } from '../print/escapeHTML.js'
+import { escapeHTML } from '../utilities/escapeHTML.js'
+import { safeUrl } from '../utilities/safeUrl.js'
 
 /** The fields of a (populated, already gated) video the HTML output uses. */
 export type VideoForHTML = {
@@ -27,18 +28,6 @@ export type VideoEmbedHTMLOptions = {
 
 // One escaping function for every HTML the plugin writes.
 export { escapeHTML }
-
-/** An http(s) or root-relative URL (made absolute with `baseUrl`), or null for anything else. */
-const safeUrl = (value: null | string | undefined, baseUrl = ''): null | string => {
-  if (!value) return null
-  if (value.startsWith('/') && !value.startsWith('//')) return `${baseUrl.replace(/\/$/, '')}${value}`
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
-  } catch {
-    return null
-  }
-}
 
 const isVideo = (value: unknown): value is VideoForHTML =>
   Boolean(value && typeof value === 'object' && typeof (value as VideoForHTML).title === 'string')

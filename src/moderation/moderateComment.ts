@@ -1,15 +1,16 @@
 /**
- * The comment moderation rules (CONTRACT.md "Comment moderation rules"), as plain functions over plain data.
+ * The comment moderation rules (docs/CONTRACT.md "Comment moderation rules"), as plain functions over plain data.
  * The comments hook gathers the facts, calls `moderateComment` / `moderateEdit` and acts on the verdict;
  * database lookups are passed in as lazy functions so a rule that decides early spares the later queries.
  */
+import type { SpamVerdict } from '../types.js'
+import type { CommentStatus } from './commentStatus.js'
 import type { KeyMatcher } from './keyMatcher.js'
 import type { KeyedField, ModerationReason } from './moderationReason.js'
 
 import { KEYED_FIELDS, moderationReasonText } from './moderationReason.js'
 
-export type CommentStatusVerdict = 'approved' | 'pending' | 'spam'
-export type SpamVerdict = 'ham' | 'hold' | 'spam'
+export type CommentStatusVerdict = Exclude<CommentStatus, 'trash'>
 
 /** Every rule, in the order it is evaluated. */
 export const MODERATION_RULES = [

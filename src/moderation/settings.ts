@@ -87,7 +87,8 @@ export const resolveDiscussionSettings = (
 }
 
 // Compiled automatons keyed by a hash of their key list, so saving an unrelated setting does not rebuild them.
-// A derived, rebuildable cache: the key lists themselves live in the database.
+// A derived, rebuildable cache keyed by content (src/utilities/requestCache.ts says why that is no shared
+// state): the key lists themselves live in the database.
 const MAX_CACHED_LISTS = 16
 const matcherCache = new Map<string, KeyMatcher>()
 

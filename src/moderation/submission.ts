@@ -4,7 +4,10 @@
  */
 import { createHmac } from 'node:crypto'
 
-import { isHttpUrl } from '../../fields/authorUrlField.js'
+import type { FieldError } from '../utilities/fieldError.js'
+
+import { isEmailAddress } from '../utilities/isEmailAddress.js'
+import { isHttpUrl } from '../utilities/safeUrl.js'
 
 // Control characters other than tab and newline never belong in a plain-text comment.
 // eslint-disable-next-line no-control-regex
@@ -18,11 +21,6 @@ export const normalizeBody = (value: string): string => value.replace(/\r\n?/g, 
 /** A one-line value (name, URL): control characters and line breaks become single spaces. */
 export const normalizeLine = (value: string): string => value.replace(CONTROL_AND_BREAKS, ' ').trim()
 
-// Deliberately looser than Payload's own email validation (which still runs afterwards): a
-// submission rejected here must also fail there, never the other way round.
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-export type FieldError = { message: string; path: string }
 export type Translate = (key: string, vars?: Record<string, unknown>) => string
 
 export type SubmissionFields = {
@@ -54,7 +52,7 @@ export const submissionErrors = (
     errors.push({ message: t('validation:shorterThanMax', { maxLength: limits.maxNameLength }), path: 'authorName' })
   }
   if (isBlank(data.authorEmail)) errors.push({ message: required, path: 'authorEmail' })
-  else if (!LOOKS_LIKE_EMAIL.test(data.authorEmail as string)) {
+  else if (!isEmailAddress(data.authorEmail)) {
     errors.push({ message: t('validation:emailAddress'), path: 'authorEmail' })
   }
   if (data.authorUrl !== undefined && data.authorUrl !== null && data.authorUrl !== '') {

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../types.js'
 import type { PrintLinkContext } from './printHTMLConverters.js'
 
-import { articleUrl } from './printableArticle.js'
+import { articleUrl } from '../utilities/articleUrl.js'
 
 /** How links inside an article resolve on paper: other articles to their public URL, the rest to the site. */
 export const printLinkContext = (options: ResolvedNewsroomOptions): PrintLinkContext => ({

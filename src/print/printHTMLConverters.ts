@@ -1,7 +1,6 @@
 import type { HTMLConverter, HTMLConverters, HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 
 import { convertLexicalToHTML, LinkHTMLConverter } from '@payloadcms/richtext-lexical/html'
-import { sanitizeUrl } from 'payload/shared'
 
 import type { LexicalState } from '../utilities/extractTeaser.js'
 
@@ -16,13 +15,6 @@ export type PrintLinkContext = {
 }
 
 type AnyNode = { [key: string]: unknown; children?: AnyNode[]; fields?: Record<string, unknown> }
-
-/** A link target safe for href/PDF annotations, or `null` for nothing worth linking (empty, `#`, `javascript:`…). */
-export const safeHref = (url: unknown): null | string => {
-  if (typeof url !== 'string') return null
-  const clean = sanitizeUrl(url)
-  return clean && !clean.startsWith('#') ? clean : null
-}
 
 /** Resolves an internal link node to a public URL: articles by slug, anything else to the site. */
 export const internalLinkHref = (linkFields: unknown, ctx: PrintLinkContext): string => {

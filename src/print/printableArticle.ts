@@ -1,5 +1,6 @@
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { articleUrl } from '../utilities/articleUrl.js'
 import { type LexicalState, stripPaywallBreaks } from '../utilities/extractTeaser.js'
 
 /** An image as print and PDF need it (from a populated upload document). */
@@ -47,10 +48,6 @@ type ArticleDoc = {
   teaser?: unknown
   title?: null | string
 }
-
-/** Public URL of an article on the site: `siteUrl` + `articlePath` with `{slug}` filled in. */
-export const articleUrl = (options: Pick<ResolvedNewsroomOptions, 'articlePath' | 'siteUrl'>, slug: string): string =>
-  `${options.siteUrl}${options.articlePath.split('{slug}').join(encodeURIComponent(slug))}`
 
 const asLexical = (value: unknown): LexicalState | null =>
   value && typeof value === 'object' && Array.isArray((value as LexicalState).root?.children)

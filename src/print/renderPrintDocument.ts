@@ -1,7 +1,9 @@
 import type { PrintableArticle } from './printableArticle.js'
 
-import { escapeHTML, escapeStyleText } from './escapeHTML.js'
-import { type PrintLinkContext, renderBodyHTML, safeHref } from './printHTMLConverters.js'
+import { escapeHTML, escapeStyleText } from '../utilities/escapeHTML.js'
+import { formatDate } from '../utilities/formatDate.js'
+import { safeHref } from '../utilities/safeUrl.js'
+import { type PrintLinkContext, renderBodyHTML } from './printHTMLConverters.js'
 
 export type PrintSettings = {
   /** Extra CSS from the host, appended after ours. */
@@ -45,17 +47,6 @@ hr { border: 0; border-top: 1px solid #999; margin: 1.5rem 0; }
   .article-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; word-break: break-all; }
 }
 `.trim()
-
-const formatDate = (iso: null | string, locale: string): null | string => {
-  if (!iso) return null
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return null
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date)
-  }
-}
 
 /** The whole print document: one self-contained HTML page, no scripts, every text escaped. */
 export const renderPrintDocument = (

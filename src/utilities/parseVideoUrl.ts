@@ -1,3 +1,5 @@
+import type { FieldError } from './fieldError.js'
+
 /** Where a video plays from. `upload` is a file in the host's upload (media) collection. */
 export type VideoProvider = 'file' | 'upload' | 'vimeo' | 'youtube'
 
@@ -282,8 +284,6 @@ export const VIDEO_SOURCE_MESSAGES = {
   posterNotAnImage: 'The poster must be an image.',
   uploadMissing: 'The selected video file does not exist.',
 } as const
-
-export type FieldError = { message: string; path: string }
 
 /**
  * The "exactly one of url and file" rule. A draft may still lack both (work in progress);

@@ -46,7 +46,7 @@ export async function startNewsroomApp(
 }
 
 /** A minimal Lexical document of paragraphs. */
-export const lexicalParagraphs = (...texts: string[]) => lexical(...texts.map(paragraph))
+export const lexicalParagraphs = (...texts: string[]) => lexical(...texts.map((value) => paragraph(value)))
 
 /**
  * Confirms a reader's address as the reader would (readers must verify before they log in): the token from

@@ -4,14 +4,12 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { isEditor } from '../../../src/access/roles.js'
 import { NewsroomClientError } from '../../../src/errors/clientError.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 import { STAFF_FIELD } from '../fields/staffField.js'
 
 const MAX_BODY_BYTES = 16 * 1024
 
 type ParentDoc = { article?: unknown; id: number | string }
-
-const relationId = (value: unknown): null | number | string =>
-  value && typeof value === 'object' ? ((value as { id?: number | string }).id ?? null) : (value as number | string)
 
 /**
  * `POST /api/{comments}/:id/staff-reply` `{ body }`: an editor answers a comment from the moderation desk. The

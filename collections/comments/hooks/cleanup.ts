@@ -2,7 +2,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { type CommentDoc, relationId } from './shared.js'
+import type { CommentDoc } from './commentDoc.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /**
  * A deleted comment's replies move up to its own parent (as WordPress does), so no reply points at nothing;

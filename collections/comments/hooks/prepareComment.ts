@@ -3,7 +3,8 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { normalizeBody, normalizeLine } from '../../../src/moderation/submission.js'
-import { isModeratedWrite, readerOf } from './shared.js'
+import { isModeratedWrite } from './isModeratedWrite.js'
+import { readerOf } from './readerOf.js'
 
 type Identity = { email?: unknown; name?: unknown }
 

@@ -4,7 +4,7 @@ import type { SubmissionKey } from '../../../src/moderation/moderateComment.js'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { previouslyApprovedMatch } from '../../../src/moderation/previouslyApproved.js'
-import { readerOf } from './shared.js'
+import { readerOf } from './readerOf.js'
 
 /** The verified reader account an address belongs to (an unconfirmed sign-up owns no address), or null. */
 const verifiedAccountOf = async (

@@ -4,7 +4,10 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK } from '../../../src/jobs/commentNotifications.js'
-import { type CommentDoc, isModeratedWrite, queueSafely, relationId } from './shared.js'
+import type { CommentDoc } from './commentDoc.js'
+import { isModeratedWrite } from './isModeratedWrite.js'
+import { queueSafely } from './queueSafely.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /**
  * Queues mail instead of sending it: the comment is saved and answered at once; the jobs queue delivers,

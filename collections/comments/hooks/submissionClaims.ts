@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 
 import type { SubmissionKey } from '../../../src/moderation/moderateComment.js'
 
-import { COMMENT_CLAIMS_SLUG } from '../../commentClaims/index.js'
+import { INTERNAL_SLUGS } from '../../../src/defaults.js'
 import { duplicateClaimKeys, floodClaimKeys, floodWait, type Hash } from '../../../src/moderation/claimKeys.js'
 
 /**
@@ -41,7 +41,10 @@ const ignoreTaken = (error: unknown): void => {
 // Claims are written outside the request's transaction: another instance must see them at once, and a
 // rolled-back comment must not take the decision with it (its claim is given back or expires).
 const findClaim = async (payload: Payload, key: string): Promise<ClaimDoc | null> =>
-  (await payload.db.findOne({ collection: COMMENT_CLAIMS_SLUG, where: { key: { equals: key } } })) as ClaimDoc | null
+  (await payload.db.findOne({
+    collection: INTERNAL_SLUGS.commentClaims,
+    where: { key: { equals: key } },
+  })) as ClaimDoc | null
 
 const toDate = (value: Date | string | undefined): Date | null => (value ? new Date(value) : null)
 
@@ -60,7 +63,7 @@ const takeFloodWindow = async (
   const freeBefore = new Date(now.getTime() - floodSeconds * 1000).toISOString()
   try {
     await payload.db.upsert({
-      collection: COMMENT_CLAIMS_SLUG,
+      collection: INTERNAL_SLUGS.commentClaims,
       data: { at: now.toISOString(), holder, key },
       returning: false,
       where: { and: [{ key: { equals: key } }, { at: { less_than_equal: freeBefore } }] },
@@ -99,7 +102,7 @@ const takeWords = async (
 ): Promise<boolean> => {
   try {
     await payload.db.create({
-      collection: COMMENT_CLAIMS_SLUG,
+      collection: INTERNAL_SLUGS.commentClaims,
       data: { at: now.toISOString(), holder, key },
       returning: false,
     })
@@ -113,7 +116,7 @@ const takeWords = async (
   const live = await payload.db.count({ collection: slug, where: liveDuplicatesWhere(self, byFingerprint) })
   if (live.totalDocs > 0) return true
   const taken = await payload.db.updateOne({
-    collection: COMMENT_CLAIMS_SLUG,
+    collection: INTERNAL_SLUGS.commentClaims,
     data: { at: now.toISOString(), holder },
     where: { and: [{ key: { equals: key } }, { at: { equals: claimedAt.toISOString() } }] },
   })
@@ -130,7 +133,7 @@ const release = async (
   await Promise.allSettled(settling)
   if (claims.keys.length === 0) return
   await payload.db.deleteMany({
-    collection: COMMENT_CLAIMS_SLUG,
+    collection: INTERNAL_SLUGS.commentClaims,
     where: { and: [{ key: { in: claims.keys } }, { holder: { equals: claims.holder } }] },
   })
 }
@@ -202,7 +205,7 @@ export const submissionClaims = ({
           ? floodClaimKeys(self, hash).map((key) =>
               payload.db
                 .upsert({
-                  collection: COMMENT_CLAIMS_SLUG,
+                  collection: INTERNAL_SLUGS.commentClaims,
                   data: { at: now.toISOString(), holder: claims.holder, key },
                   returning: false,
                   where: { key: { equals: key } },
@@ -214,7 +217,7 @@ export const submissionClaims = ({
         ...duplicateClaimKeys(self, hash, hardened).map(({ key }) =>
           payload.db
             .create({
-              collection: COMMENT_CLAIMS_SLUG,
+              collection: INTERNAL_SLUGS.commentClaims,
               data: { at: now.toISOString(), holder: claims.holder, key },
               returning: false,
             })

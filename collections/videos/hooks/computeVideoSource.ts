@@ -3,7 +3,8 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
-import type { FieldError, VideoSource } from '../../../src/utilities/parseVideoUrl.js'
+import type { FieldError } from '../../../src/utilities/fieldError.js'
+import type { VideoSource } from '../../../src/utilities/parseVideoUrl.js'
 
 import {
   parseVideoUrl,
@@ -11,7 +12,7 @@ import {
   VIDEO_SOURCE_MESSAGES,
   videoSourceErrors,
 } from '../../../src/utilities/parseVideoUrl.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 type MediaDoc = { id: number | string; mimeType?: null | string; url?: null | string }
 

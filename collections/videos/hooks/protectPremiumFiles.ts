@@ -2,8 +2,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { PREMIUM_VIDEO_FILE_FIELD } from '../../media/premiumVideoFileGuard.js'
-import { relationId } from './relationId.js'
+import { PREMIUM_VIDEO_FILE_FIELD } from '../../../fields/premiumVideoFileField.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 /**
  * Whether a premium video plays this upload: in a saved document or in its latest draft

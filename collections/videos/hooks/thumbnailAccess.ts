@@ -3,7 +3,7 @@ import type { CollectionAfterReadHook, FieldAccess } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { gatedFieldRead } from '../../../src/access/premiumGate.js'
-import { relationId } from './relationId.js'
+import { relationId } from '../../../src/utilities/relationId.js'
 
 type VideoDoc = { locked?: boolean; poster?: unknown; thumbnailUrl?: null | string }
 

@@ -5,6 +5,8 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { authorHistory, type StatusCounts } from '../../moderation/authorHistory.js'
+import { relationId } from '../../utilities/relationId.js'
+import { isHttpUrl, safeUrl } from '../../utilities/safeUrl.js'
 import { newsroomT } from '../serverTranslation.js'
 import { excerpt } from '../shared/excerpt.js'
 import { DeskRowActions } from './DeskRowActions.js'
@@ -27,23 +29,6 @@ type Row = {
   parent?: unknown
   staff?: boolean | null
   status?: null | string
-}
-
-const relationId = (value: unknown): null | number | string =>
-  value === null || value === undefined || value === ''
-    ? null
-    : typeof value === 'object'
-      ? ((value as { id?: number | string }).id ?? null)
-      : (value as number | string)
-
-const safeHttpUrl = (value: unknown): null | string => {
-  if (typeof value !== 'string' || !value) return null
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -103,7 +88,7 @@ export const CommentContextCell = async (
     article?.slug && props.articlePath
       ? `${props.siteUrl ?? ''}${props.articlePath.replace('{slug}', encodeURIComponent(article.slug))}#comment-${encodeURIComponent(String(row.id))}`
       : null
-  const website = safeHttpUrl(row.authorUrl)
+  const website = isHttpUrl(row.authorUrl) ? safeUrl(row.authorUrl) : null
   const line = (key: 'deskHistoryByEmail' | 'deskHistoryByFingerprint', counts: null | StatusCounts) =>
     counts ? (
       <span

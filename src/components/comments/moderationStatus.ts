@@ -1,12 +1,11 @@
-import type { CommentStatus } from '../../../collections/comments/index.js'
+import { COMMENT_STATUSES, type CommentStatus, isCommentStatus } from '../../moderation/commentStatus.js'
 import type { NewsroomTranslationKeys } from '../../translations/index.js'
 
-/** The statuses in queue order; typed against the collection's own list so the two cannot drift. */
-export const MODERATION_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const satisfies readonly CommentStatus[]
-export type ModerationStatus = (typeof MODERATION_STATUSES)[number]
+/** The statuses in queue order: the comments collection's own list (src/moderation/commentStatus.ts). */
+export const MODERATION_STATUSES = COMMENT_STATUSES
+export type ModerationStatus = CommentStatus
 
-export const isModerationStatus = (value: unknown): value is ModerationStatus =>
-  MODERATION_STATUSES.includes(value as ModerationStatus)
+export const isModerationStatus = isCommentStatus
 
 export const statusLabelKey = (status: ModerationStatus): NewsroomTranslationKeys =>
   `plugin-newsroom:status${status[0].toUpperCase()}${status.slice(1)}` as NewsroomTranslationKeys

@@ -2,7 +2,8 @@ import type { LexicalState } from '../../utilities/extractTeaser.js'
 
 import { VIDEO_EMBED_BLOCK } from '../../lexical/videoEmbedBlock.js'
 import { type PrintableImage, toPrintableImage } from '../printableArticle.js'
-import { internalLinkHref, type PrintLinkContext, safeHref } from '../printHTMLConverters.js'
+import { safeHref } from '../../utilities/safeUrl.js'
+import { internalLinkHref, type PrintLinkContext } from '../printHTMLConverters.js'
 
 /** An embedded video as the PDF shows it: its poster and a link (nothing plays on paper). */
 export type PrintableVideo = {

@@ -1,7 +1,8 @@
 import type { PrintableArticle, PrintableImage } from '../printableArticle.js'
 import type { PrintLinkContext } from '../printHTMLConverters.js'
 
-import { safeHref } from '../printHTMLConverters.js'
+import { formatDate } from '../../utilities/formatDate.js'
+import { safeHref } from '../../utilities/safeUrl.js'
 import { lexicalToPdfBlocks, type PdfBlock, type PdfListItem, type PdfRun } from './lexicalToPdfBlocks.js'
 import { toWinAnsi } from './winAnsi.js'
 
@@ -251,17 +252,6 @@ const drawBlock = (layout: Layout, block: PdfBlock) => {
       doc.y += 8
       break
     }
-  }
-}
-
-const formatDate = (iso: null | string, locale: string): null | string => {
-  if (!iso) return null
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return null
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date)
   }
 }
 

@@ -1,7 +1,11 @@
+import type { FieldError } from '../utilities/fieldError.js'
+
+import { isEmailAddress } from '../utilities/isEmailAddress.js'
+
 /** Limits of the "email this article" form. */
 export const EMAIL_FORM_LIMITS = { maxRecipients: 5, messageLength: 1000, senderNameLength: 100 } as const
 
-export type EmailFormErrors = { message: string; path: string }[]
+export type EmailFormErrors = FieldError[]
 
 export type EmailForm = {
   /** True when the honeypot field was filled in: a bot, answered like a person but never sent. */
@@ -12,25 +16,6 @@ export type EmailForm = {
 }
 
 export type EmailFormCheck = { errors: EmailFormErrors; ok: false } | { form: EmailForm; ok: true }
-
-// A practical address check: a dot-atom local part and a dotted host name with an alphabetic TLD.
-const LOCAL_PART = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*$/
-const DOMAIN_LABEL = /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?$/i
-
-export const isEmailAddress = (value: string): boolean => {
-  if (value.length > 254) return false
-  const at = value.lastIndexOf('@')
-  if (at < 1) return false
-  const local = value.slice(0, at)
-  const labels = value.slice(at + 1).split('.')
-  return (
-    local.length <= 64 &&
-    LOCAL_PART.test(local) &&
-    labels.length >= 2 &&
-    labels.every((label) => DOMAIN_LABEL.test(label)) &&
-    /^[a-z]{2,63}$/i.test(labels[labels.length - 1]!)
-  )
-}
 
 // Control characters other than the line feed the message may keep.
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g

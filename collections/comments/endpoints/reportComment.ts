@@ -2,8 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
-import { NewsroomClientError } from '../errors/clientError.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
+
+import { NewsroomClientError } from '../../../src/errors/clientError.js'
 
 const MAX_BODY_BYTES = 4 * 1024
 

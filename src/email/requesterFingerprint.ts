@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { createHmac } from 'node:crypto'
 
-import { clientAddress } from '../../moderation/submission.js'
+import { clientAddress } from '../moderation/submission.js'
 
 /**
  * Who is asking, for rate limits: the logged-in user, else the client address, else one quota shared by every

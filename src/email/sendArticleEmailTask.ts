@@ -1,9 +1,9 @@
 import type { TaskConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../../types.js'
+import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { deliverOnce } from '../../jobs/deliverOnce.js'
-import { messageKey } from '../../jobs/messageKey.js'
+import { deliverOnce } from '../delivery/deliverOnce.js'
+import { messageKey } from '../delivery/messageKey.js'
 
 /** Job task that delivers one "shared article" email through Payload's email adapter. */
 export const SEND_ARTICLE_EMAIL_TASK = 'newsroomSendArticleEmail'

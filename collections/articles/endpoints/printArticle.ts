@@ -1,16 +1,16 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { answeringClientErrors } from '../print/clientError.js'
-import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
+import { answeringClientErrors } from '../../../src/print/clientError.js'
+import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import {
   PRINT_CONTENT_SECURITY_POLICY,
   printLinkContext,
   printLocale,
   PRIVATE_DOCUMENT_HEADERS,
-} from '../print/printContext.js'
-import { renderPrintDocument } from '../print/renderPrintDocument.js'
+} from '../../../src/print/printContext.js'
+import { renderPrintDocument } from '../../../src/print/renderPrintDocument.js'
 
 /** `GET /api/{articles}/:id/print` (id or slug): the print-friendly HTML page, gated like every read. */
 export const printArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({

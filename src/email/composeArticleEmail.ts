@@ -1,10 +1,10 @@
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
-import type { PrintableArticle } from '../printableArticle.js'
+import type { PrintableArticle } from '../print/printableArticle.js'
 import type { EmailForm } from './validateEmailRequest.js'
 
-import { escapeHTML } from '../escapeHTML.js'
-import { safeHref } from '../printHTMLConverters.js'
+import { escapeHTML } from '../utilities/escapeHTML.js'
+import { safeHref } from '../utilities/safeUrl.js'
 
 export const TEASER_EMAIL_LENGTH = 600
 

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { CollectionOverride } from '../src/types.js'
+import type { CollectionOverride } from '../types.js'
 
 /**
  * Merges a host's override into one of our collections: scalar settings replace ours, `forceSelect` merges,

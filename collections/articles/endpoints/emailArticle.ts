@@ -2,16 +2,15 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { EMAIL_LOG_SLUG } from '../../collections/emailLog/index.js'
-import { answeringClientErrors, PrintClientError } from '../print/clientError.js'
-import { composeArticleEmail } from '../print/email/composeArticleEmail.js'
-import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../print/email/emailQuota.js'
-import { requesterFingerprint } from '../print/email/requesterFingerprint.js'
-import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../print/email/sendArticleEmailTask.js'
-import { validateEmailRequest } from '../print/email/validateEmailRequest.js'
-import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
+import { answeringClientErrors, PrintClientError } from '../../../src/print/clientError.js'
+import { composeArticleEmail } from '../../../src/email/composeArticleEmail.js'
+import { decideEmailQuota, EMAIL_QUOTA_WINDOW_MS, type EmailLogEntry } from '../../../src/email/emailQuota.js'
+import { requesterFingerprint } from '../../../src/email/requesterFingerprint.js'
+import { SEND_ARTICLE_EMAIL_TASK, type SendArticleEmailInput } from '../../../src/email/sendArticleEmailTask.js'
+import { validateEmailRequest } from '../../../src/email/validateEmailRequest.js'
+import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 
 const MAX_BODY_BYTES = 16 * 1024
 // Log entries older than this are of no use to the rate limit (nor to editors looking for abuse).
@@ -72,19 +71,20 @@ const reserveQuota = async (
     article,
     fingerprint,
     limit,
+    log,
     recipients,
-  }: { article: string; fingerprint: string; limit: number; recipients: number },
+  }: { article: string; fingerprint: string; limit: number; log: CollectionSlug; recipients: number },
 ) => {
   const now = new Date()
   // The ledger is the plugin's own bookkeeping: the public may not read or write it, the endpoint must.
   const reservation = await req.payload.create({
-    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    collection: log,
     data: { article, fingerprint, recipients } as never,
     overrideAccess: true,
     req,
   })
   const { docs } = await req.payload.find({
-    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    collection: log,
     depth: 0,
     overrideAccess: true,
     pagination: false,
@@ -107,14 +107,14 @@ const reserveQuota = async (
   })
   if (!decision.allowed) {
     await req.payload.delete({
-      collection: EMAIL_LOG_SLUG as CollectionSlug,
+      collection: log,
       id: reservation.id,
       overrideAccess: true,
       req,
     })
   }
   await req.payload.delete({
-    collection: EMAIL_LOG_SLUG as CollectionSlug,
+    collection: log,
     overrideAccess: true,
     req,
     where: { createdAt: { less_than: new Date(now.getTime() - LOG_RETENTION_MS).toISOString() } },
@@ -140,6 +140,7 @@ export const emailArticleEndpoint = (options: ResolvedNewsroomOptions): Endpoint
     if (form.honeypot) return accepted()
 
     const { decision, reservation } = await reserveQuota(req, {
+      log: options.slugs.emailLog as CollectionSlug,
       article: article.id,
       fingerprint: requesterFingerprint(req, options.trustedProxies),
       limit: options.print.emailsPerHour,

@@ -1,13 +1,18 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { answeringClientErrors } from '../print/clientError.js'
-import { loadPrintableArticle } from '../print/loadPrintableArticle.js'
-import { loadPdfImages } from '../print/pdf/loadPdfImages.js'
-import { lexicalToPdfBlocks } from '../print/pdf/lexicalToPdfBlocks.js'
-import { pdfImagesOf, renderArticlePdf } from '../print/pdf/renderArticlePdf.js'
-import { pdfFilename, printLinkContext, printLocale, PRIVATE_DOCUMENT_HEADERS } from '../print/printContext.js'
+import { answeringClientErrors } from '../../../src/print/clientError.js'
+import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
+import { loadPdfImages } from '../../../src/print/pdf/loadPdfImages.js'
+import { lexicalToPdfBlocks } from '../../../src/print/pdf/lexicalToPdfBlocks.js'
+import { pdfImagesOf, renderArticlePdf } from '../../../src/print/pdf/renderArticlePdf.js'
+import {
+  pdfFilename,
+  printLinkContext,
+  printLocale,
+  PRIVATE_DOCUMENT_HEADERS,
+} from '../../../src/print/printContext.js'
 
 /**
  * `GET /api/{articles}/:id/pdf` (id or slug): the article as a PDF download, made in-process with pdfkit.

@@ -5,9 +5,13 @@ import { hostname } from 'node:os'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
-import { DELIVERIES_SLUG, type DeliveryState } from '../../collections/deliveries/index.js'
+import { INTERNAL_SLUGS } from '../defaults.js'
 import { leaseExpired } from './lease.js'
 import { idempotencyFields } from './messageKey.js'
+
+/** A delivery's life: claimed by one instance, then sent. */
+export const DELIVERY_STATES = ['claimed', 'sent'] as const
+export type DeliveryState = (typeof DELIVERY_STATES)[number]
 
 type DeliveryDoc = { claimedAt?: string; id: number | string; key: string; owner?: null | string; state: DeliveryState }
 
@@ -34,7 +38,7 @@ const outsideTransaction = (req: PayloadRequest): PayloadRequest =>
 
 const findDelivery = async (req: PayloadRequest, key: string): Promise<DeliveryDoc | null> =>
   (await req.payload.db.findOne({
-    collection: DELIVERIES_SLUG,
+    collection: INTERNAL_SLUGS.deliveries,
     req,
     where: { key: { equals: key } },
   })) as DeliveryDoc | null
@@ -47,7 +51,7 @@ const tryClaim = async (req: PayloadRequest, key: string, task: string, leaseSec
   const now = new Date()
   try {
     await req.payload.db.create({
-      collection: DELIVERIES_SLUG,
+      collection: INTERNAL_SLUGS.deliveries,
       data: { claimedAt: now.toISOString(), key, owner, state: 'claimed', task },
       req,
       returning: false,
@@ -61,7 +65,7 @@ const tryClaim = async (req: PayloadRequest, key: string, task: string, leaseSec
     if (!leaseExpired(existing.claimedAt, now, leaseSeconds)) return { wait: true }
     // The holder died mid-send: take the claim over, conditionally, so only one of several successors wins.
     const taken = await req.payload.db.updateOne({
-      collection: DELIVERIES_SLUG,
+      collection: INTERNAL_SLUGS.deliveries,
       data: { claimedAt: now.toISOString(), owner },
       req,
       where: {
@@ -105,12 +109,12 @@ export const deliverOnce = async (
   } catch (error) {
     // Not sent: give the key back so the retry (here or on another instance) may send it.
     await req.payload.db
-      .deleteOne({ collection: DELIVERIES_SLUG, req: dbReq, returning: false, where: mine })
+      .deleteOne({ collection: INTERNAL_SLUGS.deliveries, req: dbReq, returning: false, where: mine })
       .catch(() => undefined)
     throw error
   }
   const marked = await req.payload.db.updateOne({
-    collection: DELIVERIES_SLUG,
+    collection: INTERNAL_SLUGS.deliveries,
     data: { sentAt: new Date().toISOString(), state: 'sent' },
     req: dbReq,
     where: mine,

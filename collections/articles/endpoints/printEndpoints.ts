@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../types.js'
+import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { emailArticleEndpoint } from './emailArticle.js'
 import { printArticleEndpoint } from './printArticle.js'
