@@ -18,8 +18,8 @@ import {
   lockReadersOutOfLockedDocuments,
 } from './access/lockOutReaders.js'
 import { resolveOptions } from './defaults.js'
-import { withClientErrorLogLevels } from './errors/clientErrorLogLevels.js'
-import { logGraphQLErrorsByCause } from './errors/logGraphQLErrorsByCause.js'
+import { withClientErrorLogLevels } from './plugin/clientErrorLogLevels.js'
+import { logGraphQLErrorsByCause } from './plugin/logGraphQLErrorsByCause.js'
 import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests.js'
 import { withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
 import { rejectMalformedGlobalRead } from './hooks/rejectMalformedQuery.js'

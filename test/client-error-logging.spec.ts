@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
-import { CLIENT_ERROR_LOG_LEVELS, withClientErrorLogLevels } from '../src/errors/clientErrorLogLevels.js'
+import { CLIENT_ERROR_LOG_LEVELS, withClientErrorLogLevels } from '../src/plugin/clientErrorLogLevels.js'
 import { EDITOR, startNewsroomApp } from './helpers/newsroomApp.js'
 
 type LogRecord = { err?: { message?: string; stack?: string; type?: string }; level: number; msg?: string }

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Payload mounts `POST /:collection/verify/:token` on every auth collection, also without `auth.verify`,

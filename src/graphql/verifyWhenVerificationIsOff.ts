@@ -1,7 +1,7 @@
 import type { CollectionConfig, GraphQLExtension } from 'payload'
 
 import { formatNames, toWords } from 'payload'
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * GraphQL's side of src/endpoints/verifyWhenVerificationIsOff.ts: @payloadcms/graphql adds

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { ValidationError } from 'payload'
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * A write's body must be a JSON object (or multipart form data carrying one), and an auth collection's

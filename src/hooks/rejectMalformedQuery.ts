@@ -3,7 +3,7 @@ import type { CollectionBeforeOperationHook, GlobalBeforeOperationHook } from 'p
 import { NotFound } from 'payload'
 
 import { isIdOf } from './rejectMalformedFields.js'
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Refuses sort paths and page numbers the database cannot take — a NUL byte in `sort` (a BSON

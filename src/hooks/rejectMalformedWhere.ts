@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest, Where } from 'payload'
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Refuses `where` values the database cannot cast (`where[premium][equals]=maybe`, a non-ObjectId id,

@@ -3,7 +3,7 @@
  * Stored beside the English sentence (`moderationReason`) so the admin can say it in the editor's language
  * and format its dates in the editor's locale.
  */
-import { moderationReasonsEn } from '../translations/moderationReasons.js'
+import { moderationReasonsEn } from '../utilities/moderationReasonMessages.js'
 
 /** The comment fields key lists are matched against, in `keyedFields` order. */
 export const KEYED_FIELDS = ['name', 'email', 'website', 'comment', 'ip', 'userAgent'] as const

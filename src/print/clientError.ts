@@ -1,6 +1,6 @@
 import type { PayloadHandler } from 'payload'
 
-import { NewsroomClientError } from '../errors/clientError.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /** A request the client got wrong (bad id, body, size): answered 4xx with its message, not logged as a server error. */
 export class PrintClientError extends NewsroomClientError {

@@ -1,6 +1,6 @@
 import { editorDe } from './editor.js'
 import { deskDe } from './desk.js'
-import { moderationReasonsDe } from './moderationReasons.js'
+import { moderationReasonsDe } from '../utilities/moderationReasonMessages.js'
 
 import type { NewsroomTranslations } from './en.js'
 

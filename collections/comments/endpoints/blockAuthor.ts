@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { isEditor } from '../../../src/access/roles.js'
-import { NewsroomClientError } from '../../../src/errors/clientError.js'
+import { NewsroomClientError } from '../../../src/utilities/clientError.js'
 import { withKey, withoutKey } from '../../../src/moderation/keyListEdit.js'
 import { updateKeyList } from '../../../src/moderation/updateKeyList.js'
 

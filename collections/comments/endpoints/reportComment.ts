@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { NewsroomClientError } from '../../../src/errors/clientError.js'
+import { NewsroomClientError } from '../../../src/utilities/clientError.js'
 
 const MAX_BODY_BYTES = 4 * 1024
 

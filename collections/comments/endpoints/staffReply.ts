@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { isEditor } from '../../../src/access/roles.js'
-import { NewsroomClientError } from '../../../src/errors/clientError.js'
+import { NewsroomClientError } from '../../../src/utilities/clientError.js'
 import { relationId } from '../../../src/utilities/relationId.js'
 import { STAFF_FIELD } from '../fields/staffField.js'
 
