@@ -395,6 +395,19 @@ export interface Comment {
   body: string;
   status?: ('pending' | 'approved' | 'spam' | 'trash') | null;
   moderationReason?: string | null;
+  moderationReasonDetail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Written by the newsroom from the moderation desk.
+   */
+  staff?: boolean | null;
   reader?: (string | null) | Reader;
   /**
    * Keyed hash of the requester (IP + user agent) for flood control.
@@ -951,6 +964,8 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   moderationReason?: T;
+  moderationReasonDetail?: T;
+  staff?: T;
   reader?: T;
   fingerprint?: T;
   phone?: T;
@@ -1298,55 +1313,55 @@ export interface NewsroomAccessSetting {
 export interface DiscussionSetting {
   id: string;
   /**
-   * Hold every new comment for an editor.
+   * Even a comment that passes every other rule waits in the moderation queue until an editor approves it.
    */
   manualApproval?: boolean | null;
   /**
-   * Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).
+   * Approved at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in). A first comment waits for an editor.
    */
   previouslyApproved?: boolean | null;
   /**
-   * On premium articles, only subscribers may comment.
+   * Readers without an active subscription still read the comments on premium articles, but cannot post.
    */
   premiumOnly?: boolean | null;
   /**
-   * Close comments this many days after publication (0 = never).
+   * Counted from the publication date; an article’s own close date applies as well. 0 keeps comments open.
    */
   closeAfterDays?: number | null;
   /**
-   * Deepest reply level allowed.
+   * 1 allows replies to comments but not replies to replies. A deeper reply is refused.
    */
   maxDepth?: number | null;
   /**
-   * Hold a comment with more links than this.
+   * A comment with more links than this waits for an editor (0 holds any comment with a link).
    */
   maxLinks?: number | null;
   /**
-   * One word, phrase, email, URL or IP per line. A match holds the comment for moderation.
+   * One word, phrase, email, URL or IP per line, found anywhere in the name, email, website, text, IP address or user agent, in any case. A match holds the comment for an editor.
    */
   moderationKeys?: string | null;
   /**
-   * One per line. A match marks the comment as spam.
+   * One per line, matched like the moderation keys. A match files the comment as spam: it is never shown and needs no review.
    */
   disallowedKeys?: string | null;
   /**
-   * Minimum seconds between comments from the same person (0 = off).
+   * The same person (same device or same email) must wait this long before the next comment; a faster one is refused with the time to wait. 0 turns it off.
    */
   floodSeconds?: number | null;
   /**
-   * Reports that send an approved comment back to pending.
+   * When this many readers report an approved comment, it goes back to pending (and out of the count) for an editor to decide.
    */
   reportThreshold?: number | null;
   /**
-   * Seconds readers may edit or delete their own comment (0 = never).
+   * How long after posting readers may still edit or delete their own comment. 0 = never.
    */
   editWindowSeconds?: number | null;
   /**
-   * Email addresses (one per line) told about comments awaiting moderation.
+   * One email address per line. Each gets a message for every comment that waits for moderation.
    */
   notifyEditors?: string | null;
   /**
-   * Email a comment’s author when a reply to it is approved.
+   * When a reply is approved, the author of the comment it answers gets an email linking to it.
    */
   notifyReplyAuthors?: boolean | null;
   updatedAt?: string | null;

@@ -25,6 +25,8 @@ import {
 } from './access/lockOutReaders.js'
 import { resolveOptions } from './defaults.js'
 import { stripeWebhookEndpoint } from './endpoints/stripeWebhook.js'
+import { withClientErrorLogLevels } from './plugin/clientErrorLogLevels.js'
+import { logGraphQLErrorsByCause } from './plugin/logGraphQLErrorsByCause.js'
 import { answerUnreadableGlobalRequests } from './hooks/answerUnreadableRequests.js'
 import { withGlobalCacheHeaders } from './hooks/cacheHeaders.js'
 import { rejectMalformedGlobalRead } from './hooks/rejectMalformedQuery.js'
@@ -192,6 +194,7 @@ export const newsroomPlugin =
     const onInit: Config['onInit'] = async (payload) => {
       if (incomingOnInit) await incomingOnInit(payload)
       publishScheduledOnce(payload, options)
+      logGraphQLErrorsByCause(payload)
     }
 
     return secure({
@@ -207,9 +210,8 @@ export const newsroomPlugin =
       // REST and GraphQL report errors here: a comment that was not stored after all gives its claims back.
       hooks: { ...hooks, afterError: [...(hooks?.afterError ?? []), releaseUnstoredClaims] },
       jobs,
+      // Client mistakes (wrong passwords, refused comments, malformed requests) at info, as Payload does validation errors.
+      loggingLevels: withClientErrorLogLevels(config.loggingLevels),
       onInit,
-      // Refused comments (closed, flood, duplicate) are the client's mistake: log them as info, as Payload does validation errors.
-      // (Payload types the keys as its own error names; lookup is by `error.name` at runtime.)
-      loggingLevels: { CommentRejectedError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
     })
   }

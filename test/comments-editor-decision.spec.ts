@@ -67,7 +67,10 @@ describe('editorDecisionReason', () => {
 describe('an editor changing a comment’s status records the decision', () => {
   it('REST: a held comment marked as spam no longer says it awaits moderation', async () => {
     const id = await publicComment()
-    expect(await stored(id)).toMatchObject({ moderationReason: 'Awaiting moderation.', status: 'pending' })
+    expect(await stored(id)).toMatchObject({
+      moderationReason: 'First comment by this author (none approved yet)',
+      status: 'pending',
+    })
     const before = Date.now()
     const res = await app.rest.patch(`/comments/${id}`, { body: { status: 'spam' }, token: app.editorToken })
     expect(res.status).toBe(200)

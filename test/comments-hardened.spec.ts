@@ -128,7 +128,7 @@ describe.each(SURFACES)('hardenAgainstProbing: %s submission', (surface: Surface
     expect(impostor.doc?.status).toBe('pending')
     expect(impostor.doc?.status).toBe(stranger.doc?.status)
     expect(await stored(payload, impostor.doc!.id)).toMatchObject({
-      moderationReason: 'Awaiting moderation.',
+      moderationReason: 'First comment by this author (none approved yet)',
       status: 'pending',
     })
   })

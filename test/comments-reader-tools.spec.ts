@@ -95,7 +95,7 @@ describe('editing your own comment', () => {
     )
     expect(res.status).toBe(200)
     expect(await stored(payload, id)).toMatchObject({
-      moderationReason: 'Edited: 3 links (more than 2).',
+      moderationReason: 'Edited: 3 links, more than 2',
       status: 'pending',
     })
     expect(await commentCountOf(payload, articleId)).toBe(before - 1)
@@ -311,7 +311,7 @@ describe('reporting a comment', () => {
     expect((await stored(payload, id)).status).toBe('approved')
     expect((await report(id, freshReader().token)).status).toBe(201)
     expect(await stored(payload, id)).toMatchObject({
-      moderationReason: 'Reported by 2 readers; back in moderation.',
+      moderationReason: 'Reported by 2 readers; back in moderation',
       status: 'pending',
     })
     expect(await commentCountOf(payload, articleId)).toBe(before - 1)

@@ -109,7 +109,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
     expect(saved).toMatchObject({
       authorEmail: email,
       body: 'Hello there.\nSecond line.',
-      moderationReason: 'Awaiting moderation.',
+      moderationReason: 'First comment by this author (none approved yet)',
       status: 'pending',
     })
     expect(saved.fingerprint).toMatch(/^[0-9a-f]{64}$/)
@@ -218,16 +218,16 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('pending')
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: 'Honeypot field was filled in.',
+        moderationReason: 'The hidden anti-bot field was filled in',
         status: 'spam',
       })
     })
 
     it.each([
-      ['the body', { body: 'This has a FORBIDDEN-WORD inside.' }, {}, '"forbidden-word" in comment'],
-      ['the name', { authorName: 'forbidden-word fan' }, {}, '"forbidden-word" in name'],
-      ['the IP address', {}, { ip: '203.0.113.66' }, '"203.0.113.66" in IP address'],
-      ['the user agent', {}, { userAgent: 'evilbot/2.1' }, '"EvilBot" in user agent'],
+      ['the body', { body: 'This has a FORBIDDEN-WORD inside.' }, {}, "'forbidden-word' in the comment"],
+      ['the name', { authorName: 'forbidden-word fan' }, {}, "'forbidden-word' in the name"],
+      ['the IP address', {}, { ip: '203.0.113.66' }, "'203.0.113.66' in the IP address"],
+      ['the user agent', {}, { userAgent: 'evilbot/2.1' }, "'EvilBot' in the user agent"],
     ])('disallowed key in %s → spam (201)', async (_, overrides, requester, where) => {
       // A user agent of its own: the same IP on both surfaces must not look like one requester flooding.
       const res = await submit(app, surface, comment(overrides), {
@@ -237,7 +237,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('pending')
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: `Disallowed key ${where}.`,
+        moderationReason: `Matched disallowed key ${where}`,
         status: 'spam',
       })
     })
@@ -326,7 +326,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(bot.status).toBe(201)
       expect(bot.doc?.status).toBe('pending')
       expect(await stored(payload, bot.doc!.id)).toMatchObject({
-        moderationReason: 'Honeypot field was filled in.',
+        moderationReason: 'The hidden anti-bot field was filled in',
         status: 'spam',
       })
       // The requester was flooding all along: the same comment without the honeypot is refused.
@@ -340,7 +340,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(spam.status).toBe(201)
       expect(spam.doc?.status).toBe('pending')
       expect(await stored(payload, spam.doc!.id)).toMatchObject({
-        moderationReason: 'Disallowed key "forbidden-word" in comment.',
+        moderationReason: "Matched disallowed key 'forbidden-word' in the comment",
         status: 'spam',
       })
       expect((await submit(app, surface, comment({ body: 'Have some kind words.' }), { ip })).status).toBe(429)
@@ -379,7 +379,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       )
       expect(res.status).toBe(201)
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: '3 links (more than 2).',
+        moderationReason: '3 links, more than 2',
         status: 'pending',
       })
     })
@@ -387,13 +387,13 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
     it('moderation key → pending; keys editors add at runtime apply to the next comment', async () => {
       const first = await submit(app, surface, comment({ body: 'Fancy a Casino night?' }))
       expect(await stored(payload, first.doc!.id)).toMatchObject({
-        moderationReason: 'Moderation key "casino" in comment.',
+        moderationReason: "Matched moderation key 'casino' in the comment",
         status: 'pending',
       })
       await setDiscussion(payload, { moderationKeys: 'casino\nlottery' })
       const second = await submit(app, surface, comment({ authorName: 'Lottery Larry' }))
       expect(await stored(payload, second.doc!.id)).toMatchObject({
-        moderationReason: 'Moderation key "lottery" in name.',
+        moderationReason: "Matched moderation key 'lottery' in the name",
         status: 'pending',
       })
     })
@@ -403,12 +403,12 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(spam.status).toBe(201)
       expect(spam.doc?.status).toBe('pending')
       expect(await stored(payload, spam.doc!.id)).toMatchObject({
-        moderationReason: 'Spam check said spam.',
+        moderationReason: 'The spam check said spam',
         status: 'spam',
       })
       const hold = await submit(app, surface, comment({ body: 'spamcheck-says-hold' }))
       expect(await stored(payload, hold.doc!.id)).toMatchObject({
-        moderationReason: 'Spam check asked to hold.',
+        moderationReason: 'The spam check asked to hold it',
         status: 'pending',
       })
     })
@@ -429,7 +429,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('approved')
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: 'Author has a previously approved comment.',
+        moderationReason: 'The author has a previously approved comment',
       })
     })
 
@@ -441,7 +441,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect(res.status).toBe(201)
       expect(res.doc?.status).toBe('approved')
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: 'Author has a previously approved comment.',
+        moderationReason: 'The author has a previously approved comment',
         status: 'approved',
       })
       // Only an approved comment counts: a pending one by another email earns nothing.
@@ -465,7 +465,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       await approvedFrom(ip, authorEmail)
       const res = await submit(app, surface, comment({ authorEmail }), { ip })
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: 'Manual approval is on.',
+        moderationReason: 'Manual approval is on: every comment waits for an editor',
         status: 'pending',
       })
     })
@@ -477,7 +477,7 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       await approvedFrom(ip, authorEmail)
       const res = await submit(app, surface, comment({ authorEmail }), { ip })
       expect(await stored(payload, res.doc!.id)).toMatchObject({
-        moderationReason: 'Awaiting moderation.',
+        moderationReason: 'Awaiting moderation',
         status: 'pending',
       })
     })

@@ -371,7 +371,7 @@ describe('moderateComment: each rule', () => {
   ])('a spamCheck that %s holds the comment instead of losing it', async (_, spamCheck) => {
     const verdict = await moderateComment(input(), settings(), lookups({ spamCheck }))
     expect(verdict).toMatchObject({ rule: 'spamCheck', status: 'pending' })
-    expect(verdict.outcome === 'store' && verdict.reason).toMatch(/^Spam check failed/)
+    expect(verdict.outcome === 'store' && verdict.reason).toMatch(/^The spam check failed/)
   })
 
   it('records which key matched and where', async () => {
@@ -380,7 +380,7 @@ describe('moderateComment: each rule', () => {
       settings({ moderation: ['shop.example'] }),
       lookups(),
     )
-    expect(verdict).toMatchObject({ reason: 'Moderation key "shop.example" in website.' })
+    expect(verdict).toMatchObject({ reason: "Matched moderation key 'shop.example' in the website" })
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 
 import {
   parseTimestamp,
@@ -70,6 +71,49 @@ const valid: Array<[string, Expected]> = [
   [`https://www.youtube.com/live/${YT}?t=3600`, { embedUrl: ytEmbed(3600), provider: 'youtube', providerId: YT }],
   [`https://www.youtube.com/v/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
   [`  https://youtu.be/${YT}  `, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  // Older and less common YouTube forms still found in archives and share menus
+  [`https://www.youtube.com/watch?vi=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://www.youtube.com/vi/${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://www.youtube.com/v/${YT}/extra/bits`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://www.youtube.com/v/${YT}&hl=en_US&fs=1`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://www.youtube.com/v/${YT}?version=3`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://m.youtube.com/details?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://www.youtube.com/watch_popup?v=${YT}&t=5`, { embedUrl: ytEmbed(5), provider: 'youtube', providerId: YT }],
+  [`https://www.youtubekids.com/watch?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [`https://youtubekids.com/watch?v=${YT}`, { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT }],
+  [
+    `https://consent.youtube.com/m?continue=${encodeURIComponent(`https://www.youtube.com/watch?v=${YT}&cbrd=1`)}&gl=DE&m=0&pc=yt&hl=de&src=1`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT, thumbnailUrl: ytThumb },
+  ],
+  [
+    `https://consent.youtube.com/ml?continue=${encodeURIComponent(`https://m.youtube.com/watch?v=${YT}&t=90`)}`,
+    { embedUrl: ytEmbed(90), provider: 'youtube', providerId: YT, startSeconds: 90 },
+  ],
+  // Embed codes pasted whole: the player address is read from the iframe's src
+  [
+    `<iframe width="560" height="315" src="https://www.youtube.com/embed/${YT}?si=Ab_12&amp;start=20" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>`,
+    { embedUrl: ytEmbed(20), provider: 'youtube', providerId: YT, startSeconds: 20 },
+  ],
+  [
+    `<iframe src='//www.youtube-nocookie.com/embed/${YT}' allowfullscreen></iframe>`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT },
+  ],
+  [
+    `<IFRAME SRC=https://www.youtube.com/embed/${YT}></IFRAME>`,
+    { embedUrl: ytEmbed(), provider: 'youtube', providerId: YT },
+  ],
+  [
+    '<div style="padding:56.25% 0 0 0;position:relative;"><iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;badge=0&amp;autopause=0" frameborder="0" allow="autoplay; fullscreen" style="position:absolute;top:0;left:0;width:100%;height:100%;" title="Launch"></iframe></div><script src="https://player.vimeo.com/api/player.js"></script>',
+    {
+      embedUrl: 'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+      provider: 'vimeo',
+      providerId: '76979871',
+    },
+  ],
+  [
+    '<iframe src="https://cdn.example.com/clips/launch.mp4"></iframe>',
+    { embedUrl: 'https://cdn.example.com/clips/launch.mp4', provider: 'file', providerId: null },
+  ],
   [
     'https://youtu.be/_-aB3dE4fG5',
     { embedUrl: 'https://www.youtube-nocookie.com/embed/_-aB3dE4fG5', provider: 'youtube', providerId: '_-aB3dE4fG5' },
@@ -142,6 +186,15 @@ const valid: Array<[string, Expected]> = [
     },
   ],
   [
+    'https://vimeo.com/newsroomtv/review/76979871/a1b2c3d4e5',
+    // The review hash opens the review page only; it is not the player's private-link hash.
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
+    'https://vimeo.com/user12345678/review/76979871',
+    { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
+  ],
+  [
     'https://vimeo.com/manage/videos/76979871',
     { embedUrl: 'https://player.vimeo.com/video/76979871?dnt=1', provider: 'vimeo', providerId: '76979871' },
   ],
@@ -209,12 +262,74 @@ const invalid: Array<[unknown, string]> = [
   [`https://www.youtube.com/watch?v=${YT}x`, VIDEO_URL_MESSAGES.youtubeBadId],
   ['https://youtu.be/dQw4w9WgXc!', VIDEO_URL_MESSAGES.youtubeBadId],
   ['https://www.youtube.com/shorts/<script>', VIDEO_URL_MESSAGES.youtubeBadId],
+  [`https://www.youtube.com/watch?vi=${YT}%27`, VIDEO_URL_MESSAGES.youtubeBadId],
+  ['https://www.youtube.com/v/dQw4w9WgXc%3E&hl=en', VIDEO_URL_MESSAGES.youtubeBadId],
+  ['https://www.youtube.com/vi/', VIDEO_URL_MESSAGES.youtubeNotAVideo],
+  ['https://m.youtube.com/details', VIDEO_URL_MESSAGES.youtubeNotAVideo],
+  [`https://www.youtube.com/watch_popup/${YT}`, VIDEO_URL_MESSAGES.youtubeNotAVideo],
+  // A channel's live-stream player has no video of its own (its id is not `live_stream`)
+  ['https://www.youtube.com/embed/live_stream?channel=UC_x5XG1OV2P6uZZ5FSM9Ttw', VIDEO_URL_MESSAGES.youtubeChannelLive],
+  [
+    'https://www.youtube-nocookie.com/embed/live_stream?channel=UC_x5XG1OV2P6uZZ5FSM9Ttw&autoplay=1',
+    VIDEO_URL_MESSAGES.youtubeChannelLive,
+  ],
+  [
+    '<iframe src="https://www.youtube.com/embed/live_stream?channel=UC_x5XG1OV2P6uZZ5FSM9Ttw"></iframe>',
+    VIDEO_URL_MESSAGES.youtubeChannelLive,
+  ],
+  // The consent wrapper leads to YouTube only, one level deep
+  ['https://consent.youtube.com/m?gl=DE', VIDEO_URL_MESSAGES.youtubeNotAVideo],
+  [
+    `https://consent.youtube.com/m?continue=${encodeURIComponent('https://cdn.example.com/clips/launch.mp4')}`,
+    VIDEO_URL_MESSAGES.unsupported,
+  ],
+  [
+    `https://consent.youtube.com/m?continue=${encodeURIComponent('https://vimeo.com/76979871')}`,
+    VIDEO_URL_MESSAGES.unsupported,
+  ],
+  [`https://consent.youtube.com/m?continue=${encodeURIComponent('javascript:alert(1)')}`, VIDEO_URL_MESSAGES.notHttp],
+  [
+    `https://consent.youtube.com/m?continue=${encodeURIComponent(`https://consent.youtube.com/m?continue=${encodeURIComponent(`https://www.youtube.com/watch?v=${YT}`)}`)}`,
+    VIDEO_URL_MESSAGES.youtubeNotAVideo,
+  ],
+  [
+    `https://consent.youtube.com/m?continue=${encodeURIComponent(`https://youtube.com.evil.example/watch?v=${YT}`)}`,
+    VIDEO_URL_MESSAGES.unsupported,
+  ],
+  [
+    `https://consent.youtube.com.evil.example/m?continue=https://www.youtube.com/watch?v=${YT}`,
+    VIDEO_URL_MESSAGES.unsupported,
+  ],
+  // Embed codes that carry no usable player, several players, or a hostile one
+  ['<iframe width="560" height="315"></iframe>', VIDEO_URL_MESSAGES.embedCodeWithoutSource],
+  ['<iframe src=""></iframe>', VIDEO_URL_MESSAGES.embedCodeWithoutSource],
+  [
+    '<div><script src="https://player.vimeo.com/api/player.js"></script></div>',
+    VIDEO_URL_MESSAGES.embedCodeWithoutSource,
+  ],
+  [
+    `<iframe src="https://www.youtube.com/embed/${YT}"></iframe><iframe src="https://player.vimeo.com/video/76979871"></iframe>`,
+    VIDEO_URL_MESSAGES.embedCodeWithSeveralPlayers,
+  ],
+  ['<iframe src="javascript:alert(1)//.mp4"></iframe>', VIDEO_URL_MESSAGES.notHttp],
+  ['<iframe src="&#106;avascript:alert(1)//.mp4"></iframe>', VIDEO_URL_MESSAGES.notHttp],
+  ['<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', VIDEO_URL_MESSAGES.notHttp],
+  [`<iframe src="https://youtube.com.evil.example/embed/${YT}"></iframe>`, VIDEO_URL_MESSAGES.unsupported],
+  [`<iframe src="https://www.youtube.com/embed/${YT}&#10;x"></iframe>`, VIDEO_URL_MESSAGES.youtubeBadId],
+  [`<iframe data-src="https://www.youtube.com/embed/${YT}"></iframe>`, VIDEO_URL_MESSAGES.embedCodeWithoutSource],
+  // Lookalike YouTube Kids / Vimeo hosts
+  [`https://youtubekids.com.evil.example/watch?v=${YT}`, VIDEO_URL_MESSAGES.unsupported],
+  [`https://www.youtubekids.co/watch?v=${YT}`, VIDEO_URL_MESSAGES.unsupported],
+  ['https://vimeo.com.evil.example/76979871', VIDEO_URL_MESSAGES.unsupported],
   // Vimeo links that are not one video
   ['https://vimeo.com/', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://vimeo.com/newsroomtv', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://vimeo.com/channels/staffpicks', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://vimeo.com/76979871/not-a-hash!', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://vimeo.com/76979871/8272103f6e/extra', VIDEO_URL_MESSAGES.vimeoNotAVideo],
+  ['https://vimeo.com/newsroomtv/review/notanid/a1b2c3d4e5', VIDEO_URL_MESSAGES.vimeoNotAVideo],
+  ['https://vimeo.com/newsroomtv/review/76979871/%3Cscript%3E', VIDEO_URL_MESSAGES.vimeoNotAVideo],
+  ['https://vimeo.com/newsroomtv/review/76979871/a1b2c3d4e5/more', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://player.vimeo.com/video/abc', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   ['https://player.vimeo.com/video/76979871?h=%22%3E%3Cscript%3E', VIDEO_URL_MESSAGES.vimeoNotAVideo],
   // Lookalike hosts and unknown sources
@@ -240,6 +355,22 @@ describe('parseVideoUrl', () => {
 
   it.each(invalid)('refuses %p with a message', (input, message) => {
     expect(parseVideoUrl(input)).toEqual({ message, ok: false })
+  })
+
+  it.each([
+    [`https://www.youtube.com/watch?v=${YT}`, `https://www.youtube.com/watch?v=${YT}`],
+    [
+      `<iframe src="https://www.youtube.com/embed/${YT}?a=1&amp;b=2"></iframe>`,
+      `https://www.youtube.com/embed/${YT}?a=1&b=2`,
+    ],
+    [`<iframe src="//player.vimeo.com/video/76979871"></iframe>`, 'https://player.vimeo.com/video/76979871'],
+    [
+      `https://consent.youtube.com/m?continue=${encodeURIComponent(`https://www.youtube.com/watch?v=${YT}`)}&gl=DE`,
+      `https://www.youtube.com/watch?v=${YT}`,
+    ],
+  ])('stores %s as the link %s (no markup, no consent wrapper)', (input, link) => {
+    const result = parseVideoUrl(input)
+    expect(result.ok && result.url).toBe(link)
   })
 
   it('only ever produces https players on privacy-friendly hosts for YouTube and Vimeo', () => {
@@ -306,5 +437,52 @@ describe('uploadedVideoSource', () => {
       startSeconds: null,
       thumbnailUrl: null,
     })
+  })
+})
+
+describe('parseVideoUrl on arbitrary input', () => {
+  const known = new Set(['player.vimeo.com', 'www.youtube-nocookie.com'])
+  const pieces = fc.constantFrom(
+    '<iframe src="',
+    '">',
+    "'",
+    'https://',
+    '//',
+    'www.youtube.com/',
+    'consent.youtube.com/m?continue=',
+    'vimeo.com/',
+    'javascript:',
+    'embed/',
+    'watch?v=',
+    'vi/',
+    'review/',
+    YT,
+    '76979871',
+    '&amp;',
+    '&#106;',
+    '%2F',
+    '.mp4',
+    '<',
+    '>',
+    ' ',
+  )
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join('')),
+  )
+
+  it('never throws, and every accepted source plays over http(s) from the provider or the linked file', () => {
+    fc.assert(
+      fc.property(hostile, (input) => {
+        const result = parseVideoUrl(input)
+        if (!result.ok) return typeof result.message === 'string' && result.message.length > 0
+        const player = new URL(result.source.embedUrl)
+        const stored = new URL(result.url)
+        if (!/^https?:$/.test(player.protocol) || !/^https?:$/.test(stored.protocol)) return false
+        if (result.source.provider === 'file') return player.href === stored.href
+        return player.protocol === 'https:' && known.has(player.hostname)
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

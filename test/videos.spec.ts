@@ -234,6 +234,39 @@ describe('source parsing and validation (issue #8.1)', () => {
     expect((await app.payload.count({ collection: 'videos' })).totalDocs).toBe(before.totalDocs)
   })
 
+  it('stores a pasted embed code as the player link read from its src, never the markup', async () => {
+    const res = await app.rest.post('/videos', {
+      body: {
+        _status: 'published',
+        title: 'Pasted embed code',
+        url: '<iframe width="560" src="https://www.youtube.com/embed/bbbbbbbbbbb?si=x&amp;start=7" onload="alert(1)"></iframe>',
+      },
+      token: app.editorToken,
+    })
+    expect(res.status).toBe(201)
+    expect(res.json.doc).toMatchObject({
+      embedUrl: 'https://www.youtube-nocookie.com/embed/bbbbbbbbbbb?start=7',
+      provider: 'youtube',
+      providerId: 'bbbbbbbbbbb',
+      url: 'https://www.youtube.com/embed/bbbbbbbbbbb?si=x&start=7',
+    })
+    // The "latest videos" tests below count the published videos.
+    await app.payload.delete({ collection: 'videos', id: res.json.doc.id })
+  })
+
+  it('refuses a channel live-stream player instead of storing the id "live_stream"', async () => {
+    const res = await app.rest.post('/videos', {
+      body: {
+        _status: 'published',
+        title: 'Channel live',
+        url: 'https://www.youtube.com/embed/live_stream?channel=UCabc',
+      },
+      token: app.editorToken,
+    })
+    expect(res.status).toBe(400)
+    expect(fieldErrors(res.json)).toEqual([{ message: VIDEO_URL_MESSAGES.youtubeChannelLive, path: 'url' }])
+  })
+
   it('refuses a malformed URL in a draft too (drafts skip required checks, not URL parsing)', async () => {
     const res = await app.rest.post('/videos', {
       body: { title: 'Bad draft', url: 'not a link' },

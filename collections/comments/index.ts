@@ -20,6 +20,10 @@ import { recordEditorDecision } from './hooks/recordEditorDecision.js'
 import { recordTrustedWrite } from './hooks/trustedWrite.js'
 import { queueCommentNotifications } from './hooks/queueNotifications.js'
 import { keepClaimsOfStoredComment } from './hooks/submissionClaims.js'
+import { moderationReasonDetailField } from './fields/moderationReasonDetail.js'
+import { blockAuthorEndpoint } from './endpoints/blockAuthor.js'
+import { staffReplyEndpoint } from './endpoints/staffReply.js'
+import { staffField } from './fields/staffField.js'
 
 const editorsOnlyField = { create: editorsOnly, read: editorsOnly, update: editorsOnly }
 // Set when the comment is written; afterwards only editors may move it or change who wrote it.
@@ -100,6 +104,8 @@ export const commentsCollection = (
       access: editorsOnlyField,
       admin: { position: 'sidebar', readOnly: true },
     },
+    moderationReasonDetailField(),
+    staffField(),
     ...(slugs.readers
       ? [
           {
@@ -166,7 +172,13 @@ export const commentsCollection = (
     defaultSort: '-createdAt',
     // A copy would be a new comment that skipped the form; nobody needs one.
     disableDuplicate: true,
-    endpoints: options.disabled || !slugs.readers ? [] : [reportCommentEndpoint(options)],
+    endpoints: options.disabled
+      ? []
+      : [
+          ...(slugs.readers ? [reportCommentEndpoint(options)] : []),
+          staffReplyEndpoint(options),
+          blockAuthorEndpoint(options),
+        ],
     // The edition a comment was written on, only when the host has localization (the schema stays as it was otherwise).
     fields: localized ? [...defaultFields, commentLocaleField()] : defaultFields,
     hooks,

@@ -25,6 +25,14 @@ export const VIDEO_GATED_FIELDS = ['url', 'file', 'embedUrl', 'providerId']
 
 const computed = { create: () => false, update: () => false }
 
+/** Provider names as words (the list column and filters); the stored values stay the contract's. */
+const VIDEO_PROVIDER_OPTIONS = [
+  { label: 'YouTube', value: 'youtube' },
+  { label: 'Vimeo', value: 'vimeo' },
+  { label: { de: 'Videodatei (Link)', en: 'Video file (link)' }, value: 'file' },
+  { label: { de: 'Hochgeladene Datei', en: 'Uploaded file' }, value: 'upload' },
+]
+
 export const videosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { slugs } = options
   const gated = { read: gatedFieldRead(options, slugs.videos) }
@@ -64,20 +72,16 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
           } as Field,
         ]
       : []),
+    // Computed from url/file on save; the admin shows them once, in the source preview under the URL.
     {
-      type: 'row',
-      fields: [
-        {
-          name: 'provider',
-          type: 'select',
-          access: computed,
-          admin: { readOnly: true },
-          index: true,
-          options: ['youtube', 'vimeo', 'file', 'upload'],
-        },
-        { name: 'providerId', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
-      ],
+      name: 'provider',
+      type: 'select',
+      access: computed,
+      admin: { readOnly: true },
+      index: true,
+      options: VIDEO_PROVIDER_OPTIONS,
     },
+    { name: 'providerId', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
     { name: 'embedUrl', type: 'text', access: { ...computed, ...gated }, admin: { readOnly: true } },
     {
       name: 'thumbnailUrl',

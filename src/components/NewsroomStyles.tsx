@@ -43,7 +43,7 @@ const css = `
 .newsroom-preview__body p{margin:0 0 .75em}
 .newsroom-preview__hint{color:var(--theme-elevation-500);font-size:12px;margin:0}
 .newsroom-preview__fade{position:relative;max-height:340px;overflow:hidden}
-.newsroom-preview__fade::after{content:"";position:absolute;left:0;right:0;bottom:0;height:48px;background:linear-gradient(transparent,var(--theme-elevation-0))}
+.newsroom-preview__fade--overflowing::after{content:"";position:absolute;left:0;right:0;bottom:0;height:48px;background:linear-gradient(transparent,var(--theme-elevation-0))}
 .newsroom-preview__notice{margin-top:12px;padding:12px;border-radius:var(--style-radius-s,3px);background:var(--theme-warning-100);color:var(--theme-warning-900);border:1px solid var(--theme-warning-250)}
 .newsroom-preview__notice a{font-weight:600;color:inherit}
 .newsroom-video-preview__meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0 0 12px;font-size:13px}

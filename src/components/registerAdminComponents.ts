@@ -18,7 +18,7 @@ export const MODERATION_WIDGET_SLUG = 'newsroom-moderation'
 export const registerAdminComponents = (config: Config, options: ResolvedNewsroomOptions): Config => {
   const { slugs } = options
   const collections = (config.collections ?? []).map((collection) => {
-    if (collection.slug === slugs.comments) return withCommentsUI(collection)
+    if (collection.slug === slugs.comments) return withCommentsUI(collection, options)
     if (collection.slug === slugs.articles) return withArticlesUI(collection, options)
     if (collection.slug === slugs.videos) return withVideosUI(collection)
     if (collection.slug === slugs.readers) return withReadersUI(collection, options)
@@ -63,12 +63,28 @@ export const registerAdminComponents = (config: Config, options: ResolvedNewsroo
   }
 }
 
-const withCommentsUI = (collection: CollectionConfig): CollectionConfig => {
+const withCommentsUI = (collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
   let fields = withCell(collection.fields, 'status', client('CommentStatusCell'))
+  // The desk's author column: email, website, history, the parent, the reader page, reply and edit.
+  fields = withCell(
+    fields,
+    'authorName',
+    rsc('CommentContextCell', {
+      articlePath: options.articlePath,
+      articlesSlug: options.slugs.articles,
+      siteUrl: options.siteUrl,
+    }),
+  )
   fields = withCell(fields, 'body', client('CommentExcerptCell'))
+  fields = withCell(fields, 'moderationReason', client('ModerationReasonCell'))
+  fields = withFieldComponent(fields, 'moderationReason', client('ModerationReasonField'))
   return {
     ...collection,
-    admin: appendListComponents(collection.admin, [rsc('ModerationStatusTabs'), client('BulkModerationBar')]),
+    admin: appendListComponents(collection.admin, [
+      rsc('ModerationStatusTabs'),
+      client('BulkModerationBar'),
+      client('DeskKeyboard'),
+    ]),
     fields,
   }
 }
@@ -103,6 +119,10 @@ const withVideosUI = (collection: CollectionConfig): CollectionConfig => {
     admin: { components: { Field: client('VideoSourcePreviewField') }, disableListColumn: true },
   }
   fields = insertAfter(fields, 'url', preview)
+  // Computed on save and shown once, in the preview: no empty read-only inputs in the form.
+  for (const name of ['provider', 'providerId', 'embedUrl', 'thumbnailUrl']) {
+    fields = withFieldComponent(fields, name, client('ShownInVideoPreview'))
+  }
   return { ...collection, admin: appendListComponents(collection.admin, [rsc('PremiumFilterTabs')]), fields }
 }
 
@@ -155,4 +175,12 @@ const withCell = (fields: Field[], name: string, Cell: ComponentRef): Field[] =>
     const admin = (field.admin ?? {}) as { components?: { Cell?: PayloadComponent } }
     if (admin.components?.Cell) return field
     return { ...field, admin: { ...admin, components: { ...admin.components, Cell } } } as Field
+  })
+
+/** Gives the field `name` our edit-view component, unless the host already chose one. */
+const withFieldComponent = (fields: Field[], name: string, Field: ComponentRef): Field[] =>
+  mapFieldByName(fields, name, (field) => {
+    const admin = (field.admin ?? {}) as { components?: { Field?: PayloadComponent } }
+    if (admin.components?.Field) return field
+    return { ...field, admin: { ...admin, components: { ...admin.components, Field } } } as Field
   })

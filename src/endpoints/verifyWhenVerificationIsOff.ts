@@ -1,6 +1,5 @@
 import type { Endpoint } from 'payload'
-
-import { APIError } from 'payload'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Payload mounts `POST /:collection/verify/:token` on every auth collection, also without `auth.verify`,
@@ -10,7 +9,7 @@ import { APIError } from 'payload'
  */
 export const verifyWhenVerificationIsOff: Endpoint = {
   handler: () => {
-    throw new APIError('Email verification is not enabled for this collection.', 404, undefined, true)
+    throw new NewsroomClientError('Email verification is not enabled for this collection.', 404)
   },
   method: 'post',
   path: '/verify/:token',

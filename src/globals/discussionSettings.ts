@@ -15,10 +15,11 @@ import { requestCache } from '../utilities/requestCache.js'
 /** Editors change the moderation rules at runtime; plugin options give the defaults. */
 export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => {
   const d = options.comments
-  const keyList = (name: string, description: string) => ({
+  const keyList = (name: string, label: string, description: string) => ({
     name,
     type: 'textarea' as const,
     admin: { description },
+    label,
     defaultValue: (d[name as 'disallowedKeys' | 'moderationKeys'] ?? []).join('\n'),
   })
   return {
@@ -36,7 +37,11 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
           {
             name: 'manualApproval',
             type: 'checkbox',
-            admin: { description: 'Hold every new comment for an editor.' },
+            admin: {
+              description:
+                'Even a comment that passes every other rule waits in the moderation queue until an editor approves it.',
+            },
+            label: 'Hold every comment for approval',
             defaultValue: d.manualApproval,
           },
           {
@@ -44,21 +49,29 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             type: 'checkbox',
             admin: {
               description:
-                'Approve at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in).',
+                'Approved at once when the author already has an approved comment (same name and email; for a reader account’s address, only that account’s own comments, logged in). A first comment waits for an editor.',
             },
+            label: 'Approve authors who have an approved comment',
             defaultValue: d.previouslyApproved,
           },
           {
             name: 'premiumOnly',
             type: 'checkbox',
-            admin: { description: 'On premium articles, only subscribers may comment.' },
+            admin: {
+              description:
+                'Readers without an active subscription still read the comments on premium articles, but cannot post.',
+            },
+            label: 'Only subscribers comment on premium articles',
             defaultValue: d.premiumOnly,
           },
           {
             name: 'closeAfterDays',
             type: 'number',
             label: 'Close comments after (days)',
-            admin: { description: 'Close comments this many days after publication (0 = never).' },
+            admin: {
+              description:
+                'Counted from the publication date; an article’s own close date applies as well. 0 keeps comments open.',
+            },
             defaultValue: d.closeAfterDays,
             min: 0,
           },
@@ -66,7 +79,9 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             name: 'maxDepth',
             type: 'number',
             label: 'Deepest reply level',
-            admin: { description: 'Deepest reply level allowed.' },
+            admin: {
+              description: '1 allows replies to comments but not replies to replies. A deeper reply is refused.',
+            },
             defaultValue: d.maxDepth,
             min: 1,
             max: 20,
@@ -81,20 +96,30 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             name: 'maxLinks',
             type: 'number',
             label: 'Most links allowed',
-            admin: { description: 'Hold a comment with more links than this.' },
+            admin: {
+              description: 'A comment with more links than this waits for an editor (0 holds any comment with a link).',
+            },
             defaultValue: d.maxLinks,
             min: 0,
           },
           keyList(
             'moderationKeys',
-            'One word, phrase, email, URL or IP per line. A match holds the comment for moderation.',
+            'Moderation keys (hold)',
+            'One word, phrase, email, URL or IP per line, found anywhere in the name, email, website, text, IP address or user agent, in any case. A match holds the comment for an editor.',
           ),
-          keyList('disallowedKeys', 'One per line. A match marks the comment as spam.'),
+          keyList(
+            'disallowedKeys',
+            'Disallowed keys (spam)',
+            'One per line, matched like the moderation keys. A match files the comment as spam: it is never shown and needs no review.',
+          ),
           {
             name: 'floodSeconds',
             type: 'number',
             label: 'Seconds between comments',
-            admin: { description: 'Minimum seconds between comments from the same person (0 = off).' },
+            admin: {
+              description:
+                'The same person (same device or same email) must wait this long before the next comment; a faster one is refused with the time to wait. 0 turns it off.',
+            },
             defaultValue: d.floodSeconds,
             min: 0,
           },
@@ -102,7 +127,10 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             name: 'reportThreshold',
             type: 'number',
             label: 'Reports before re-review',
-            admin: { description: 'Reports that send an approved comment back to pending.' },
+            admin: {
+              description:
+                'When this many readers report an approved comment, it goes back to pending (and out of the count) for an editor to decide.',
+            },
             defaultValue: d.reportThreshold,
             min: 1,
           },
@@ -110,7 +138,9 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
             name: 'editWindowSeconds',
             type: 'number',
             label: 'Edit window (seconds)',
-            admin: { description: 'Seconds readers may edit or delete their own comment (0 = never).' },
+            admin: {
+              description: 'How long after posting readers may still edit or delete their own comment. 0 = never.',
+            },
             defaultValue: d.editWindowSeconds,
             min: 0,
           },
@@ -123,7 +153,11 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
           {
             name: 'notifyEditors',
             type: 'textarea',
-            admin: { description: 'Email addresses (one per line) told about comments awaiting moderation.' },
+            admin: {
+              description:
+                'One email address per line. Each gets a message for every comment that waits for moderation.',
+            },
+            label: 'Tell editors about held comments',
             defaultValue: d.notify.editors.join('\n'),
             validate: (value: null | string | undefined) => {
               const invalid = parseKeyList(value).filter((line) => !isEmailAddress(line))
@@ -133,7 +167,11 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
           {
             name: 'notifyReplyAuthors',
             type: 'checkbox',
-            admin: { description: 'Email a comment’s author when a reply to it is approved.' },
+            admin: {
+              description:
+                'When a reply is approved, the author of the comment it answers gets an email linking to it.',
+            },
+            label: 'Email authors about replies',
             defaultValue: d.notify.replyAuthors,
           },
         ],

@@ -1,6 +1,7 @@
 import type { CollectionConfig, GraphQLExtension } from 'payload'
 
-import { APIError, formatNames, toWords } from 'payload'
+import { formatNames, toWords } from 'payload'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * GraphQL's side of src/endpoints/verifyWhenVerificationIsOff.ts: @payloadcms/graphql adds
@@ -21,7 +22,7 @@ export const verifyMutationsWhenVerificationIsOff =
           {
             args: { token: { type: GraphQL.GraphQLString } },
             resolve: () => {
-              throw new APIError('Email verification is not enabled for this collection.', 404, undefined, true)
+              throw new NewsroomClientError('Email verification is not enabled for this collection.', 404)
             },
             type: GraphQL.GraphQLBoolean,
           },

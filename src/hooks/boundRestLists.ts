@@ -1,16 +1,15 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { APIError } from 'payload'
-
 import { isEditor } from '../access/roles.js'
 
 import { MAX_LIST_LIMIT } from '../graphql/boundedLists.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /** Largest page a REST list or join may ask for: the same bound as GraphQL's (src/graphql/boundedLists.ts). */
 export const MAX_REST_LIMIT = MAX_LIST_LIMIT
 
 const refuse = (message: string): never => {
-  throw new APIError(message, 400, undefined, true)
+  throw new NewsroomClientError(message, 400)
 }
 
 const isPageSize = (value: unknown): boolean =>

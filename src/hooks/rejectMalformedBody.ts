@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * A write's body must be a JSON object (or multipart form data carrying one), and an auth collection's
@@ -21,11 +22,9 @@ export const rejectMalformedBody: CollectionBeforeOperationHook = ({ args, colle
       data === undefined
         ? `no JSON body (Content-Type: ${contentType || 'none'})`
         : `JSON ${data === null ? 'null' : typeof data}`
-    throw new APIError(
+    throw new NewsroomClientError(
       `The request body must be a JSON object (Content-Type: application/json, or multipart/form-data with a _payload field); got ${sent}.`,
       400,
-      undefined,
-      true,
     )
   }
   if (collection.auth && !collection.auth.disableLocalStrategy) {

@@ -1,8 +1,9 @@
 import type { CollectionBeforeOperationHook, GlobalBeforeOperationHook } from 'payload'
 
-import { APIError, NotFound } from 'payload'
+import { NotFound } from 'payload'
 
 import { isIdOf } from './rejectMalformedFields.js'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Refuses sort paths and page numbers the database cannot take — a NUL byte in `sort` (a BSON
@@ -56,7 +57,7 @@ export const rejectMalformedQuery: CollectionBeforeOperationHook = ({ args, coll
 const isSortPath = (entry: string) => !/[\u0000-\u001f\u007f]/.test(entry)
 
 const fail = (param: string, expected: string): never => {
-  throw new APIError(`Invalid query: ${param} must be ${expected}.`, 400, undefined, true)
+  throw new NewsroomClientError(`Invalid query: ${param} must be ${expected}.`, 400)
 }
 
 function checkQuery({ limit, page, sort }: Record<string, unknown>, prefix: string): void {

@@ -1,6 +1,5 @@
 import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest, Where } from 'payload'
-
-import { APIError } from 'payload'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /**
  * Refuses `where` values the database cannot cast (`where[premium][equals]=maybe`, a non-ObjectId id,
@@ -26,7 +25,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const fail = (path: string, expected: string): never => {
-  throw new APIError(`Invalid query: ${path} must be ${expected}.`, 400, undefined, true)
+  throw new NewsroomClientError(`Invalid query: ${path} must be ${expected}.`, 400)
 }
 
 function checkWhere(

@@ -2,6 +2,7 @@ import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/r
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
+import { NewsroomInsertMenuFeature } from './insertMenuFeature.js'
 import { paywallBreakBlock } from './paywallBreakBlock.js'
 import { withPaywallBreakDivider } from './paywallBreakDivider.js'
 import { videoEmbedBlock } from './videoEmbedBlock.js'
@@ -19,5 +20,7 @@ export const articleEditor = (options: ResolvedNewsroomOptions): ReturnType<type
           videoEmbedBlock(options.slugs.videos),
         ],
       }),
+      // Both blocks, labelled, in the toolbar's "+" menu (an admin component: not when disabled).
+      ...(options.disabled ? [] : [NewsroomInsertMenuFeature()]),
     ],
   })

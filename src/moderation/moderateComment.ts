@@ -6,6 +6,9 @@
 import type { SpamVerdict } from '../types.js'
 import type { CommentStatus } from './commentStatus.js'
 import type { KeyMatcher } from './keyMatcher.js'
+import type { KeyedField, ModerationReason } from './moderationReason.js'
+
+import { KEYED_FIELDS, moderationReasonText } from './moderationReason.js'
 
 export type CommentStatusVerdict = Exclude<CommentStatus, 'trash'>
 
@@ -95,9 +98,15 @@ export type ModerationVerdict =
       retryAfterSeconds?: number
       rule: ModerationRule
     }
-  | { outcome: 'store'; reason: string; rule: ModerationRule; status: CommentStatusVerdict }
-
-const FIELD_LABELS = ['name', 'email', 'website', 'comment', 'IP address', 'user agent'] as const
+  | {
+      outcome: 'store'
+      /** The English sentence stored in `moderationReason`. */
+      reason: string
+      /** The same reason as data, for the admin to say in the editor's language. */
+      reasonDetail: ModerationReason
+      rule: ModerationRule
+      status: CommentStatusVerdict
+    }
 
 /** The fields key lists are matched against, in a fixed order (labels above). */
 export const keyedFields = (c: CommentFacts): (null | string | undefined)[] => [
@@ -109,11 +118,11 @@ export const keyedFields = (c: CommentFacts): (null | string | undefined)[] => [
   c.userAgent,
 ]
 
-/** A key from `matcher` found in any of the comment's fields, described for the moderation reason. */
-export const findKey = (matcher: KeyMatcher, comment: CommentFacts): null | string => {
+/** A key from `matcher` found in any of the comment's fields, and the field it was found in. */
+export const findKey = (matcher: KeyMatcher, comment: CommentFacts): { field: KeyedField; key: string } | null => {
   if (matcher.size === 0) return null
   const hit = matcher.findIn(keyedFields(comment))
-  return hit ? `"${hit.key}" in ${FIELD_LABELS[hit.textIndex]}` : null
+  return hit ? { field: KEYED_FIELDS[hit.textIndex]!, key: hit.key } : null
 }
 
 export const isHoneypotFilled = (value: unknown): boolean => {
@@ -183,9 +192,10 @@ const DUPLICATE_REJECTION: Rejection = {
   rule: 'duplicate',
 }
 
-const store = (status: CommentStatusVerdict, rule: ModerationRule, reason: string): ModerationVerdict => ({
+const store = (status: CommentStatusVerdict, rule: ModerationRule, reason: ModerationReason): ModerationVerdict => ({
   outcome: 'store',
-  reason,
+  reason: moderationReasonText(reason),
+  reasonDetail: reason,
   rule,
   status,
 })
@@ -216,7 +226,7 @@ export const moderateComment = async (
   const { comment, now } = input
 
   const spam = isHoneypotFilled(input.honeypot)
-    ? store('spam', 'honeypot', 'Honeypot field was filled in.')
+    ? store('spam', 'honeypot', { code: 'honeypot' })
     : disallowedVerdict(comment, settings)
   // Hardened, spam is answered only once the request-level rules are passed: answered 201 where any other
   // comment gets 403/409/429, it would tell which words are on the disallowed list.
@@ -239,34 +249,37 @@ export const moderateComment = async (
 
   if (lookups.spamCheck) {
     const { error, verdict } = await askSpamCheck(lookups.spamCheck)
-    if (verdict === 'spam') return store('spam', 'spamCheck', 'Spam check said spam.')
+    if (verdict === 'spam') return store('spam', 'spamCheck', { code: 'spamCheckSpam' })
     if (verdict === 'hold') {
-      return store('pending', 'spamCheck', error ? `Spam check failed (${error}); held.` : 'Spam check asked to hold.')
+      return store('pending', 'spamCheck', error ? { code: 'spamCheckFailed', error } : { code: 'spamCheckHold' })
     }
   }
 
-  if (settings.manualApproval) return store('pending', 'manualApproval', 'Manual approval is on.')
+  if (settings.manualApproval) return store('pending', 'manualApproval', { code: 'manualApproval' })
 
-  if (settings.previouslyApproved && (await lookups.hasApprovedComment())) {
-    return store('approved', 'previouslyApproved', 'Author has a previously approved comment.')
+  if (settings.previouslyApproved) {
+    if (await lookups.hasApprovedComment())
+      return store('approved', 'previouslyApproved', { code: 'previouslyApproved' })
+    // Held only because the author has no approved comment yet: say so.
+    return store('pending', 'default', { code: 'firstComment' })
   }
 
-  return store('pending', 'default', 'Awaiting moderation.')
+  return store('pending', 'default', { code: 'default' })
 }
 
 const disallowedVerdict = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
   const disallowed = findKey(settings.disallowedKeys, comment)
-  return disallowed ? store('spam', 'disallowedKeys', `Disallowed key ${disallowed}.`) : null
+  return disallowed ? store('spam', 'disallowedKeys', { code: 'disallowedKey', ...disallowed }) : null
 }
 
 /** The content rules (links, moderation keys) that hold a comment for an editor. */
 const holdForContent = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
   const links = countLinks(comment.body)
   if (links > settings.maxLinks) {
-    return store('pending', 'maxLinks', `${links} links (more than ${settings.maxLinks}).`)
+    return store('pending', 'maxLinks', { code: 'maxLinks', links, max: settings.maxLinks })
   }
   const moderationKey = findKey(settings.moderationKeys, comment)
-  if (moderationKey) return store('pending', 'moderationKeys', `Moderation key ${moderationKey}.`)
+  if (moderationKey) return store('pending', 'moderationKeys', { code: 'moderationKey', ...moderationKey })
   return null
 }
 
@@ -276,9 +289,12 @@ const holdForContent = (comment: CommentFacts, settings: ModerationSettings): Mo
  */
 export const moderateEdit = (comment: CommentFacts, settings: ModerationSettings): ModerationVerdict | null => {
   const disallowed = findKey(settings.disallowedKeys, comment)
-  if (disallowed) return store('spam', 'disallowedKeys', `Edited: disallowed key ${disallowed}.`)
+  if (disallowed) {
+    return store('spam', 'disallowedKeys', { code: 'edited', reason: { code: 'disallowedKey', ...disallowed } })
+  }
   const held = holdForContent(comment, settings)
-  if (held && held.outcome === 'store') return { ...held, reason: `Edited: ${held.reason}` }
+  if (held && held.outcome === 'store')
+    return store(held.status, held.rule, { code: 'edited', reason: held.reasonDetail })
   return null
 }
 

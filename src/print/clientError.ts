@@ -1,11 +1,11 @@
 import type { PayloadHandler } from 'payload'
 
-import { APIError } from 'payload'
+import { NewsroomClientError } from '../utilities/clientError.js'
 
 /** A request the client got wrong (bad id, body, size): answered 4xx with its message, not logged as a server error. */
-export class PrintClientError extends APIError {
+export class PrintClientError extends NewsroomClientError {
   constructor(message: string, status: 400 | 413 | 415) {
-    super(message, status, null, true)
+    super(message, status)
   }
 }
 

@@ -1,8 +1,15 @@
+import { editorDe } from './editor.js'
+import { deskDe } from './desk.js'
+import { moderationReasonsDe } from '../utilities/moderationReasonMessages.js'
+
 import type { NewsroomTranslations } from './en.js'
 
 /** German strings of the plugin's admin components. */
 export const de: NewsroomTranslations = {
   'plugin-newsroom': {
+    ...editorDe,
+    ...deskDe,
+    ...moderationReasonsDe,
     actionApprove: 'Freigeben',
     actionHold: 'Zurückhalten',
     actionSpam: 'Spam',

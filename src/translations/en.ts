@@ -1,6 +1,13 @@
+import { editorEn } from './editor.js'
+import { deskEn } from './desk.js'
+import { moderationReasonsEn } from '../utilities/moderationReasonMessages.js'
+
 /** English strings of the plugin's admin components (keys live under `plugin-newsroom:`). */
 export const en = {
   'plugin-newsroom': {
+    ...editorEn,
+    ...deskEn,
+    ...moderationReasonsEn,
     actionApprove: 'Approve',
     actionHold: 'Hold',
     actionSpam: 'Spam',

@@ -30,6 +30,7 @@ import {
 import { uniqueDatabaseName, withDatabaseName } from '../harness/embeddedMongo.mjs'
 import { adminScenarios } from './admin.scenarios.mjs'
 import { publishingScenarios } from './publishing.scenarios.mjs'
+import { deskScenarios } from './desk.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -325,6 +326,8 @@ const scenarios = [
   ...adminScenarios,
   // Publishing (issue #18): preview links, live preview, the list's comment counts.
   ...publishingScenarios,
+  // The moderation desk (issue #18): row context, shortcuts, staff replies.
+  ...deskScenarios,
 ]
 
 // ---------------------------------------------------------------------------------------------

@@ -4,22 +4,24 @@ import { APIError } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
+import { NewsroomClientError } from '../../../src/utilities/clientError.js'
+
 const MAX_BODY_BYTES = 4 * 1024
 
 const readReason = async (req: PayloadRequest): Promise<string | undefined> => {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-    throw new APIError('The request is too large.', 413)
+    throw new NewsroomClientError('The request is too large.', 413)
   const text = (await req.text?.()) ?? ''
   if (!text) return undefined
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    throw new APIError('The request body is not valid JSON.', 400)
+    throw new NewsroomClientError('The request body is not valid JSON.', 400)
   }
   const reason = (body as { reason?: unknown } | null)?.reason
   if (reason === undefined || reason === null) return undefined
-  if (typeof reason !== 'string') throw new APIError('`reason` must be text.', 400)
+  if (typeof reason !== 'string') throw new NewsroomClientError('`reason` must be text.', 400)
   return reason
 }
 
@@ -31,7 +33,7 @@ const readReason = async (req: PayloadRequest): Promise<string | undefined> => {
 export const reportCommentEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   handler: async (req) => {
     const id = req.routeParams?.id as string | undefined
-    if (!req.user) throw new APIError('Log in to report a comment.', 401)
+    if (!req.user) throw new NewsroomClientError('Log in to report a comment.', 401)
     const reason = await readReason(req)
     try {
       await req.payload.create({

@@ -15,6 +15,7 @@ import { relationId } from '../../../src/utilities/relationId.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
 import { type CommentData, fieldErrors, limitsOf } from './submissionValidation.js'
 import { PARENT_NOT_FOUND, parentErrors } from './threadRules.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
 const isEmptyRelation = (value: unknown) => value === undefined || value === null || value === ''
 
@@ -93,7 +94,13 @@ export const moderateNewComment = async (
     await claims.recordSpam()
   }
   return attachClaims(
-    { ...data, fingerprint, moderationReason: verdict.reason, status: verdict.status },
+    {
+      ...data,
+      fingerprint,
+      moderationReason: verdict.reason,
+      [MODERATION_REASON_DETAIL_FIELD]: verdict.reasonDetail,
+      status: verdict.status,
+    },
     req,
     claims.claims,
   )

@@ -8,6 +8,7 @@ import { moderateEdit } from '../../../src/moderation/moderateComment.js'
 import { submissionErrors, type Translate } from '../../../src/moderation/submission.js'
 import { factsOf } from './commentFacts.js'
 import { type CommentData, fieldErrors, limitsOf } from './submissionValidation.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
 /** A reader edited their comment: the new text goes through the content rules again. */
 export const recheckEditedComment = async (
@@ -30,5 +31,10 @@ export const recheckEditedComment = async (
   if (!verdict || verdict.outcome !== 'store') return data
   // An author's edit never frees a comment an editor or the rules put aside: spam and trash stay where they are.
   if (original.status === 'spam' || original.status === 'trash') return data
-  return { ...data, moderationReason: verdict.reason, status: verdict.status }
+  return {
+    ...data,
+    moderationReason: verdict.reason,
+    [MODERATION_REASON_DETAIL_FIELD]: verdict.reasonDetail,
+    status: verdict.status,
+  }
 }

@@ -1,19 +1,23 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import type { EditorDecision, ModerationReason } from '../../../src/moderation/moderationReason.js'
+
 import { isEditor } from '../../../src/access/roles.js'
-import type { CommentStatus } from '../../../src/moderation/commentStatus.js'
+import { moderationReasonText } from '../../../src/moderation/moderationReason.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
-const DECISIONS: Record<CommentStatus, string> = {
-  approved: 'Approved',
-  pending: 'Set back to pending',
-  spam: 'Marked as spam',
-  trash: 'Moved to trash',
-}
+const DECISIONS = new Set<string>(['approved', 'pending', 'spam', 'trash'])
 
-/** The moderation reason an editor's status change leaves, e.g. `Approved by editor@example.com on 2026-01-31T09:00:00.000Z`. */
+/** The moderation reason an editor's status change leaves (as data; in words `Approved by e@x.test on <ISO date>`). */
+export const editorDecision = (status: string, editor: string, at: Date): ModerationReason | null =>
+  DECISIONS.has(status)
+    ? { at: at.toISOString(), code: 'editorDecision', decision: status as EditorDecision, editor }
+    : null
+
+/** The sentence stored in `moderationReason`, e.g. `Approved by editor@example.com on 2026-01-31T09:00:00.000Z`. */
 export const editorDecisionReason = (status: string, editor: string, at: Date): null | string => {
-  const decision = DECISIONS[status as CommentStatus]
-  return decision ? `${decision} by ${editor} on ${at.toISOString()}` : null
+  const reason = editorDecision(status, editor, at)
+  return reason ? moderationReasonText(reason) : null
 }
 
 /** How the editor is named in the reason: their email, else their account. */
@@ -33,6 +37,8 @@ export const recordEditorDecision: CollectionBeforeChangeHook = ({ data, operati
   if (typeof status !== 'string' || status === originalDoc?.status) return data
   const given = data.moderationReason
   if (typeof given === 'string' && given.trim() && given !== originalDoc?.moderationReason) return data
-  const reason = editorDecisionReason(status, editorName(req.user), new Date())
-  return reason ? { ...data, moderationReason: reason } : data
+  const reason = editorDecision(status, editorName(req.user), new Date())
+  return reason
+    ? { ...data, moderationReason: moderationReasonText(reason), [MODERATION_REASON_DETAIL_FIELD]: reason }
+    : data
 }

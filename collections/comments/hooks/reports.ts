@@ -12,6 +12,8 @@ import { CommentRejectedError } from './commentRejectedError.js'
 import { queueSafely } from './queueSafely.js'
 import { readerOf } from './readerOf.js'
 import { relationId } from '../../../src/utilities/relationId.js'
+import { moderationReasonText } from '../../../src/moderation/moderationReason.js'
+import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
 
 type ReportData = { comment?: unknown; reader?: unknown }
 
@@ -89,7 +91,11 @@ export const sendBackWhenReported =
     if (reports < settings.reportThreshold) return doc
     const moved = (await req.payload.db.updateOne({
       collection: options.slugs.comments,
-      data: { moderationReason: `Reported by ${reports} readers; back in moderation.`, status: 'pending' },
+      data: {
+        moderationReason: moderationReasonText({ code: 'reported', reports }),
+        [MODERATION_REASON_DETAIL_FIELD]: { code: 'reported', reports },
+        status: 'pending',
+      },
       req,
       where: { and: [{ id: { equals: commentId } }, { status: { equals: 'approved' } }] },
     })) as unknown as CommentDoc | null

@@ -44,9 +44,11 @@ export const computeVideoSource =
 
     const errors: FieldError[] = videoSourceErrors({ hasFile: fileId !== null, publishing, url })
     let source: null | VideoSource = null
+    // A pasted embed code or consent-page link is stored as the player link read from it.
+    let storedUrl = url
     if (!errors.length && url) {
       const parsed = parseVideoUrl(url)
-      if (parsed.ok) source = parsed.source
+      if (parsed.ok) [source, storedUrl] = [parsed.source, parsed.url]
       else errors.push({ message: parsed.message, path: 'url' })
     }
     if (!errors.length && fileId !== null) {
@@ -74,6 +76,6 @@ export const computeVideoSource =
       providerId: source?.providerId ?? null,
       // An editor-set poster wins over the provider's thumbnail.
       thumbnailUrl: posterUrl ?? source?.thumbnailUrl ?? null,
-      url: url || null,
+      url: storedUrl || null,
     }
   }

@@ -3,7 +3,7 @@ import type { JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import { useFormFields } from '@payloadcms/ui'
-import React, { useMemo } from 'react'
+import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import { VIDEO_EMBED_BLOCK } from '../../lexical/videoEmbedBlock.js'
 import { cutTeaser, PAYWALL_BREAK_BLOCK } from '../../utilities/extractTeaser.js'
@@ -46,6 +46,19 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
         : premium
           ? t('plugin-newsroom:previewAudiencePaid')
           : null
+  // The fade says "the text goes on": only for a teaser taller than the box, never over a short one.
+  const teaserBox = useRef<HTMLDivElement>(null)
+  const [overflowing, setOverflowing] = useState(false)
+  useEffect(() => {
+    const box = teaserBox.current
+    if (!box) return
+    const measure = () => setOverflowing(box.scrollHeight > box.clientHeight + 1)
+    measure()
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null
+    observer?.observe(box)
+    if (box.firstElementChild) observer?.observe(box.firstElementChild)
+    return () => observer?.disconnect()
+  })
   const cut = premium ? cutTeaser(content, { blocks: teaserBlocks }) : null
   const teaser = cut?.teaser ?? null
   const teaserIsEmpty = !teaser || teaser.root.children.length === 0
@@ -99,7 +112,11 @@ export const SubscriberPreviewField: React.FC<SubscriberPreviewFieldProps> = ({
             {teaserIsEmpty ? (
               <p className="newsroom-preview__hint">{t('plugin-newsroom:subscriberPreviewEmpty')}</p>
             ) : (
-              <div className="newsroom-preview__fade" data-newsroom-teaser="">
+              <div
+                className={`newsroom-preview__fade${overflowing ? ' newsroom-preview__fade--overflowing' : ''}`}
+                data-newsroom-teaser=""
+                ref={teaserBox}
+              >
                 <RichText converters={converters} data={teaser as never} />
               </div>
             )}

@@ -6,6 +6,9 @@ import { parseVideoUrl, type VideoProvider } from '../../utilities/parseVideoUrl
 import { NewsroomStyles } from '../NewsroomStyles.js'
 import { useNewsroomTranslation } from '../useNewsroomTranslation.js'
 
+const PROVIDERS: readonly VideoProvider[] = ['file', 'upload', 'vimeo', 'youtube']
+const isProvider = (value: unknown): value is VideoProvider => PROVIDERS.includes(value as VideoProvider)
+
 export type VideoSourcePreviewFieldProps = {
   /** Name of the upload field holding a video file, when the collection has one. */
   fileField?: string
@@ -14,8 +17,9 @@ export type VideoSourcePreviewFieldProps = {
 }
 
 /**
- * Under the video URL: the provider and embed URL parsed live from what the editor types (with the
- * same `parseVideoUrl` the save hook uses), and the player as readers will get it.
+ * Under the video URL, the one summary of the video's source: provider, id, embed URL and thumbnail parsed
+ * live from what the editor types (with the same `parseVideoUrl` the save hook uses) or, for an uploaded
+ * file, as the last save computed them; and the player as readers will get it.
  */
 export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = ({
   fileField = 'file',
@@ -26,7 +30,27 @@ export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = (
   const hasFile = Boolean(useFormFields(([fields]) => fields[fileField]?.value))
   // Parsing on every keystroke is cheap; the deferred value keeps the iframe from reloading mid-typing.
   const url = useDeferredValue(typeof typed === 'string' ? typed.trim() : '')
-  const parsed = url ? parseVideoUrl(url) : null
+  const typedSource = url ? parseVideoUrl(url) : null
+  // With no link typed, what the last save computed (an uploaded file's source) is the summary.
+  const storedProvider = useFormFields(([fields]) => fields.provider?.value)
+  const storedId = useFormFields(([fields]) => fields.providerId?.value)
+  const storedEmbedUrl = useFormFields(([fields]) => fields.embedUrl?.value)
+  const storedThumbnail = useFormFields(([fields]) => fields.thumbnailUrl?.value)
+  const parsed =
+    typedSource ??
+    (isProvider(storedProvider) && typeof storedEmbedUrl === 'string' && storedEmbedUrl
+      ? {
+          ok: true as const,
+          source: {
+            embedUrl: storedEmbedUrl,
+            provider: storedProvider,
+            providerId: typeof storedId === 'string' ? storedId : null,
+            startSeconds: null,
+            thumbnailUrl: typeof storedThumbnail === 'string' && storedThumbnail ? storedThumbnail : null,
+          },
+          url: storedEmbedUrl,
+        }
+      : null)
   const providerName = (provider: VideoProvider): string =>
     provider === 'youtube'
       ? 'YouTube'
@@ -74,7 +98,7 @@ export const VideoSourcePreviewField: React.FC<VideoSourcePreviewFieldProps> = (
               ) : null}
             </dl>
             <div className="newsroom-video-preview__frame">
-              {parsed.source.provider === 'file' ? (
+              {parsed.source.provider === 'file' || parsed.source.provider === 'upload' ? (
                 <video
                   controls
                   poster={parsed.source.thumbnailUrl ?? undefined}

@@ -1,6 +1,7 @@
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
+import { NewsroomInsertMenuFeatureClient as NewsroomInsertMenuFeatureClient_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PaywallBreakDivider as PaywallBreakDivider_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -28,11 +29,16 @@ import { SubscriberPreviewField as SubscriberPreviewField_afd665b91a05091de29060
 import { VisibilityBadgeCell as VisibilityBadgeCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumBadgeCell as PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { PremiumFilterTabs as PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { CommentContextCell as CommentContextCell_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CommentExcerptCell as CommentExcerptCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { CommentStatusCell as CommentStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ModerationReasonCell as ModerationReasonCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ModerationReasonField as ModerationReasonField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ModerationStatusTabs as ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { BulkModerationBar as BulkModerationBar_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { DeskKeyboard as DeskKeyboard_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { ShownInVideoPreview as ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoPosterCell as VideoPosterCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { SubscriptionStatusCell as SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { StripeIdCell as StripeIdCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
@@ -46,6 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
+  "payload-plugin-newsroom/client#NewsroomInsertMenuFeatureClient": NewsroomInsertMenuFeatureClient_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-newsroom/client#PaywallBreakDivider": PaywallBreakDivider_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -73,11 +80,16 @@ export const importMap = {
   "payload-plugin-newsroom/client#VisibilityBadgeCell": VisibilityBadgeCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#PremiumBadgeCell": PremiumBadgeCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#PremiumFilterTabs": PremiumFilterTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#CommentContextCell": CommentContextCell_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#CommentExcerptCell": CommentExcerptCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#CommentStatusCell": CommentStatusCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ModerationReasonCell": ModerationReasonCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ModerationReasonField": ModerationReasonField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#ModerationStatusTabs": ModerationStatusTabs_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#BulkModerationBar": BulkModerationBar_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#DeskKeyboard": DeskKeyboard_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#ShownInVideoPreview": ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoPosterCell": VideoPosterCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#SubscriptionStatusCell": SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#StripeIdCell": StripeIdCell_afd665b91a05091de29060d0ee2665c0,

@@ -14,7 +14,7 @@ function CommentItem({
   const authorId = `comment-${comment.id}-author`
   const website = safeHttpUrl(comment.authorUrl)
   return (
-    <li className="comment" id={`comment-${comment.id}`}>
+    <li className={comment.staff ? 'comment comment--staff' : 'comment'} id={`comment-${comment.id}`}>
       <article aria-labelledby={authorId}>
         <header className="comment-meta">
           <span className="comment-author" id={authorId}>
@@ -26,6 +26,11 @@ function CommentItem({
               comment.authorName
             )}
           </span>{' '}
+          {comment.staff ? (
+            <span className="comment-staff" title="Written by the newsroom">
+              Staff
+            </span>
+          ) : null}{' '}
           <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
         </header>
         <p className="comment-body">{comment.body}</p>

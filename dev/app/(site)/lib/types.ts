@@ -21,6 +21,8 @@ export type ArticleComment = {
   createdAt: string
   id: string
   parent?: { id: string } | null
+  /** A reply the newsroom wrote from the moderation desk. */
+  staff?: boolean | null
 }
 
 export type ArticlePageArticle = {
