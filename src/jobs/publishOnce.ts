@@ -52,6 +52,8 @@ const alreadyApplied = async (payload: Payload, input: ScheduleInput, since: str
  * publish. A runner that died holding it leaves a claim a retry takes over after `jobs.leaseSeconds` (the
  * reconcile task gives the job back) — and skips the write when the dead runner's publish had landed.
  */
+// Payload types a task's handler by the host's generated task slugs, which a plugin cannot name.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export const publishOncePerJob =
   (original: TaskHandler<any>, options: ResolvedNewsroomOptions): TaskHandler<any> =>
   async (args) => {
@@ -96,5 +98,6 @@ export const publishScheduledOnce = (payload: Payload, options: ResolvedNewsroom
   const task = payload.config.jobs?.tasks?.find((t) => t.slug === SCHEDULE_PUBLISH_TASK) as TaskConfig | undefined
   if (!task || typeof task.handler !== 'function') return
   task.handler = publishOncePerJob(task.handler as TaskHandler<any>, options)
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   task.retries ??= RETRIES as unknown as TaskConfig['retries']
 }

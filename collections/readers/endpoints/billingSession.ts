@@ -59,7 +59,7 @@ const readJson = async (req: PayloadRequest): Promise<Record<string, unknown>> =
 }
 
 const findActivePlan = async (req: PayloadRequest, plansSlug: string, id: string): Promise<Plan> => {
-  let plan: null | Plan = null
+  let plan: null | Plan
   try {
     plan = (await req.payload.findByID({
       collection: plansSlug as CollectionSlug,

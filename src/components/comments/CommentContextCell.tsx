@@ -81,9 +81,6 @@ export const CommentContextCell = async (
     adminRoute,
     path: `/collections/${commentsSlug}/${encodeURIComponent(String(row.id))}`,
   })
-  const parentURL =
-    parent &&
-    formatAdminURL({ adminRoute, path: `/collections/${commentsSlug}/${encodeURIComponent(String(parent.id))}` })
   const readerURL =
     article?.slug && props.articlePath
       ? `${props.siteUrl ?? ''}${props.articlePath.replace('{slug}', encodeURIComponent(article.slug))}#comment-${encodeURIComponent(String(row.id))}`

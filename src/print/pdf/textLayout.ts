@@ -76,7 +76,7 @@ export type Align = 'center' | 'justify' | 'left' | 'right'
 
 // Scripts written without spaces: a line may break between any two of their characters.
 const BREAK_ANYWHERE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u
-const INVISIBLE = /^[\u200d\ufe0e\ufe0f\u200b\u2060]$/u
+const INVISIBLE = /^(?:\u200d|\ufe0e|\ufe0f|\u200b|\u2060)$/u
 // Clusters a font reorders or reshapes across characters: extraction gets the logical text from ActualText.
 const COMPLEX = /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}]/u
 
