@@ -136,11 +136,16 @@ describe('registration', () => {
   let enabled: SanitizedConfig
   let disabled: SanitizedConfig
   let enabledKeys: string[]
+  // Billing's components (Stripe ids) are registered only with `billing`.
+  let billingKeys: string[]
 
   beforeAll(async () => {
     enabled = await buildHostConfig()
     disabled = await buildHostConfig({ disabled: true })
     enabledKeys = await importMapKeys(enabled)
+    billingKeys = await importMapKeys(
+      await buildHostConfig({ billing: { stripe: { secretKey: 'sk_test_admin', webhookSecret: 'whsec_admin' } } }),
+    )
   })
 
   it('puts every component in the import map, each resolving to an export of ./client or ./rsc', () => {
@@ -149,17 +154,25 @@ describe('registration', () => {
     expect(ours.map((key) => key.replace(/^.*#/, '')).sort()).toEqual(
       [
         'BulkModerationBar',
+        'CommentContextCell',
         'CommentExcerptCell',
         'CommentStatusCell',
+        'DeskKeyboard',
+        'ModerationReasonCell',
+        'ModerationReasonField',
         'ModerationStatusTabs',
+        'NewsroomInsertMenuFeatureClient',
         'PaywallBreakDivider',
         'PendingCommentsNavLink',
         'PendingCommentsWidget',
         'PremiumBadgeCell',
         'PremiumFilterTabs',
+        'ShownInVideoPreview',
         'SubscriberPreviewField',
+        'SubscriptionStatusCell',
         'VideoPosterCell',
         'VideoSourcePreviewField',
+        'VisibilityBadgeCell',
       ].sort(),
     )
     for (const key of ours) {
@@ -171,7 +184,9 @@ describe('registration', () => {
   })
 
   it('exports nothing from ./client or ./rsc that the plugin does not register', () => {
-    const registered = new Set(enabledKeys.map((key) => key.replace(/^payload-plugin-newsroom\/(client|rsc)#/, '$1:')))
+    const registered = new Set(
+      [...enabledKeys, ...billingKeys].map((key) => key.replace(/^payload-plugin-newsroom\/(client|rsc)#/, '$1:')),
+    )
     const { client, rsc } = entryPointExports()
     for (const name of client.keys()) expect([name, registered.has(`client:${name}`)]).toEqual([name, true])
     for (const name of rsc.keys()) expect([name, registered.has(`rsc:${name}`)]).toEqual([name, true])
@@ -188,6 +203,7 @@ describe('registration', () => {
     expect(comments.admin.components?.beforeListTable).toEqual([
       'payload-plugin-newsroom/rsc#ModerationStatusTabs',
       'payload-plugin-newsroom/client#BulkModerationBar',
+      'payload-plugin-newsroom/client#DeskKeyboard',
     ])
     expect(comments.defaultSort).toBe('-createdAt')
 
@@ -280,6 +296,7 @@ describe('registration', () => {
       '/host/Banner#Banner',
       'payload-plugin-newsroom/rsc#ModerationStatusTabs',
       'payload-plugin-newsroom/client#BulkModerationBar',
+      'payload-plugin-newsroom/client#DeskKeyboard',
     ])
     expect(componentsOf(findField(comments.fields, 'status'))?.Cell).toBe('/host/StatusCell#StatusCell')
   })

@@ -108,6 +108,8 @@ describe('reading a preview with the token', () => {
     expect(res.json.article.locked).toBe(false)
     // Nothing editors-only comes with it.
     const allowed = new Set(['author', 'categories', 'content', 'excerpt', 'heroImage', 'id', 'locked', 'premium'])
+    // The gate's own facts (forced into every select): who may read it and how it was opened.
+    for (const key of ['visibility', 'unlockedBy', 'giftedBy']) allowed.add(key)
     for (const key of ['publishedAt', 'slug', 'teaser', 'title', 'updatedAt']) allowed.add(key)
     expect(Object.keys(res.json.article).filter((key) => !allowed.has(key))).toEqual([])
     expect(res.json.article).not.toHaveProperty('comments')

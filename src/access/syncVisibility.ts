@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { effectiveVisibility, type Visibility } from '../utilities/accessDecision.js'
+import { effectiveVisibility, type Visibility, VISIBILITIES } from '../utilities/accessDecision.js'
 
 type Flags = { premium?: boolean | null; tiers?: null | string[]; visibility?: null | string }
 
@@ -11,6 +11,15 @@ type Flags = { premium?: boolean | null; tiers?: null | string[]; visibility?: n
  */
 export const syncVisibility: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const next = data as Flags
+  // A flag of the wrong type or an unknown visibility is left as sent, so field validation answers 400 with the
+  // field's message (collection beforeChange hooks run before it); syncing would turn bad input into a valid write.
+  if (next.premium !== undefined && next.premium !== null && typeof next.premium !== 'boolean') return data
+  if (
+    next.visibility !== undefined &&
+    next.visibility !== null &&
+    !(VISIBILITIES as readonly unknown[]).includes(next.visibility)
+  )
+    return data
   // Partial updates (a PATCH of the title) carry neither flag: the stored ones stand.
   const before = (originalDoc ?? {}) as Flags
   let visibility: Visibility

@@ -17,5 +17,4 @@ export { ModerationReasonCell } from '../components/comments/ModerationReasonCel
 export { ModerationReasonField } from '../components/comments/ModerationReasonField.js'
 export { ShownInVideoPreview } from '../components/videos/ShownInVideoPreview.js'
 export { DeskKeyboard } from '../components/comments/DeskKeyboard.js'
-export { DeskRowActions } from '../components/comments/DeskRowActions.js'
 export { NewsroomInsertMenuFeatureClient } from '../components/lexical/InsertMenuFeatureClient.js'

@@ -31,6 +31,7 @@ const PREVIEW_SELECT = {
   teaser: true,
   title: true,
   updatedAt: true,
+  visibility: true,
 } as const
 
 const ID_SHAPES = { number: /^[1-9]\d{0,15}$/, objectId: /^[\da-f]{24}$/i } as const
