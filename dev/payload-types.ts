@@ -306,6 +306,14 @@ export interface Media {
    * Set automatically while a premium video plays this file: only subscribers can fetch it.
    */
   premiumVideoFile?: boolean | null;
+  /**
+   * Set automatically: who can fetch this file (the strictest of the videos that play it).
+   */
+  videoFileVisibility?: ('public' | 'members' | 'paid' | 'tiers') | null;
+  /**
+   * Set automatically: the plan tiers whose subscribers can fetch this file.
+   */
+  videoFileTiers?: string[] | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1059,6 +1067,8 @@ export interface CommentReportsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   premiumVideoFile?: T;
+  videoFileVisibility?: T;
+  videoFileTiers?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -3,41 +3,46 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 import { PREMIUM_VIDEO_FILE_FIELD } from '../../../fields/premiumVideoFileField.js'
+import { VIDEO_FILE_TIERS_FIELD, VIDEO_FILE_VISIBILITY_FIELD } from '../../../fields/videoFileAccessFields.js'
+import type { GatedFacts } from '../../../src/utilities/accessDecision.js'
+import { strictestVisibility, type CombinedAccess } from '../../../src/utilities/strictestVisibility.js'
 import { relationId } from '../../../src/utilities/relationId.js'
 
 /**
- * Whether a premium video plays this upload: in a saved document or in its latest draft
+ * The strictest access among the videos that play this upload: saved documents and their latest drafts
  * (a draft never reaches the main document, but its file must not leak before publication).
  */
-const isPremiumVideoFile = async (
+const videoFileAccess = async (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
   mediaId: number | string,
-): Promise<boolean> => {
+): Promise<CombinedAccess> => {
   const collection = options.slugs.videos as 'videos'
-  const saved = await req.payload.count({
+  const saved = await req.payload.find({
     collection,
+    depth: 0,
     overrideAccess: true,
+    pagination: false,
     req,
-    where: { and: [{ file: { equals: mediaId } }, { premium: { equals: true } }] },
+    select: { premium: true, tiers: true, visibility: true },
+    where: { file: { equals: mediaId } },
   })
-  if (saved.totalDocs > 0) return true
-  const drafts = await req.payload.countVersions({
+  const drafts = await req.payload.findVersions({
     collection,
+    depth: 0,
     overrideAccess: true,
+    pagination: false,
     req,
-    where: {
-      and: [
-        { latest: { equals: true } },
-        { 'version.file': { equals: mediaId } },
-        { 'version.premium': { equals: true } },
-      ],
-    },
+    where: { and: [{ latest: { equals: true } }, { 'version.file': { equals: mediaId } }] },
   })
-  return drafts.totalDocs > 0
+  const facts = [...saved.docs, ...drafts.docs.map((d) => d.version)] as GatedFacts[]
+  return strictestVisibility(facts)
 }
 
-/** Recomputes the media flag that hides a premium video's file from requesters who are not entitled. */
+const sameTiers = (a: unknown, b: readonly string[]): boolean =>
+  Array.isArray(a) && a.length === b.length && [...a].sort().every((t, i) => t === b[i])
+
+/** Recomputes what the media document stores so its read access follows the videos that play it. */
 const refreshPremiumFileFlag = async (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
@@ -51,14 +56,27 @@ const refreshPremiumFileFlag = async (
     id: mediaId,
     overrideAccess: true,
     req,
-    select: { [PREMIUM_VIDEO_FILE_FIELD]: true },
+    select: { [PREMIUM_VIDEO_FILE_FIELD]: true, [VIDEO_FILE_TIERS_FIELD]: true, [VIDEO_FILE_VISIBILITY_FIELD]: true },
   })) as null | Record<string, unknown>
   if (!media) return
-  const flagged = await isPremiumVideoFile(req, options, mediaId)
-  if (Boolean(media[PREMIUM_VIDEO_FILE_FIELD]) === flagged) return
+  const access = await videoFileAccess(req, options, mediaId)
+  const flagged = access.visibility !== 'public'
+  const storedVisibility = media[VIDEO_FILE_VISIBILITY_FIELD] ?? null
+  const wanted = flagged ? access.visibility : null
+  if (
+    Boolean(media[PREMIUM_VIDEO_FILE_FIELD]) === flagged &&
+    storedVisibility === wanted &&
+    sameTiers(media[VIDEO_FILE_TIERS_FIELD] ?? [], access.tiers)
+  ) {
+    return
+  }
   await req.payload.update({
     collection,
-    data: { [PREMIUM_VIDEO_FILE_FIELD]: flagged },
+    data: {
+      [PREMIUM_VIDEO_FILE_FIELD]: flagged,
+      [VIDEO_FILE_TIERS_FIELD]: access.tiers,
+      [VIDEO_FILE_VISIBILITY_FIELD]: wanted,
+    },
     depth: 0,
     id: mediaId,
     overrideAccess: true,
@@ -77,7 +95,7 @@ const refreshAll = async (req: PayloadRequest, options: ResolvedNewsroomOptions,
   for (const id of ids.values()) await refreshPremiumFileFlag(req, options, id)
 }
 
-/** After a video is saved (draft or published): its old and new file get the flag they now deserve. */
+/** After a video is saved (draft or published): its old and new file get the access they now deserve. */
 export const protectPremiumFilesAfterChange =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ data, doc, previousDoc, req }) => {
