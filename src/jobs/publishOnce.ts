@@ -52,10 +52,11 @@ const alreadyApplied = async (payload: Payload, input: ScheduleInput, since: str
  * publish. A runner that died holding it leaves a claim a retry takes over after `jobs.leaseSeconds` (the
  * reconcile task gives the job back) — and skips the write when the dead runner's publish had landed.
  */
-// Payload types a task's handler by the host's generated task slugs, which a plugin cannot name.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// Payload types a task's handler by the host's generated task slugs, which a plugin cannot name: the plain shape.
+type AnyTaskHandler = TaskHandler<{ input: object; output: object }>
+
 export const publishOncePerJob =
-  (original: TaskHandler<any>, options: ResolvedNewsroomOptions): TaskHandler<any> =>
+  (original: AnyTaskHandler, options: ResolvedNewsroomOptions): AnyTaskHandler =>
   async (args) => {
     const key = `${SCHEDULE_PUBLISH_TASK}:${String(args.job.id)}`
     const req = outsideTransaction(args.req as PayloadRequest)
@@ -97,7 +98,9 @@ export const publishOncePerJob =
 export const publishScheduledOnce = (payload: Payload, options: ResolvedNewsroomOptions): void => {
   const task = payload.config.jobs?.tasks?.find((t) => t.slug === SCHEDULE_PUBLISH_TASK) as TaskConfig | undefined
   if (!task || typeof task.handler !== 'function') return
-  task.handler = publishOncePerJob(task.handler as TaskHandler<any>, options)
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+  task.handler = publishOncePerJob(
+    task.handler as unknown as AnyTaskHandler,
+    options,
+  ) as unknown as TaskConfig['handler']
   task.retries ??= RETRIES as unknown as TaskConfig['retries']
 }

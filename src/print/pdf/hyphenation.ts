@@ -2,7 +2,9 @@ import { createRequire } from 'node:module'
 
 type Hyphenate = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string
 
-const require = createRequire(import.meta.url)
+// Loaded by Node at run time, never by the host's bundler: Next would try to bundle every language's patterns (and
+// fails to parse some). Held in an array so bundlers do not treat it as their own `require`.
+const [loadPatterns] = [createRequire(import.meta.url)]
 const cache = new Map<string, Hyphenate | null>()
 
 // Languages whose `hyphen` patterns live under another name.
@@ -17,7 +19,7 @@ export const hyphenatorFor = (locale: string): Hyphenate | null => {
   for (const name of [lower, ALIASES[primary], primary]) {
     if (!name || !/^[a-z-]+$/.test(name)) continue
     try {
-      found = (require(`hyphen/${name}`) as { hyphenateSync: Hyphenate }).hyphenateSync
+      found = (loadPatterns(`hyphen/${name}`) as { hyphenateSync: Hyphenate }).hyphenateSync
       break
     } catch {
       // no patterns under this name
