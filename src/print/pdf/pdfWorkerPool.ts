@@ -17,20 +17,47 @@ export type PdfJob = {
 }
 export type PdfJobResult = { error: string; id: number } | { id: number; missing: number[]; pdf: Uint8Array }
 
+// Held apart from the literal patterns bundlers rewrite (`new URL('…', import.meta.url)`, a module-level
+// `require`): inside a host's Next bundle the worker files are not beside this code, and the PDF renders on the
+// request's thread instead (README: add the package to `serverExternalPackages` to render off it).
+const here = import.meta.url
+const [resolveFromHere] = [createRequire(here).resolve]
+
 /**
  * Where the worker's code is: the compiled `pdfWorker.js` beside this file in the built package; from the
- * TypeScript sources (jest, tsx) the `.ts` file, which the worker loads through tsx.
+ * TypeScript sources (jest, tsx) the `.ts` file, which the worker loads through tsx. Null when neither is there
+ * (the code was bundled).
  */
-const workerEntry = (): Worker => {
-  const js = new URL('./pdfWorker.js', import.meta.url)
+const workerEntry = (): null | Worker => {
+  const js = new URL('./pdfWorker.js', here)
   if (existsSync(fileURLToPath(js))) return new Worker(js)
-  // Sources only (never in the published package): tsx's loader, registered inside the worker, runs the .ts file.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href
-  const ts = new URL('./pdfWorker.ts', import.meta.url).href
+  const ts = new URL('./pdfWorker.ts', here)
+  if (!existsSync(fileURLToPath(ts))) return null
+  let tsx: string
+  try {
+    // Sources only (never in the published package): tsx's loader, registered inside the worker, runs the .ts file.
+    tsx = pathToFileURL(resolveFromHere('tsx/esm/api')).href
+  } catch {
+    return null
+  }
   return new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(ts)}) })`,
+    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(ts.href)}) })`,
     { eval: true },
   )
+}
+
+let workersAvailable: boolean | undefined
+
+/** Whether `workerEntry` can start a worker here (checked once per process). */
+const workerCodeFound = (): boolean => {
+  if (existsSync(fileURLToPath(new URL('./pdfWorker.js', here)))) return true
+  if (!existsSync(fileURLToPath(new URL('./pdfWorker.ts', here)))) return false
+  try {
+    resolveFromHere('tsx/esm/api')
+    return true
+  } catch {
+    return false
+  }
 }
 
 type Pending = { job: PdfJob; reject: (error: Error) => void; resolve: (result: RenderedPdf) => void }
@@ -60,6 +87,7 @@ export class PdfWorkerPool {
 
   private spawn(): Worker {
     const worker = workerEntry()
+    if (!worker) throw new Error('PDF worker code not found')
     worker.unref()
     this.started++
     worker.on('message', (result: PdfJobResult) => {
@@ -127,6 +155,8 @@ export const renderPdfOffThread = (
   blocks: PdfBlock[],
 ): Promise<RenderedPdf> => {
   if (workers <= 0) return renderArticlePdfWithReport(article, settings, images, blocks)
+  workersAvailable ??= workerCodeFound()
+  if (!workersAvailable) return renderArticlePdfWithReport(article, settings, images, blocks)
   let pool = pools.get(workers)
   if (!pool) {
     pool = new PdfWorkerPool(workers)
