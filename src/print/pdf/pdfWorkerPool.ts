@@ -21,7 +21,8 @@ export type PdfJobResult = { error: string; id: number } | { id: number; missing
 // `require`): inside a host's Next bundle the worker files are not beside this code, and the PDF renders on the
 // request's thread instead (README: add the package to `serverExternalPackages` to render off it).
 const here = import.meta.url
-const [resolveFromHere] = [createRequire(here).resolve]
+// Called lazily and inside try: a bundler's stand-in for createRequire may not resolve at all.
+const resolveFromHere = (id: string): string => createRequire(here).resolve(id)
 
 /**
  * Where the worker's code is: the compiled `pdfWorker.js` beside this file in the built package; from the
