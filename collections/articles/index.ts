@@ -65,7 +65,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     visibilityField(),
     tiersField(),
     premiumField({
-      admin: { description: 'Same as visibility “Paid subscribers” (kept for older clients).', hidden: true },
+      admin: { description: 'Same as visibility “Paid subscribers” (kept for older clients).' },
     }),
     {
       name: 'publishedAt',

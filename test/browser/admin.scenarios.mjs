@@ -195,7 +195,7 @@ const scenarioList = [
       for (const id of ids) assert.equal((await api.get(`/comments/${id}?depth=0`)).status, 'spam')
       await page.locator('[data-tab="spam"] a').click()
       await page.locator('[data-tab="spam"] a[aria-current="page"]').waitFor()
-      for (const id of ids) await page.locator(`table tbody a[href$="/${id}"]`).waitFor()
+      for (const id of ids) await page.locator(`table tbody a[href$="/${id}"]`).first().waitFor()
       await shot('admin-bulk-spam')
     },
   ],

@@ -27,7 +27,12 @@ const STANDARD: Record<FontFamilyName, Record<FontVariant, string>> = {
 export const standardFont = (family: FontFamilyName, variant: FontVariant): string => STANDARD[family][variant]
 
 // Packages are looked up from the plugin (its own dependencies) and from the host app (opt-in packages such as CJK).
-const requirers = [createRequire(import.meta.url), createRequire(path.join(process.cwd(), 'package.json'))]
+// Node's own createRequire, also inside a host's bundle (a bundler's stand-in for it cannot resolve packages).
+const nodeCreateRequire =
+  (
+    process as unknown as { getBuiltinModule?: (id: string) => { createRequire: typeof createRequire } | undefined }
+  ).getBuiltinModule?.('node:module')?.createRequire ?? createRequire
+const requirers = [nodeCreateRequire(import.meta.url), nodeCreateRequire(path.join(process.cwd(), 'package.json'))]
 
 const packageDir = (name: string): null | string => {
   for (const require of requirers) {

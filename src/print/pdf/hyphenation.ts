@@ -4,7 +4,11 @@ type Hyphenate = (text: string, options?: { hyphenChar?: string; minWordLength?:
 
 // Loaded by Node at run time, never by the host's bundler: Next would try to bundle every language's patterns (and
 // fails to parse some). Held in an array so bundlers do not treat it as their own `require`.
-const [loadPatterns] = [createRequire(import.meta.url)]
+const nodeCreateRequire =
+  (
+    process as unknown as { getBuiltinModule?: (id: string) => { createRequire: typeof createRequire } | undefined }
+  ).getBuiltinModule?.('node:module')?.createRequire ?? createRequire
+const [loadPatterns] = [nodeCreateRequire(import.meta.url)]
 const cache = new Map<string, Hyphenate | null>()
 
 // Languages whose `hyphen` patterns live under another name.

@@ -201,7 +201,9 @@ export class TextEngine {
       if (INVISIBLE.test(cluster)) return { font: null, text: '' }
       for (const char of cluster) if (!INVISIBLE.test(char)) this.missing.add(char.codePointAt(0)!)
       const placeholder = faceFor(chain, PLACEHOLDER.codePointAt(0)!)
-      return placeholder ? { font: this.use(placeholder.file), text: PLACEHOLDER } : this.fontFor(chain, '?')
+      if (placeholder) return { font: this.use(placeholder.file), text: PLACEHOLDER }
+      // Not even '?' is covered: the standard font draws it (never a recursion without end).
+      return cluster === '?' ? { font: 'Helvetica', text: '?' } : this.fontFor(chain, '?')
     }
     // Joiners and variation selectors the face lacks are dropped (they draw nothing anyway).
     let text = ''
@@ -275,7 +277,9 @@ export class TextEngine {
       const bold = run.bold || Boolean(style.bold)
       const italic = run.italic || Boolean(style.italic)
       const variant = this.variant(bold, italic)
-      const chain = standard ? null : this.chain(family, variant)
+      // No embeddable face found (font packages missing): the standard fonts, as with `print.fonts: 'standard'`.
+      const found = standard ? null : this.chain(family, variant)
+      const chain = found && found.faces.length ? found : null
       const look = {
         color: run.link ? '#1a4f8b' : style.color,
         link: run.link,
