@@ -23,7 +23,7 @@ export const hyphenatorFor = (locale: string): Hyphenate | null => {
   for (const name of [lower, ALIASES[primary], primary]) {
     if (!name || !/^[a-z-]+$/.test(name)) continue
     try {
-      found = (loadPatterns(`hyphen/${name}`) as { hyphenateSync: Hyphenate }).hyphenateSync
+      found = (loadPatterns(['hyphen', name].join('/')) as { hyphenateSync: Hyphenate }).hyphenateSync
       break
     } catch {
       // no patterns under this name

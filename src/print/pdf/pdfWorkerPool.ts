@@ -21,6 +21,8 @@ export type PdfJobResult = { error: string; id: number } | { id: number; missing
 // `require`): inside a host's Next bundle the worker files are not beside this code, and the PDF renders on the
 // request's thread instead (README: add the package to `serverExternalPackages` to render off it).
 const here = import.meta.url
+// A parameter, not a literal: bundlers (webpack, Turbopack) rewrite `new URL('<literal>', …)` into an asset of theirs.
+const beside = (file: string): URL => new URL(file, here)
 // Called lazily and inside try: a bundler's stand-in for createRequire may not resolve at all.
 const resolveFromHere = (id: string): string => createRequire(here).resolve(id)
 
@@ -30,9 +32,9 @@ const resolveFromHere = (id: string): string => createRequire(here).resolve(id)
  * (the code was bundled).
  */
 const workerEntry = (): null | Worker => {
-  const js = new URL('./pdfWorker.js', here)
+  const js = beside('./pdfWorker.js')
   if (existsSync(fileURLToPath(js))) return new Worker(js)
-  const ts = new URL('./pdfWorker.ts', here)
+  const ts = beside('./pdfWorker.ts')
   if (!existsSync(fileURLToPath(ts))) return null
   let tsx: string
   try {
@@ -51,8 +53,8 @@ let workersAvailable: boolean | undefined
 
 /** Whether `workerEntry` can start a worker here (checked once per process). */
 const workerCodeFound = (): boolean => {
-  if (existsSync(fileURLToPath(new URL('./pdfWorker.js', here)))) return true
-  if (!existsSync(fileURLToPath(new URL('./pdfWorker.ts', here)))) return false
+  if (existsSync(fileURLToPath(beside('./pdfWorker.js')))) return true
+  if (!existsSync(fileURLToPath(beside('./pdfWorker.ts')))) return false
   try {
     resolveFromHere('tsx/esm/api')
     return true
