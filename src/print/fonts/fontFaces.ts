@@ -1,8 +1,8 @@
 import { create, type Font } from 'fontkit'
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import { nodeCreateRequire } from '../../utilities/nodeCreateRequire.js'
 import { woffToSfnt } from './woffToSfnt.js'
 import type { PrintFontFiles, PrintFontSource, PrintFontStacks } from './printFontStack.js'
 
@@ -27,11 +27,7 @@ const STANDARD: Record<FontFamilyName, Record<FontVariant, string>> = {
 export const standardFont = (family: FontFamilyName, variant: FontVariant): string => STANDARD[family][variant]
 
 // Packages are looked up from the plugin (its own dependencies) and from the host app (opt-in packages such as CJK).
-// Node's own createRequire, also inside a host's bundle (a bundler's stand-in for it cannot resolve packages).
-const nodeCreateRequire =
-  (
-    process as unknown as { getBuiltinModule?: (id: string) => { createRequire: typeof createRequire } | undefined }
-  ).getBuiltinModule?.('node:module')?.createRequire ?? createRequire
+// Node's own createRequire, also inside a host's bundle (utilities/nodeCreateRequire.ts).
 const requirers = [nodeCreateRequire(import.meta.url), nodeCreateRequire(path.join(process.cwd(), 'package.json'))]
 
 const packageDir = (name: string): null | string => {

@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module'
-
+import { nodeCreateRequire } from '../../utilities/nodeCreateRequire.js'
 type Hyphenate = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string
 
 // Loaded by Node at run time, never by the host's bundler: Next would try to bundle every language's patterns (and
 // fails to parse some). Held in an array so bundlers do not treat it as their own `require`.
-const nodeCreateRequire =
-  (
-    process as unknown as { getBuiltinModule?: (id: string) => { createRequire: typeof createRequire } | undefined }
-  ).getBuiltinModule?.('node:module')?.createRequire ?? createRequire
 const [loadPatterns] = [nodeCreateRequire(import.meta.url)]
 const cache = new Map<string, Hyphenate | null>()
 
