@@ -384,22 +384,33 @@ describe('readers: a reader can never raise their own plan', () => {
     expect(res.data!.createReader.subscription).toEqual({ plan: 'free', status: 'active' })
   })
 
-  it('a reader updating their own subscription (REST and GraphQL) changes nothing', async () => {
+  it('a reader updating their own subscription (REST and GraphQL) is refused with a 403 and changes nothing', async () => {
+    const before = await payload.findByID({ collection: 'readers', id: users.free.id })
     const own = await app.rest.patch(`/readers/${users.free.id}`, {
       body: { name: 'Still free', subscription: premiumSubscription },
       token: tokens.free,
     })
-    expect(own.status).toBe(200)
-    expect(own.json.doc).toMatchObject({ name: 'Still free', subscription: { plan: 'free' } })
+    expect(own.status).toBe(403)
+    expect(own.json.errors[0].message).toMatch(/subscription is changed by an editor or by billing/)
     const gql = await app.graphql<{ updateReader: { subscription: { plan: string } } }>(
       'mutation ($id: String!, $data: mutationReaderUpdateInput!) { updateReader(id: $id, data: $data) { subscription { plan } } }',
       { data: { subscription: premiumSubscription }, id: String(users.free.id) },
       { token: tokens.free },
     )
-    expect(gql.data?.updateReader.subscription.plan).toBe('free')
+    expect(gql.errors?.[0]?.extensions?.statusCode).toBe(403)
     const stored = await payload.findByID({ collection: 'readers', id: users.free.id })
-    expect(stored.subscription).toMatchObject({ plan: 'free' })
+    expect(stored).toEqual(before)
     expect((await app.rest.get(`/articles/${ids.premium}`, { token: tokens.free })).json.locked).toBe(true)
+  })
+
+  it('a reader sending back their own unchanged subscription may still update their name', async () => {
+    const me = await app.rest.get('/readers/me', { token: tokens.free })
+    const own = await app.rest.patch(`/readers/${users.free.id}`, {
+      body: { email: me.json.user.email.toUpperCase(), name: 'Renamed', subscription: me.json.user.subscription },
+      token: tokens.free,
+    })
+    expect(own.status).toBe(200)
+    expect(own.json.doc).toMatchObject({ name: 'Renamed', subscription: { plan: 'free' } })
   })
 
   it('a reader reads and writes only their own account', async () => {

@@ -1360,13 +1360,14 @@ describe('comments, accounts, settings and system collections', () => {
       body: { subscription: { currentPeriodEnd: '2099-01-01T00:00:00.000Z', plan: 'premium', status: 'active' } },
       token: readerA.token,
     })
-    expect(patched.status).toBe(200)
+    expect(patched.status).toBe(403)
     const gql = await app.graphql(
       'mutation ($id: String!) { updateReader(id: $id, data: { subscription: { plan: premium, status: active, currentPeriodEnd: "2099-01-01T00:00:00.000Z" } }) { subscription { plan } } }',
       { id: readerA.id },
       { token: readerA.token },
     )
-    expect(gql.data.updateReader.subscription.plan).toBe('free')
+    expect(gql.errors?.[0]?.extensions?.statusCode).toBe(403)
+    expect(gql.data?.updateReader ?? null).toBeNull()
     const saved = (await payload.findByID({ collection: 'readers', id: readerA.id })) as Json
     expect(saved.subscription).toEqual({ plan: 'free', status: 'active' })
   })

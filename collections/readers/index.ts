@@ -6,6 +6,7 @@ import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { SUBSCRIPTION_STATUSES } from '../../src/billing/subscriptionStatus.js'
 import { billingPortalEndpoint, checkoutEndpoint } from './endpoints/billingSession.js'
 import { ownAccountFieldRead, rememberNewAccount } from './ownAccountRead.js'
+import { refuseEditorOnlyChange, sameEmail, sameFlag, sameGroup } from './refuseEditorOnlyChange.js'
 import { refuseFirstRegister } from './refuseFirstRegister.js'
 import { readerVerification } from './verificationEmail.js'
 
@@ -24,16 +25,35 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
   const defaultFields: Field[] = [
     // Payload's auth `email` field, merged with this declaration: only the access is ours. A reader cannot move
     // their verified account to another address (it would own that address unconfirmed); editors can.
-    { name: 'email', type: 'email', access: { ...ownRead, update: editorsOnly } },
+    {
+      name: 'email',
+      type: 'email',
+      access: { ...ownRead, update: editorsOnly },
+      hooks: {
+        beforeValidate: [
+          refuseEditorOnlyChange('Only an editor can change the email address of an account.', sameEmail),
+        ],
+      },
+    },
     { name: 'name', type: 'text', access: ownRead, maxLength: 200 },
     // Payload's auth `_verified` (merged): its default lets any logged-in user set it, i.e. a reader could
     // create an already-verified account for someone else's address.
-    { name: '_verified', type: 'checkbox', access: editorsWrite },
+    {
+      name: '_verified',
+      type: 'checkbox',
+      access: editorsWrite,
+      hooks: { beforeValidate: [refuseEditorOnlyChange('Only an editor can verify an account.', sameFlag)] },
+    },
     {
       name: 'subscription',
       type: 'group',
       access: ownRead,
       admin: { description: 'Set by editors or your billing integration.' },
+      hooks: {
+        beforeValidate: [
+          refuseEditorOnlyChange('A subscription is changed by an editor or by billing, not by its reader.', sameGroup),
+        ],
+      },
       fields: [
         {
           name: 'plan',
