@@ -41,7 +41,7 @@ export type TestReader = { email: string; id: string; token: string }
 
 export const createReader = async (
   app: NewsroomTestApp,
-  { name, premium = false }: { name?: string; premium?: boolean } = {},
+  { name, premium = false, tier }: { name?: string; premium?: boolean; tier?: string } = {},
 ): Promise<TestReader> => {
   const email = uniqueEmail('account')
   const reader = await app.payload.create({
@@ -57,6 +57,7 @@ export const createReader = async (
               currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000).toISOString(),
               plan: 'premium',
               status: 'active',
+              ...(tier ? { tier } : {}),
             },
           }
         : {}),

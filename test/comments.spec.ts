@@ -282,6 +282,34 @@ describe.each(SURFACES)('%s submission', (surface: Surface) => {
       expect((await submit(app, surface, comment())).status).toBe(201)
     })
 
+    it('closed: premium-only follows visibility: members-only articles open to members, tiers to that tier', async () => {
+      await setDiscussion(payload, { premiumOnly: true })
+      const members = await publishArticle(payload, { visibility: 'members' })
+      expect(await submit(app, surface, comment({ article: members }))).toMatchObject({
+        message: 'Only members can comment on this article.',
+        status: 403,
+      })
+      const member = await createReader(app)
+      expect((await submit(app, surface, comment({ article: members }), { token: member.token })).status).toBe(201)
+
+      const digital = await publishArticle(payload, { tiers: ['digital'], visibility: 'tiers' })
+      const refused = { message: 'Only subscribers can comment on this article.', status: 403 }
+      const before = await commentsCount()
+      expect(await submit(app, surface, comment({ article: digital }), { token: member.token })).toMatchObject(refused)
+      const otherTier = await createReader(app, { premium: true, tier: 'print' })
+      expect(await submit(app, surface, comment({ article: digital }), { token: otherTier.token })).toMatchObject(
+        refused,
+      )
+      expect(await commentsCount()).toBe(before)
+      const digitalSubscriber = await createReader(app, { premium: true, tier: 'digital' })
+      expect(
+        (await submit(app, surface, comment({ article: digital }), { token: digitalSubscriber.token })).status,
+      ).toBe(201)
+      // A public article (visibility stated) stays open to everyone.
+      const open = await publishArticle(payload, { visibility: 'public' })
+      expect((await submit(app, surface, comment({ article: open }))).status).toBe(201)
+    })
+
     it('flood: the same requester (IP + user agent) within floodSeconds → 429 with Retry-After', async () => {
       const ip = uniqueIp()
       expect((await submit(app, surface, comment(), { ip })).status).toBe(201)

@@ -164,6 +164,27 @@ describe('commentsClosedReason', () => {
     },
     { article: { premium: true }, entitled: true, expected: null, settings: { ...open, premiumOnly: true } },
     { article: { premium: false }, entitled: false, expected: null, settings: { ...open, premiumOnly: true } },
+    {
+      article: { visibility: 'members' },
+      entitled: false,
+      expected: 'Only members can comment on this article.',
+      settings: { ...open, premiumOnly: true },
+    },
+    { article: { visibility: 'members' }, entitled: true, expected: null, settings: { ...open, premiumOnly: true } },
+    {
+      article: { tiers: ['digital'], visibility: 'tiers' },
+      entitled: false,
+      expected: 'Only subscribers can comment on this article.',
+      settings: { ...open, premiumOnly: true },
+    },
+    { article: { visibility: 'public' }, entitled: false, expected: null, settings: { ...open, premiumOnly: true } },
+    // Nothing proves the article free (a projection without its flags): closed, as the gate fails closed.
+    {
+      article: {},
+      entitled: false,
+      expected: 'Only subscribers can comment on this article.',
+      settings: { ...open, premiumOnly: true },
+    },
     { article: { premium: true }, entitled: false, expected: null, settings: open },
   ])('$article with $settings (entitled $entitled) → $expected', ({ article, entitled, expected, settings }) => {
     expect(commentsClosedReason(article, settings, entitled, NOW)).toBe(expected)

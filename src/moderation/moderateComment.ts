@@ -8,6 +8,7 @@ import type { CommentStatus } from './commentStatus.js'
 import type { KeyMatcher } from './keyMatcher.js'
 import type { KeyedField, ModerationReason } from './moderationReason.js'
 
+import { effectiveVisibility } from '../utilities/accessDecision.js'
 import { KEYED_FIELDS, moderationReasonText } from './moderationReason.js'
 
 export type CommentStatusVerdict = Exclude<CommentStatus, 'trash'>
@@ -60,12 +61,17 @@ export type ArticleFacts = {
   commentsCloseAt?: Date | null | string
   premium?: boolean | null
   publishedAt?: Date | null | string
+  tiers?: null | readonly string[]
+  visibility?: null | string
 }
 
 export type ModerationInput = {
   article: ArticleFacts
   comment: CommentFacts
-  /** Whether the commenter may read premium articles (for `premiumOnly`). */
+  /**
+   * Whether the commenter's own standing (membership, subscription, tier; editors always) opens this gated
+   * article, for `premiumOnly`. A meter or gift unlock reads one article; it does not make its holder a member.
+   */
   commenterEntitled: boolean
   /** The honeypot field's value; anything non-empty means a bot filled it in. */
   honeypot?: unknown
@@ -162,8 +168,11 @@ export const commentsClosedReason = (
   ) {
     return `Comments close ${settings.closeAfterDays} days after publication.`
   }
-  if (settings.premiumOnly && article.premium === true && !commenterEntitled) {
-    return 'Only subscribers can comment on this article.'
+  const visibility = effectiveVisibility(article)
+  if (settings.premiumOnly && visibility !== 'public' && !commenterEntitled) {
+    return visibility === 'members'
+      ? 'Only members can comment on this article.'
+      : 'Only subscribers can comment on this article.'
   }
   return null
 }

@@ -156,6 +156,9 @@ const browse = async (baseURL, databaseURL, app) => {
   const browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: CHROMIUM })
   try {
     const context = await browser.newContext()
+    // A loaded 2-core machine (next start's first renders compile nothing, but the database and Chromium share it)
+    // has taken longer than Playwright's 30 s default to land on /admin after first-user creation.
+    context.setDefaultTimeout(120_000)
     const page = await context.newPage()
     /** @type {string[]} */
     const consoleErrors = []

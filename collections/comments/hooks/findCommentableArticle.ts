@@ -7,11 +7,18 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
 export type ArticleDoc = ArticleFacts & { id: number | string }
 
-const ARTICLE_FACTS = { allowComments: true, commentsCloseAt: true, premium: true, publishedAt: true } as const
+const ARTICLE_FACTS = {
+  allowComments: true,
+  commentsCloseAt: true,
+  premium: true,
+  publishedAt: true,
+  tiers: true,
+  visibility: true,
+} as const
 
 /**
  * The article as this requester may read it (the collection's read access): a draft, an unknown or a malformed
- * id is "not found" (null). One database read of the four fields the rules need: no comments join, no premium
+ * id is "not found" (null). One database read of the fields the rules need: no comments join, no premium
  * gate (it would widen the read to the body and cut a teaser nobody uses here).
  */
 export const findCommentableArticle = async (

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { DiscussionSettings } from '../../../src/moderation/settings.js'
 import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 
-import { isEntitled } from '../../../src/access/entitlement.js'
+import { requesterFacts } from '../../../src/access/requesterAccess.js'
 import { readDiscussionSettings } from '../../../src/globals/discussionSettings.js'
 import { moderateComment, type ModerationVerdict, type SubmissionKey } from '../../../src/moderation/moderateComment.js'
 import { submissionErrors, type Translate } from '../../../src/moderation/submission.js'
@@ -11,11 +11,16 @@ import { factsOf } from './commentFacts.js'
 import { findCommentableArticle } from './findCommentableArticle.js'
 import { databaseLookups } from './moderationLookups.js'
 import { rejectionError } from './rejectionError.js'
+import { type AccessDecision, decideAccess, effectiveVisibility } from '../../../src/utilities/accessDecision.js'
 import { relationId } from '../../../src/utilities/relationId.js'
 import { attachClaims, submissionClaims } from './submissionClaims.js'
 import { type CommentData, fieldErrors, limitsOf } from './submissionValidation.js'
 import { PARENT_NOT_FOUND, parentErrors } from './threadRules.js'
 import { MODERATION_REASON_DETAIL_FIELD } from '../fields/moderationReasonDetail.js'
+
+/** The commenter's own standing opens the article: a meter or gift unlock reads it but gives no say on it. */
+const standingOpens = (decision: AccessDecision) =>
+  !decision.locked && (decision.unlockedBy === 'subscription' || decision.unlockedBy === 'editor')
 
 const isEmptyRelation = (value: unknown) => value === undefined || value === null || value === ''
 
@@ -68,8 +73,11 @@ export const moderateNewComment = async (
       {
         article,
         comment,
-        // Entitlement costs a lookup for some hosts; only the premium-only rule needs it.
-        commenterEntitled: settings.premiumOnly && article.premium === true ? await isEntitled(req, options) : false,
+        // The requester's facts cost lookups for some hosts; only the premium-only rule needs them.
+        commenterEntitled:
+          settings.premiumOnly && effectiveVisibility(article) !== 'public'
+            ? standingOpens(decideAccess(article, await requesterFacts(req, options)))
+            : false,
         honeypot: data[options.comments.honeypotField],
         now,
       },
