@@ -57,6 +57,14 @@ describe('articleJsonLd', () => {
     expect(ld.url).toBe('https://x.test/a/big-story')
   })
 
+  it('a path naming the slug twice has both filled in', () => {
+    const ld = articleJsonLd(
+      { ...base, visibility: 'public' },
+      { articlePath: '/{slug}/amp/{slug}', siteUrl: 'https://x.test' },
+    )
+    expect(ld.url).toBe('https://x.test/big-story/amp/big-story')
+  })
+
   it('related videos become VideoObjects; ids alone are left out', () => {
     const ld = articleJsonLd(
       {

@@ -5,6 +5,7 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 import { articleIdShape, articleLookupWhere } from '../print/articleLookup.js'
 import { requesterFacts } from '../access/requesterAccess.js'
 import { hashGiftToken, newGiftToken } from '../access/gifts/giftToken.js'
+import { articleUrl } from '../utilities/articleUrl.js'
 
 export type GiftAnswer =
   | { body: { expiresAt: string; token: string; url: string }; status: 201 }
@@ -80,8 +81,8 @@ export const createGift = async (req: PayloadRequest, options: ResolvedNewsroomO
         },
         returning: false,
       })
-      const path = options.articlePath.replace('{slug}', encodeURIComponent(article.slug ?? String(article.id)))
-      const url = `${options.siteUrl}${path}${path.includes('?') ? '&' : '?'}gift=${token}`
+      const page = articleUrl(options, article.slug ?? String(article.id))
+      const url = `${page}${page.includes('?') ? '&' : '?'}gift=${token}`
       return { body: { expiresAt, token, url }, status: 201 }
     } catch (error) {
       if (!isDuplicate(error)) throw error

@@ -1,12 +1,13 @@
 import type { NewsArticle, VideoObject, WebPageElement, WithContext } from 'schema-dts'
 
 import { effectiveVisibility, type GatedFacts } from './accessDecision.js'
+import { fillArticlePath } from './articleUrl.js'
 
 /** The class the reader page puts on the gated section; `hasPart.cssSelector` names it. */
 export const GATED_SECTION_CLASS = 'newsroom-gated'
 
 export type JsonLdOptions = {
-  /** Path of an article on the site; `{slug}` is replaced (default `/news/{slug}`). */
+  /** Path of an article on the site; every `{slug}` is replaced (default `/news/{slug}`). */
   articlePath?: string
   /** CSS selector of the gated section on the page (default `.newsroom-gated`). */
   gatedSelector?: string
@@ -75,7 +76,7 @@ export const videoJsonLd = (video: VideoForJsonLd): VideoObject => {
  */
 export const articleJsonLd = (article: ArticleForJsonLd, options: JsonLdOptions = {}): WithContext<NewsArticle> => {
   const siteUrl = options.siteUrl ?? ''
-  const path = (options.articlePath ?? '/news/{slug}').replace('{slug}', encodeURIComponent(article.slug ?? ''))
+  const path = fillArticlePath(options.articlePath ?? '/news/{slug}', article.slug ?? '')
   const url = siteUrl ? absolute(siteUrl, path) : path
   // Unknown visibility is read as gated, as the gate itself does.
   const free = effectiveVisibility(article) === 'public'

@@ -28,6 +28,7 @@ import {
   waitForHttp,
 } from '../../dev/scripts/devServer.mjs'
 import { uniqueDatabaseName, withDatabaseName } from '../harness/embeddedMongo.mjs'
+import { accessibilityScenarios } from './accessibility.scenarios.mjs'
 import { adminScenarios } from './admin.scenarios.mjs'
 import { publishingScenarios } from './publishing.scenarios.mjs'
 import { deskScenarios } from './desk.scenarios.mjs'
@@ -322,6 +323,8 @@ const scenarios = [
       await shot('latest-videos')
     },
   ],
+  // axe-core on the reader page, the login page and the print view (issue #17).
+  ...accessibilityScenarios,
   // The editors' admin panel (issue #6), after the reader's scenarios: they approve, spam and publish.
   ...adminScenarios,
   // Publishing (issue #18): preview links, live preview, the list's comment counts.

@@ -5,6 +5,7 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { authorHistory, type StatusCounts } from '../../moderation/authorHistory.js'
+import { fillArticlePath } from '../../utilities/articleUrl.js'
 import { relationId } from '../../utilities/relationId.js'
 import { isHttpUrl, safeUrl } from '../../utilities/safeUrl.js'
 import { newsroomT } from '../serverTranslation.js'
@@ -83,7 +84,7 @@ export const CommentContextCell = async (
   })
   const readerURL =
     article?.slug && props.articlePath
-      ? `${props.siteUrl ?? ''}${props.articlePath.replace('{slug}', encodeURIComponent(article.slug))}#comment-${encodeURIComponent(String(row.id))}`
+      ? `${props.siteUrl ?? ''}${fillArticlePath(props.articlePath, article.slug)}#comment-${encodeURIComponent(String(row.id))}`
       : null
   const website = isHttpUrl(row.authorUrl) ? safeUrl(row.authorUrl) : null
   const line = (key: 'deskHistoryByEmail' | 'deskHistoryByFingerprint', counts: null | StatusCounts) =>
