@@ -32,6 +32,7 @@ import { accessibilityScenarios } from './accessibility.scenarios.mjs'
 import { adminScenarios } from './admin.scenarios.mjs'
 import { publishingScenarios } from './publishing.scenarios.mjs'
 import { deskScenarios } from './desk.scenarios.mjs'
+import { giftScenarios } from './gifts.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -325,6 +326,8 @@ const scenarios = [
   ],
   // axe-core on the reader page, the login page and the print view (issue #17).
   ...accessibilityScenarios,
+  // Gift links on the reader page (issue #16).
+  ...giftScenarios,
   // The editors' admin panel (issue #6), after the reader's scenarios: they approve, spam and publish.
   ...adminScenarios,
   // Publishing (issue #18): preview links, live preview, the list's comment counts.

@@ -7,6 +7,7 @@ import type { CurrentReaderData, GraphQLResult, Reader } from './types.js'
 
 import currentReader from '../../../graphql/currentReader.graphql'
 import { SITE_URL } from '../../../config.js'
+import { GIFT_HEADER, METER_COOKIE } from './visitor.js'
 
 const graphQLPost = GRAPHQL_POST(config)
 
@@ -24,15 +25,15 @@ export async function queryAsVisitor<T>(
   const jar = await cookies()
   const token = jar.get(`${cookiePrefix}-token`)?.value
   // The meter knows anonymous visitors by their signed cookie; a gift link's token travels as a header.
-  const meter = jar.get('newsroom-meter')?.value
+  const meter = jar.get(METER_COOKIE)?.value
   const response = await graphQLPost(
     new Request(`${SITE_URL}/api/graphql`, {
       body: JSON.stringify({ query: document, variables }),
       headers: {
         'Content-Type': 'application/json',
         ...(token ? { Authorization: `JWT ${token}` } : {}),
-        ...(meter ? { Cookie: `newsroom-meter=${encodeURIComponent(meter)}` } : {}),
-        ...(gift ? { 'X-Newsroom-Gift': gift } : {}),
+        ...(meter ? { Cookie: `${METER_COOKIE}=${encodeURIComponent(meter)}` } : {}),
+        ...(gift ? { [GIFT_HEADER]: gift } : {}),
       },
       method: 'POST',
     }),
