@@ -50,6 +50,9 @@ export const devConfig = {
   editor: lexicalEditor(),
   email: devEmailAdapter,
   graphQL: {
+    // The playground (/graphiql) is for development; a production build shows it with NEWSROOM_GRAPHQL_PLAYGROUND=1
+    // (the browser tests), read when the server starts.
+    disablePlaygroundInProduction: process.env.NEWSROOM_GRAPHQL_PLAYGROUND !== '1',
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },

@@ -51,7 +51,7 @@ console.log(`
     Admin:               ${baseURL}/admin
     REST API:            ${baseURL}/api
     GraphQL:             ${baseURL}/api/graphql
-    GraphQL playground:  ${baseURL}/api/graphql-playground
+    GraphQL playground:  ${baseURL}/graphiql (offline GraphiQL; /api/graphql-playground redirects there)
     Reader's page:       ${baseURL}/news/russian-president-vladimir-putins-rare-visit-to-north-korea
 
   Logins (seeded on an empty database)

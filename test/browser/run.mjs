@@ -33,6 +33,7 @@ import { adminScenarios } from './admin.scenarios.mjs'
 import { publishingScenarios } from './publishing.scenarios.mjs'
 import { deskScenarios } from './desk.scenarios.mjs'
 import { giftScenarios } from './gifts.scenarios.mjs'
+import { playgroundScenarios } from './playground.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -334,6 +335,8 @@ const scenarios = [
   ...publishingScenarios,
   // The moderation desk (issue #18): row context, shortcuts, staff replies.
   ...deskScenarios,
+  // The GraphQL playground (issue #18): GraphiQL bundled into the dev app, nothing from a CDN.
+  ...playgroundScenarios,
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +375,14 @@ try {
   const port = await freePort()
   const baseURL = `http://localhost:${port}`
   /** @type {NodeJS.ProcessEnv} */
-  const baseEnv = { ...process.env, NEWSROOM_NEXT_DIST_DIR: DIST_DIR, NODE_ENV: 'production', PORT: String(port) }
+  const baseEnv = {
+    ...process.env,
+    // A production build hides the GraphQL playground unless asked (dev/config.ts); its scenario needs it.
+    NEWSROOM_GRAPHQL_PLAYGROUND: '1',
+    NEWSROOM_NEXT_DIST_DIR: DIST_DIR,
+    NODE_ENV: 'production',
+    PORT: String(port),
+  }
 
   if (!SKIP_BUILD) {
     log('next build dev …')
