@@ -4,11 +4,13 @@
  * at once, and a failing job fails alone.
  */
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
-import { PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
+import { PdfRenderTimeoutError, PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { flat, parsePdf } from './helpers/documents.js'
-import { lexical, paragraph, text } from './helpers/lexical.js'
+import sharp from 'sharp'
+
+import { lexical, paragraph, text, upload } from './helpers/lexical.js'
 
 const links = {
   articleHref: (slug: string) => `https://news.test/news/${slug}`,
@@ -66,4 +68,51 @@ describe('PdfWorkerPool', () => {
     const good = await pool.render(article(10) as never, settings, new Map(), [])
     expect(good.pdf.subarray(0, 5).toString()).toBe('%PDF-')
   }, 120_000)
+
+  it('a job past the time limit is stopped and fails alone; the pool then renders again', async () => {
+    const strict = new PdfWorkerPool(1, 1)
+    try {
+      const late = strict.render(article(11) as never, settings, new Map(), [])
+      await expect(late).rejects.toBeInstanceOf(PdfRenderTimeoutError)
+      strict.timeLimitMs = 120_000
+      const next = await strict.render(article(12) as never, settings, new Map(), [])
+      expect(next.pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    } finally {
+      await strict.close()
+    }
+  }, 120_000)
+
+  // Regression: a photo early in the article left the page cursor below the last line; the next paragraph's
+  // page break then counted a negative number of lines and looped forever (on a worker: it was never freed).
+  it('an image at any position of the body renders (the layout always ends)', async () => {
+    const jpeg = await sharp({ create: { background: '#888888', channels: 3, height: 800, width: 1200 } })
+      .jpeg()
+      .toBuffer()
+    const words = (n: number) =>
+      Array.from({ length: n }, (_, i) => ['news', 'city', 'council', 'tram'][i % 4]).join(' ')
+    const image = {
+      alt: 'Photo',
+      collection: null,
+      filename: null,
+      height: 800,
+      mimeType: 'image/jpeg',
+      sizes: [],
+      url: '/photo.jpg',
+      width: 1200,
+    }
+    const guarded = new PdfWorkerPool(2, 60_000)
+    try {
+      const renders = Array.from({ length: 13 }, (_, at) => {
+        const nodes = Array.from({ length: 12 }, (_, i) => paragraph(text(words(20 + ((i * 7) % 40)))))
+        nodes.splice(at, 0, upload('media', image))
+        const a = { ...article(20 + at), body: lexical(...nodes) }
+        return guarded
+          .render(a as never, settings, new Map([['/photo.jpg', jpeg]]), lexicalToPdfBlocks(a.body as never, links))
+          .then((r) => r.pdf.subarray(0, 5).toString())
+      })
+      expect(await Promise.all(renders)).toEqual(Array.from({ length: 13 }, () => '%PDF-'))
+    } finally {
+      await guarded.close()
+    }
+  }, 300_000)
 })

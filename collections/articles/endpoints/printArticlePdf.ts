@@ -6,7 +6,7 @@ import { answeringClientErrors } from '../../../src/print/clientError.js'
 import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import { loadPdfImages } from '../../../src/print/pdf/loadPdfImages.js'
 import { lexicalToPdfBlocks } from '../../../src/print/pdf/lexicalToPdfBlocks.js'
-import { renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
+import { PdfRenderTimeoutError, renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
 import { pdfImagesOf } from '../../../src/print/pdf/renderArticlePdf.js'
 import {
   documentLocale,
@@ -25,19 +25,31 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
-    const { missing, pdf } = await renderPdfOffThread(
-      options.print.pdfWorkers,
-      article,
-      {
-        fonts: options.print.fonts,
-        hyphenate: options.print.hyphenate,
-        locale: documentLocale(req, options),
-        publisherName: options.print.publisherName,
-        subscribeUrl: options.premium.subscribeUrl,
-      },
-      images,
-      blocks,
-    )
+    let rendered: Awaited<ReturnType<typeof renderPdfOffThread>>
+    try {
+      rendered = await renderPdfOffThread(
+        options.print.pdfWorkers,
+        article,
+        {
+          fonts: options.print.fonts,
+          hyphenate: options.print.hyphenate,
+          locale: documentLocale(req, options),
+          publisherName: options.print.publisherName,
+          subscribeUrl: options.premium.subscribeUrl,
+        },
+        images,
+        blocks,
+      )
+    } catch (error) {
+      if (!(error instanceof PdfRenderTimeoutError)) throw error
+      // The worker was stopped and replaced; the reader may try again, the operator learns which article.
+      req.payload.logger.error({ article: article.id, msg: `PDF: ${error.message}` })
+      return Response.json(
+        { errors: [{ message: 'The PDF could not be made in time. Please try again later.' }] },
+        { headers: { 'Cache-Control': 'no-store', 'Retry-After': '60' }, status: 503 },
+      )
+    }
+    const { missing, pdf } = rendered
     // Characters no font of the stack has print as a placeholder: said once per PDF, so the stack can be extended.
     if (missing.length)
       req.payload.logger.warn({

@@ -63,7 +63,23 @@ const workerCodeFound = (): boolean => {
   }
 }
 
-type Pending = { job: PdfJob; reject: (error: Error) => void; resolve: (result: RenderedPdf) => void }
+type Pending = {
+  job: PdfJob
+  reject: (error: Error) => void
+  resolve: (result: RenderedPdf) => void
+  timer?: ReturnType<typeof setTimeout>
+}
+
+/** A job may take this long before its worker is stopped (a layout that never ends must not hold a worker). */
+export const PDF_RENDER_TIME_LIMIT_MS = 60_000
+
+/** The render of one PDF ran past the pool's time limit; its worker was stopped. */
+export class PdfRenderTimeoutError extends Error {
+  constructor(limitMs: number) {
+    super(`The PDF took longer than ${limitMs} ms to render and was stopped.`)
+    this.name = 'PdfRenderTimeoutError'
+  }
+}
 
 /**
  * A fixed number of worker threads that render PDFs, so one instance keeps answering other requests while
@@ -78,7 +94,11 @@ export class PdfWorkerPool {
   private readonly running = new Map<Worker, Pending>()
   private started = 0
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    /** Milliseconds a job may run (tests shorten it). */
+    public timeLimitMs = PDF_RENDER_TIME_LIMIT_MS,
+  ) {}
 
   render(article: PrintableArticle, settings: PdfSettings, images: Map<string, Uint8Array>, blocks: PdfBlock[]) {
     return new Promise<RenderedPdf>((resolve, reject) => {
@@ -95,6 +115,7 @@ export class PdfWorkerPool {
     this.started++
     worker.on('message', (result: PdfJobResult) => {
       const pending = this.running.get(worker)
+      if (pending?.timer) clearTimeout(pending.timer)
       this.running.delete(worker)
       this.idle.push(worker)
       if (pending) {
@@ -109,6 +130,7 @@ export class PdfWorkerPool {
     })
     const fail = (error: Error) => {
       const pending = this.running.get(worker)
+      if (pending?.timer) clearTimeout(pending.timer)
       this.running.delete(worker)
       this.idle = this.idle.filter((w) => w !== worker)
       this.started--
@@ -130,6 +152,19 @@ export class PdfWorkerPool {
       const pending = this.queue.shift()!
       this.running.set(worker, pending)
       worker.ref()
+      // terminate() stops a worker even inside a synchronous loop; the job is failed here, alone, and the worker is
+      // already out of the pool when its 'exit' comes.
+      const running = worker
+      pending.timer = setTimeout(() => {
+        if (this.running.get(running) !== pending) return
+        this.running.delete(running)
+        this.idle = this.idle.filter((w) => w !== running)
+        this.started--
+        pending.reject(new PdfRenderTimeoutError(this.timeLimitMs))
+        void running.terminate()
+        this.pump()
+      }, this.timeLimitMs)
+      pending.timer.unref?.()
       worker.postMessage(pending.job)
     }
     for (const worker of this.idle) worker.unref()

@@ -114,7 +114,9 @@ const writeText = (ctx: Ctx, parent: Struct, runs: PdfRun[], style: TextStyle, o
   const keep = options.keepWithNext ?? 0
   // Lines that fit before the page ends, with the orphan/widow rule applied.
   const fitting = (from: number) => {
-    const room = Math.floor((bottom(doc) - doc.y) / lineHeight + 1e-6)
+    // Never negative: what came before (an image, a heading's space) may end below the last line's baseline, and
+    // a negative count would walk `i` backwards forever.
+    const room = Math.max(0, Math.floor((bottom(doc) - doc.y) / lineHeight + 1e-6))
     const left = lines.length - from
     if (room >= left + keep) return left
     let n = Math.min(room, left)
@@ -126,7 +128,7 @@ const writeText = (ctx: Ctx, parent: Struct, runs: PdfRun[], style: TextStyle, o
   let i = 0
   while (i < lines.length) {
     let n = fitting(i)
-    if (n === 0) {
+    if (n <= 0) {
       marker.close()
       doc.addPage()
       n = Math.max(1, fitting(i))
