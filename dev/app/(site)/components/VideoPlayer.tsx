@@ -1,29 +1,81 @@
-import type { LatestVideo } from '../lib/types.js'
+import type { LatestVideo, VideoCaption } from '../lib/types.js'
 
 import { safeHttpUrl } from '../lib/format.js'
 
-/** A playable video: the provider's player or the file; a note instead when it is for subscribers. */
+/**
+ * A caption track as a `data:` URL: the WebVTT text came with the video (gated like it), so the page needs no
+ * second, separately gated request, and a locked video has no track to point at.
+ */
+const trackSrc = (vtt: string) => `data:text/vtt;charset=utf-8,${encodeURIComponent(vtt)}`
+
+/** The transcript's paragraphs (blank lines between them in the stored text). */
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n\s*\r?\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+
+function Transcript({ text, title }: { text: null | string | undefined; title: string }) {
+  const parts = text ? paragraphs(text) : []
+  if (!parts.length) return null
+  return (
+    <details className="video-transcript">
+      <summary>Transcript of “{title}”</summary>
+      {parts.map((part, index) => (
+        <p key={index}>{part}</p>
+      ))}
+    </details>
+  )
+}
+
+type PlayableCaption = { vtt: string } & VideoCaption
+
+const tracksOf = (captions: LatestVideo['captions']): PlayableCaption[] =>
+  (captions ?? []).filter((track): track is PlayableCaption => Boolean(track?.vtt && track.language))
+
+/**
+ * A playable video: the provider's player or the file (with its caption tracks), and the transcript under it;
+ * a note instead when it is for subscribers (the API sends neither captions nor transcript then).
+ */
 export function VideoPlayer({ video }: { video: LatestVideo }) {
   const src = safeHttpUrl(video.embedUrl)
   if (video.locked || !src) {
     return <p className="video-locked">“{video.title}” is for subscribers.</p>
   }
   if (video.provider === 'file' || video.provider === 'upload') {
+    const tracks = tracksOf(video.captions)
     return (
-      <video controls preload="none" src={src}>
-        <a href={src}>Download “{video.title}”</a>
-      </video>
+      <>
+        <video controls preload="none" src={src}>
+          {tracks.map((track, index) => (
+            <track
+              default={track.default === true}
+              key={track.id ?? index}
+              kind="captions"
+              label={track.label}
+              src={trackSrc(track.vtt)}
+              srcLang={track.language}
+            />
+          ))}
+          <a href={src}>Download “{video.title}”</a>
+        </video>
+        <Transcript text={video.transcript} title={video.title} />
+      </>
     )
   }
+  // YouTube and Vimeo show their own captions inside their player; the transcript is ours.
   return (
-    <iframe
-      allow="encrypted-media; picture-in-picture; fullscreen"
-      height={315}
-      loading="lazy"
-      referrerPolicy="strict-origin-when-cross-origin"
-      src={src}
-      title={video.title}
-      width={560}
-    />
+    <>
+      <iframe
+        allow="encrypted-media; picture-in-picture; fullscreen"
+        height={315}
+        loading="lazy"
+        referrerPolicy="strict-origin-when-cross-origin"
+        src={src}
+        title={video.title}
+        width={560}
+      />
+      <Transcript text={video.transcript} title={video.title} />
+    </>
   )
 }
