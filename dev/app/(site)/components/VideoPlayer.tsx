@@ -8,34 +8,14 @@ import { safeHttpUrl } from '../lib/format.js'
  */
 const trackSrc = (vtt: string) => `data:text/vtt;charset=utf-8,${encodeURIComponent(vtt)}`
 
-/** The transcript's paragraphs (blank lines between them in the stored text). */
-const paragraphs = (text: string) =>
-  text
-    .split(/\r?\n\s*\r?\n/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-
-function Transcript({ text, title }: { text: null | string | undefined; title: string }) {
-  const parts = text ? paragraphs(text) : []
-  if (!parts.length) return null
-  return (
-    <details className="video-transcript">
-      <summary>Transcript of “{title}”</summary>
-      {parts.map((part, index) => (
-        <p key={index}>{part}</p>
-      ))}
-    </details>
-  )
-}
-
 type PlayableCaption = { vtt: string } & VideoCaption
 
 const tracksOf = (captions: LatestVideo['captions']): PlayableCaption[] =>
   (captions ?? []).filter((track): track is PlayableCaption => Boolean(track?.vtt && track.language))
 
 /**
- * A playable video: the provider's player or the file (with its caption tracks), and the transcript under it;
- * a note instead when it is for subscribers (the API sends neither captions nor transcript then).
+ * A playable video: the provider's player or the file with its caption tracks (YouTube and Vimeo players show
+ * their own); a note instead when it is for subscribers (the API sends no captions then).
  */
 export function VideoPlayer({ video }: { video: LatestVideo }) {
   const src = safeHttpUrl(video.embedUrl)
@@ -45,37 +25,30 @@ export function VideoPlayer({ video }: { video: LatestVideo }) {
   if (video.provider === 'file' || video.provider === 'upload') {
     const tracks = tracksOf(video.captions)
     return (
-      <>
-        <video controls preload="none" src={src}>
-          {tracks.map((track, index) => (
-            <track
-              default={track.default === true}
-              key={track.id ?? index}
-              kind="captions"
-              label={track.label}
-              src={trackSrc(track.vtt)}
-              srcLang={track.language}
-            />
-          ))}
-          <a href={src}>Download “{video.title}”</a>
-        </video>
-        <Transcript text={video.transcript} title={video.title} />
-      </>
+      <video controls preload="none" src={src}>
+        {tracks.map((track, index) => (
+          <track
+            default={track.default === true}
+            key={track.id ?? index}
+            kind="captions"
+            label={track.label}
+            src={trackSrc(track.vtt)}
+            srcLang={track.language}
+          />
+        ))}
+        <a href={src}>Download “{video.title}”</a>
+      </video>
     )
   }
-  // YouTube and Vimeo show their own captions inside their player; the transcript is ours.
   return (
-    <>
-      <iframe
-        allow="encrypted-media; picture-in-picture; fullscreen"
-        height={315}
-        loading="lazy"
-        referrerPolicy="strict-origin-when-cross-origin"
-        src={src}
-        title={video.title}
-        width={560}
-      />
-      <Transcript text={video.transcript} title={video.title} />
-    </>
+    <iframe
+      allow="encrypted-media; picture-in-picture; fullscreen"
+      height={315}
+      loading="lazy"
+      referrerPolicy="strict-origin-when-cross-origin"
+      src={src}
+      title={video.title}
+      width={560}
+    />
   )
 }
