@@ -323,6 +323,24 @@ describe('a video the requester may not watch: captions and transcript withheld 
     expect(editor.json.totalDocs).toBe(0)
   })
 
+  it('Local findDistinct on the transcript: refused to those who may not watch, the values for editors', async () => {
+    const distinct = (role: Role) =>
+      payload.findDistinct({
+        collection: 'videos',
+        field: 'transcript',
+        overrideAccess: false,
+        user: role.user,
+      } as never)
+    for (const who of ['anonymous', 'member'] as const) {
+      const outcome = await distinct(roles[who]).then(
+        (result) => JSON.stringify(result),
+        (error: { status?: number }) => error.status,
+      )
+      expect(outcome).toBe(403)
+    }
+    expect(JSON.stringify(await distinct(roles.editor))).toContain(TRANSCRIPT_SECRET)
+  })
+
   it('sort on a caption field: refused to those who may not watch', async () => {
     for (const sort of ['captions.language', 'transcript', '-transcript']) {
       expect((await app.rest.get('/videos', { query: { sort } })).status).toBe(400)
