@@ -4,9 +4,12 @@
  * dev app: an article embeds a public and a paid video file; the public one plays with its caption tracks (the
  * default one loaded with its cues) and shows its transcript under the player; the paid one shows neither its
  * tracks nor its transcript to a visitor — not in the markup either — and both to a subscriber.
+ * In the admin, an editor sees a video's tracks and cannot save a second default track.
  * Screenshots `captions-*.png`.
  */
 import assert from 'node:assert/strict'
+
+import { logInToAdmin } from './admin.scenarios.mjs'
 
 const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 const SUBSCRIBER = { email: 'premium@newsroom.test', password: 'reader-password-1' }
@@ -172,6 +175,35 @@ export const captionsScenarios = [
       await paidTranscript.getByText(/Transcript of/).click()
       await paidTranscript.getByText(PAID_SECRET, { exact: false }).waitFor()
       await shot('captions-subscriber')
+    },
+  ],
+  [
+    'captions: in the admin an editor sees the seeded tracks; a second default track is refused and nothing is saved',
+    async ({ baseURL, page, shot }) => {
+      await logInToAdmin(page, baseURL)
+      const find = async () =>
+        page.evaluate(async () => {
+          const res = await fetch('/api/videos?where[title][equals]=Big%20Buck%20Bunny%20(MP4%20file)&depth=0', {
+            credentials: 'include',
+          })
+          return (await res.json()).docs[0]
+        })
+      const video = await find()
+      await page.goto(`${baseURL}/admin/collections/videos/${video.id}`)
+      const field = page.locator('#field-captions')
+      await field.getByRole('button', { name: 'Show All' }).click()
+      await page.locator('#field-captions__1__language').waitFor()
+      assert.equal(await page.locator('#field-captions__0__language').inputValue(), 'en')
+      assert.equal(await page.locator('#field-captions__1__label').inputValue(), 'Deutsch')
+      await page.locator('#field-captions__1__default').check()
+      await page.locator('#action-save').click()
+      await field.getByText('Only one caption track can be the default.').first().waitFor()
+      await shot('captions-admin-two-defaults')
+      const stored = await find()
+      assert.deepEqual(
+        stored.captions.map((/** @type {{ default: boolean }} */ track) => track.default),
+        [true, false],
+      )
     },
   ],
 ]
