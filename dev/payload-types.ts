@@ -355,6 +355,31 @@ export interface Video {
   embedUrl?: string | null;
   thumbnailUrl?: string | null;
   /**
+   * Caption tracks for an uploaded or linked video file (the player shows them; YouTube and Vimeo bring their own).
+   */
+  captions?:
+    | {
+        /**
+         * The WebVTT file’s text, starting with “WEBVTT”.
+         */
+        vtt: string;
+        /**
+         * BCP 47 tag, e.g. en, de-CH, pt-BR.
+         */
+        language: string;
+        /**
+         * Shown in the player’s captions menu.
+         */
+        label: string;
+        default?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Shown under the player to those who may watch the video.
+   */
+  transcript?: string | null;
+  /**
    * Length in seconds.
    */
   duration?: number | null;
@@ -995,6 +1020,16 @@ export interface VideosSelect<T extends boolean = true> {
   providerId?: T;
   embedUrl?: T;
   thumbnailUrl?: T;
+  captions?:
+    | T
+    | {
+        vtt?: T;
+        language?: T;
+        label?: T;
+        default?: T;
+        id?: T;
+      };
+  transcript?: T;
   duration?: T;
   visibility?: T;
   tiers?: T;

@@ -74,11 +74,13 @@ export const freeArticles: SeedArticle[] = [
 
 export type SeedVideo = {
   _status: 'draft' | 'published'
+  captions?: { default?: boolean; label: string; language: string; vtt: string }[]
   description: string
   duration: number
   premium: boolean
   publishedAt: string
   title: string
+  transcript?: string
   url: string
 }
 
@@ -104,11 +106,27 @@ export const seedVideos: SeedVideo[] = [
   },
   {
     _status: 'published',
+    // A file the browser plays itself, so it shows these tracks (a YouTube or Vimeo player brings its own).
+    captions: [
+      {
+        default: true,
+        label: 'English',
+        language: 'en',
+        vtt: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n[birds singing]\n\n00:00:20.000 --> 00:00:24.000\nA big rabbit wakes up in the meadow.\n',
+      },
+      {
+        label: 'Deutsch',
+        language: 'de',
+        vtt: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n[Vogelgezwitscher]\n\n00:00:20.000 --> 00:00:24.000\nEin großes Kaninchen wacht auf der Wiese auf.\n',
+      },
+    ],
     description: 'Blender Foundation open movie, served as a direct MP4 file.',
     duration: 596,
     premium: false,
     publishedAt: '2024-06-13T12:00:00.000Z',
     title: 'Big Buck Bunny (MP4 file)',
+    transcript:
+      'Birds sing over a green meadow at dawn.\n\nA big rabbit wakes up, stretches and steps out of his burrow into the sun.',
     url: 'https://download.blender.org/peach/bigbuckbunny_movies/BigBuckBunny_320x180.mp4',
   },
   {

@@ -162,6 +162,12 @@ describe('LatestVideos and LatestArticles', () => {
       'Big Buck Bunny',
     ])
     expect(videos[0]).toMatchObject({ embedUrl: null, locked: true, premium: true, url: null })
+    // The seeded MP4 film is captioned (the strip marks it "CC"); a locked video's captions are withheld.
+    expect(videos[1].captions).toEqual([
+      { label: 'English', language: 'en' },
+      { label: 'Deutsch', language: 'de' },
+    ])
+    expect(videos[0].captions).toBeNull()
     expect(videos.map((video: { provider: string }) => video.provider)).toEqual(['youtube', 'file', 'vimeo', 'youtube'])
     expect(videos[2]).toMatchObject({
       embedUrl: expect.stringContaining('player.vimeo.com/video/1084537'),

@@ -16,12 +16,14 @@ import { editorsOnly, isEditor } from '../../src/access/roles.js'
 import { syncVisibility } from '../../src/access/syncVisibility.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { MAX_VIDEO_URL_LENGTH, parseVideoUrl } from '../../src/utilities/parseVideoUrl.js'
+import { captionsField, transcriptField } from './fields/captions.js'
 import { computeVideoSource } from './hooks/computeVideoSource.js'
 import { nullLockedThumbnail, thumbnailRead } from './hooks/thumbnailAccess.js'
 import { protectPremiumFilesAfterChange, protectPremiumFilesAfterDelete } from './hooks/protectPremiumFiles.js'
+import { validateCaptions } from './hooks/validateCaptions.js'
 
-/** Playable parts of a premium video: only entitled requesters receive them. */
-export const VIDEO_GATED_FIELDS = ['url', 'file', 'embedUrl', 'providerId']
+/** Playable parts of a premium video, and what is said in it: only entitled requesters receive them. */
+export const VIDEO_GATED_FIELDS = ['url', 'file', 'embedUrl', 'providerId', 'captions', 'transcript']
 
 const computed = { create: () => false, update: () => false }
 
@@ -90,6 +92,8 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       admin: { readOnly: true },
       label: 'Thumbnail',
     },
+    captionsField(gated),
+    transcriptField(gated),
     {
       name: 'duration',
       type: 'number',
@@ -151,7 +155,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       afterDelete: [protectPremiumFilesAfterDelete(options)],
       afterRead: [withholdGatedFields(options, VIDEO_GATED_FIELDS), nullLockedThumbnail],
       // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
-      beforeChange: [syncVisibility, computeVideoSource(options), setPublishedAt],
+      beforeChange: [syncVisibility, computeVideoSource(options), validateCaptions, setPublishedAt],
       // Drafts stay editors' alone and `select` cannot drop what the gate needs.
       beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster'])],
       beforeRead: [markLocked(options)],

@@ -34,6 +34,7 @@ import { publishingScenarios } from './publishing.scenarios.mjs'
 import { deskScenarios } from './desk.scenarios.mjs'
 import { giftScenarios } from './gifts.scenarios.mjs'
 import { playgroundScenarios } from './playground.scenarios.mjs'
+import { captionsScenarios } from './captions.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -337,6 +338,8 @@ const scenarios = [
   ...deskScenarios,
   // The GraphQL playground (issue #18): GraphiQL bundled into the dev app, nothing from a CDN.
   ...playgroundScenarios,
+  // Captions and transcripts on the reader page (issue #18 item 11).
+  ...captionsScenarios,
 ]
 
 // ---------------------------------------------------------------------------------------------

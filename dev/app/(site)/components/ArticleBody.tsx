@@ -7,6 +7,7 @@ import type { LatestVideo, LexicalState } from '../lib/types.js'
 
 import { safeHttpUrl } from '../lib/format.js'
 import { VideoPlayer } from './VideoPlayer.js'
+import { VideoTranscript } from './VideoTranscript.js'
 
 /** Links to http(s) addresses and to other articles; anything else (javascript:, data:) stays plain text. */
 const safeLink = ({ node, nodesToJSX }: JSXConverterArgs<SerializedAutoLinkNode | SerializedLinkNode>) => {
@@ -36,11 +37,15 @@ const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
     videoEmbed: ({ node }: { node: { fields: VideoEmbedFields } }) => {
       const { caption, video } = node.fields
       if (!video || typeof video !== 'object') return null
+      // The transcript follows the figure (a figcaption must be the figure's first or last child).
       return (
-        <figure className="body-video">
-          <VideoPlayer video={video} />
-          {caption ? <figcaption>{caption}</figcaption> : null}
-        </figure>
+        <>
+          <figure className="body-video">
+            <VideoPlayer video={video} />
+            {caption ? <figcaption>{caption}</figcaption> : null}
+          </figure>
+          <VideoTranscript video={video} />
+        </>
       )
     },
   },

@@ -20,6 +20,7 @@ export function LatestVideos({ videos }: { videos: LatestVideo[] }) {
             const href = video.locked ? null : safeHttpUrl(video.url ?? video.embedUrl)
             const thumbnail = safeHttpUrl(video.thumbnailUrl)
             const duration = formatDuration(video.duration)
+            const captionLabels = (video.captions ?? []).map((track) => track.label).filter(Boolean)
             return (
               <li className="video-card" data-video-slug={video.slug} key={video.id}>
                 {thumbnail ? (
@@ -34,6 +35,12 @@ export function LatestVideos({ videos }: { videos: LatestVideo[] }) {
                   {video.premium ? <span className="badge">Premium</span> : null}{' '}
                   {PROVIDER_NAMES[video.provider ?? ''] ?? ''}
                   {duration ? <> · {duration}</> : null}
+                  {captionLabels.length ? (
+                    <>
+                      {' '}
+                      · <abbr title={`Captions: ${captionLabels.join(', ')}`}>CC</abbr>
+                    </>
+                  ) : null}
                   {video.publishedAt ? (
                     <>
                       {' '}

@@ -50,7 +50,20 @@ export type Meter = { limit: number; remaining: number; resetsAt: string; used: 
 
 export type ArticlePageData = { Articles: { docs: ArticlePageArticle[] } | null; meter?: Meter | null }
 
+/**
+ * A caption track of a video (withheld with the video: `captions: null` when it is locked). `vtt` is there
+ * where the query asks for it (the article body's player), not in the Latest Videos strip.
+ */
+export type VideoCaption = {
+  default?: boolean | null
+  id?: null | string
+  label: string
+  language: string
+  vtt?: null | string
+}
+
 export type LatestVideo = {
+  captions?: null | VideoCaption[]
   duration?: null | number
   embedUrl?: null | string
   id: string
@@ -61,6 +74,7 @@ export type LatestVideo = {
   slug: string
   thumbnailUrl?: null | string
   title: string
+  transcript?: null | string
   url?: null | string
 }
 
