@@ -119,6 +119,12 @@ const withVideosUI = (collection: CollectionConfig): CollectionConfig => {
     admin: { components: { Field: client('VideoSourcePreviewField') }, disableListColumn: true },
   }
   fields = insertAfter(fields, 'url', preview)
+  // A caption track's text can be loaded from the .vtt file a captioning service delivers.
+  fields = mapFieldByName(fields, 'captions', (captions) =>
+    captions.type === 'array'
+      ? { ...captions, fields: withAfterInput(captions.fields, 'vtt', client('VttFileInput')) }
+      : captions,
+  )
   // Computed on save and shown once, in the preview: no empty read-only inputs in the form.
   for (const name of ['provider', 'providerId', 'embedUrl', 'thumbnailUrl']) {
     fields = withFieldComponent(fields, name, client('ShownInVideoPreview'))
@@ -178,6 +184,14 @@ const withCell = (fields: Field[], name: string, Cell: ComponentRef): Field[] =>
   })
 
 /** Gives the field `name` our edit-view component, unless the host already chose one. */
+/** Appends a component after the input of the data field `name` (the host's own afterInput components stay). */
+const withAfterInput = (fields: Field[], name: string, component: ComponentRef): Field[] =>
+  mapFieldByName(fields, name, (field) => {
+    const admin = (field.admin ?? {}) as { components?: { afterInput?: PayloadComponent[] } }
+    const afterInput = [...(admin.components?.afterInput ?? []), component as PayloadComponent]
+    return { ...field, admin: { ...admin, components: { ...admin.components, afterInput } } } as Field
+  })
+
 const withFieldComponent = (fields: Field[], name: string, Field: ComponentRef): Field[] =>
   mapFieldByName(fields, name, (field) => {
     const admin = (field.admin ?? {}) as { components?: { Field?: PayloadComponent } }

@@ -16,5 +16,6 @@ export { StripeIdCell, StripeIdField } from '../components/readers/StripeIdLink.
 export { ModerationReasonCell } from '../components/comments/ModerationReasonCell.js'
 export { ModerationReasonField } from '../components/comments/ModerationReasonField.js'
 export { ShownInVideoPreview } from '../components/videos/ShownInVideoPreview.js'
+export { VttFileInput } from '../components/videos/VttFileInput.js'
 export { DeskKeyboard } from '../components/comments/DeskKeyboard.js'
 export { NewsroomInsertMenuFeatureClient } from '../components/lexical/InsertMenuFeatureClient.js'

@@ -185,6 +185,39 @@ export const captionsScenarios = [
     },
   ],
   [
+    'captions: in the admin a track is loaded from a .vtt file; a file that is not WebVTT is refused with its reason',
+    async ({ baseURL, page, shot }) => {
+      await logInToAdmin(page, baseURL)
+      const video = await page.evaluate(async () => {
+        const res = await fetch('/api/videos?where[title][equals]=Big%20Buck%20Bunny%20(MP4%20file)&depth=0', {
+          credentials: 'include',
+        })
+        return (await res.json()).docs[0]
+      })
+      await page.goto(`${baseURL}/admin/collections/videos/${video.id}`)
+      await page.locator('#field-captions').getByRole('button', { name: 'Show All' }).click()
+      const text = page.locator('#field-captions__1__vtt')
+      await text.waitFor()
+      const before = await text.inputValue()
+      const fileInput = page.getByLabel('Load from a .vtt file').nth(1)
+      const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAus der Datei geladen.\n'
+      await fileInput.setInputFiles({ buffer: Buffer.from(vtt), mimeType: 'text/vtt', name: 'de.vtt' })
+      await page.waitForFunction((expected) => {
+        const el = /** @type {HTMLTextAreaElement | null} */ (document.querySelector('#field-captions__1__vtt'))
+        return el?.value === expected
+      }, vtt)
+      assert.notEqual(before, vtt)
+      await fileInput.setInputFiles({
+        buffer: Buffer.from('1\n00:00:01.000 --> 00:00:02.000\nNo header'),
+        mimeType: 'text/vtt',
+        name: 'bad.vtt',
+      })
+      await page.getByRole('alert').getByText('Not a WebVTT file: it must start with the line “WEBVTT”.').waitFor()
+      assert.equal(await text.inputValue(), vtt, 'a refused file leaves the text as it was')
+      await shot('captions-admin-vtt-file')
+    },
+  ],
+  [
     'captions: in the admin an editor sees the seeded tracks; a second default track is refused and nothing is saved',
     async ({ baseURL, page, shot }) => {
       await logInToAdmin(page, baseURL)

@@ -40,6 +40,7 @@ import { DeskKeyboard as DeskKeyboard_afd665b91a05091de29060d0ee2665c0 } from 'p
 import { VideoSourcePreviewField as VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ShownInVideoPreview as ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { VideoPosterCell as VideoPosterCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { VttFileInput as VttFileInput_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { SubscriptionStatusCell as SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { StripeIdCell as StripeIdCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { StripeIdField as StripeIdField_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
@@ -91,6 +92,7 @@ export const importMap = {
   "payload-plugin-newsroom/client#VideoSourcePreviewField": VideoSourcePreviewField_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#ShownInVideoPreview": ShownInVideoPreview_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#VideoPosterCell": VideoPosterCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#VttFileInput": VttFileInput_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#SubscriptionStatusCell": SubscriptionStatusCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#StripeIdCell": StripeIdCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#StripeIdField": StripeIdField_afd665b91a05091de29060d0ee2665c0,
