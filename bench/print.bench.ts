@@ -7,6 +7,7 @@
  *   npx tsx bench/print.bench.ts
  */
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
 
 import type { PrintableArticle, PrintableImage } from '../src/print/printableArticle.js'
@@ -346,12 +347,23 @@ const main = async () => {
   }
   const twenty = () => Array.from({ length: 20 }, () => article)
   const idle = await reads(() => new Promise((resolve) => setTimeout(resolve, 1500)))
-  const pool = new PdfWorkerPool(2)
-  await pool.render(article, settings, new Map(), lexicalToPdfBlocks(article.body, links)) // workers warm
-  const onPool = await reads(() =>
-    Promise.all(twenty().map((a) => pool.render(a, settings, new Map(), lexicalToPdfBlocks(a.body, links)))),
-  )
-  await pool.close()
+  const onPoolOf = async (size: number) => {
+    const pool = new PdfWorkerPool(size)
+    // Workers warm: one job per worker before the measured run.
+    await Promise.all(
+      Array.from({ length: size }, () =>
+        pool.render(article, settings, new Map(), lexicalToPdfBlocks(article.body, links)),
+      ),
+    )
+    const result = await reads(() =>
+      Promise.all(twenty().map((a) => pool.render(a, settings, new Map(), lexicalToPdfBlocks(a.body, links)))),
+    )
+    await pool.close()
+    return result
+  }
+  const defaultSize = options.print.pdfWorkers
+  const onDefaultPool = await onPoolOf(defaultSize)
+  const onPool = defaultSize === 2 ? onDefaultPool : await onPoolOf(2)
   const inline = await reads(() =>
     Promise.all(
       twenty().map((a) => renderArticlePdfWithReport(a, settings, new Map(), lexicalToPdfBlocks(a.body, links))),
@@ -363,7 +375,8 @@ const main = async () => {
       `${what.padEnd(44)}${`${r.p95.toFixed(1)} ms`.padEnd(12)}${`${(r.p95 / idle.p95).toFixed(2)}×`.padEnd(18)}${`${(r.total / 1000).toFixed(1)} s`.padEnd(14)}${(r.peak / 2 ** 20).toFixed(0)} MB`,
     )
   loadRow('idle', idle)
-  loadRow('on the worker pool (2 threads)', onPool)
+  loadRow(`on the default pool (${defaultSize} of ${availableParallelism()} CPUs)`, onDefaultPool)
+  if (defaultSize !== 2) loadRow('on a pool of 2 threads', onPool)
   loadRow('on the request thread', inline)
 }
 

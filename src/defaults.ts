@@ -128,7 +128,11 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
       hyphenate: options.print?.hyphenate ?? true,
       locale: options.print?.locale ?? null,
       webFonts: options.print?.webFonts ?? false,
-      pdfWorkers: Math.max(0, Math.floor(options.print?.pdfWorkers ?? Math.min(2, availableParallelism()))),
+      // One core is left to the requests: layout is CPU-bound, and reads wait behind it on a saturated machine.
+      pdfWorkers: Math.max(
+        0,
+        Math.floor(options.print?.pdfWorkers ?? Math.max(1, Math.min(2, availableParallelism() - 1))),
+      ),
       pdf: options.print?.pdf ?? true,
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',

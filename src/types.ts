@@ -166,7 +166,7 @@ export type NewsroomPluginOptions = {
     fonts?: PrintFontsOption
     /** Hyphenate PDF body text in the document language (default true). */
     hyphenate?: boolean
-    /** Worker threads that render PDFs off the event loop (default min(2, CPUs)); 0 renders on the request's thread. */
+    /** Worker threads that render PDFs off the event loop (default min(2, CPUs − 1), at least 1); 0 renders on the request's thread. */
     pdfWorkers?: number
     /** Print view: `@font-face` rules for the same font stack (inlined, only the files the article needs). Default false: system fonts. */
     webFonts?: boolean

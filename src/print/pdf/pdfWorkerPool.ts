@@ -92,6 +92,8 @@ export class PdfWorkerPool {
   private nextId = 1
   private queue: Pending[] = []
   private readonly running = new Map<Worker, Pending>()
+  /** Workers stopped for running past the time limit: whatever they still send or do is ignored. */
+  private readonly retired = new WeakSet<Worker>()
   private started = 0
 
   constructor(
@@ -114,6 +116,8 @@ export class PdfWorkerPool {
     worker.unref()
     this.started++
     worker.on('message', (result: PdfJobResult) => {
+      // A result that arrives after the time limit stopped this worker: its job was already failed.
+      if (this.retired.has(worker)) return
       const pending = this.running.get(worker)
       if (pending?.timer) clearTimeout(pending.timer)
       this.running.delete(worker)
@@ -129,6 +133,7 @@ export class PdfWorkerPool {
       this.pump()
     })
     const fail = (error: Error) => {
+      if (this.retired.has(worker)) return
       const pending = this.running.get(worker)
       if (pending?.timer) clearTimeout(pending.timer)
       this.running.delete(worker)
@@ -157,6 +162,7 @@ export class PdfWorkerPool {
       const running = worker
       pending.timer = setTimeout(() => {
         if (this.running.get(running) !== pending) return
+        this.retired.add(running)
         this.running.delete(running)
         this.idle = this.idle.filter((w) => w !== running)
         this.started--
@@ -172,6 +178,7 @@ export class PdfWorkerPool {
 
   /** Stops every worker (tests, shutdown). */
   async close() {
+    for (const pending of this.running.values()) if (pending.timer) clearTimeout(pending.timer)
     const workers = [...this.idle, ...this.running.keys()]
     this.idle = []
     this.started = 0

@@ -4,3 +4,5 @@
  */
 export const METER_COOKIE = 'newsroom-meter'
 export const GIFT_HEADER = 'X-Newsroom-Gift'
+/** Payload's login cookie under the dev app's (default) `cookiePrefix`. */
+export const LOGIN_COOKIE = 'payload-token'
