@@ -173,6 +173,7 @@ describe('registration', () => {
         'VideoPosterCell',
         'VideoSourcePreviewField',
         'VisibilityBadgeCell',
+        'VttFileInput',
       ].sort(),
     )
     for (const key of ours) {

@@ -1,8 +1,7 @@
 import type { FieldHook } from 'payload'
 
-import { APIError } from 'payload'
-
 import { isEditor } from '../../src/access/roles.js'
+import { NewsroomClientError } from '../../src/utilities/clientError.js'
 
 /**
  * Payload drops a field its update access refuses and saves the rest, answering 200: a reader who sends a new
@@ -18,7 +17,8 @@ export const refuseEditorOnlyChange =
     if (operation !== 'update' || overrideAccess || !name || isEditor(req)) return undefined
     const next = siblingData?.[name]
     if (next === undefined || same(next, previousValue)) return undefined
-    throw new APIError(message, 403, null, true)
+    // A client's mistake, logged at info like Payload's own validation errors (not at error with a stack).
+    throw new NewsroomClientError(message, 403)
   }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
