@@ -12,8 +12,8 @@ import assert from 'node:assert/strict'
 
 import { axeViolations } from './accessibility.scenarios.mjs'
 import { logInToAdmin } from './admin.scenarios.mjs'
+import { editorREST } from './restAs.mjs'
 
-const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 const SUBSCRIBER = { email: 'premium@newsroom.test', password: 'reader-password-1' }
 const PUBLIC_CUE = 'The tram leaves the depot at dawn.'
 const PUBLIC_TRANSCRIPT = 'The first tram of the day leaves the depot.'
@@ -24,24 +24,13 @@ const vtt = (cue) => `WEBVTT\n\n00:00:00.000 --> 00:00:30.000\n${cue}\n`
 
 /** @typedef {{ baseURL: string, page: import('playwright-core').Page, shot: (name: string) => Promise<void> }} Args */
 
-/** REST as the seeded editor. @param {string} baseURL */
-const editorREST = async (baseURL) => {
-  const login = await fetch(`${baseURL}/api/users/login`, {
-    body: JSON.stringify(EDITOR),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  const { token } = /** @type {{ token: string }} */ (await login.json())
-  assert.ok(token, `editor login failed (${login.status})`)
+/** POSTs as the seeded editor; each must create (201). @param {string} baseURL */
+const editorPost = async (baseURL) => {
+  const api = await editorREST(baseURL)
   /** @param {string} pathname @param {unknown} body */
   return async (pathname, body) => {
-    const res = await fetch(`${baseURL}/api${pathname}`, {
-      body: JSON.stringify(body),
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      method: 'POST',
-    })
-    const json = await res.json().catch(() => undefined)
-    assert.equal(res.status, 201, `POST ${pathname}: ${JSON.stringify(json)}`)
+    const { json, status } = await api('POST', pathname, body)
+    assert.equal(status, 201, `POST ${pathname}: ${JSON.stringify(json)}`)
     return /** @type {{ doc: { id: string, slug: string } }} */ (json).doc
   }
 }
@@ -85,7 +74,7 @@ export const captionsScenarios = [
   [
     'captions: a video file plays with its caption tracks and transcript; a paid one keeps both for subscribers',
     async ({ baseURL, page, shot }) => {
-      const post = await editorREST(baseURL)
+      const post = await editorPost(baseURL)
       const stamp = Date.now()
       const open = await post('/videos', {
         _status: 'published',

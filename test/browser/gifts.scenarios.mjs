@@ -6,29 +6,11 @@
  */
 import assert from 'node:assert/strict'
 
+import { editorREST, restAs } from './restAs.mjs'
+
 const ARTICLE_SLUG = 'russian-president-vladimir-putins-rare-visit-to-north-korea'
 const BODY_TEXT = 'This landmark visit underscores Russia’s concerted efforts'
 const SUBSCRIBER = { email: 'premium@newsroom.test', password: 'reader-password-1' }
-const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
-
-/** @param {string} baseURL @param {string} collection @param {{ email: string, password: string }} who */
-const logIn = async (baseURL, collection, who) => {
-  const res = await fetch(`${baseURL}/api/${collection}/login`, {
-    body: JSON.stringify(who),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  const { token } = /** @type {{ token?: string }} */ (await res.json())
-  assert.ok(token, `${collection} login answered ${res.status}`)
-  return token
-}
-
-/** @param {string} baseURL @param {string} token @param {string} pathname @param {string} [method] */
-const api = async (baseURL, token, pathname, method = 'GET') => {
-  const res = await fetch(`${baseURL}/api${pathname}`, { headers: { Authorization: `JWT ${token}` }, method })
-  const json = await res.json()
-  return { json, status: res.status }
-}
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -37,16 +19,16 @@ export const giftScenarios = [
   [
     'a gift link opens the premium article with "Gifted by", one place per visitor however often it is viewed',
     async ({ baseURL, context, page, shot }) => {
-      const subscriber = await logIn(baseURL, 'readers', SUBSCRIBER)
-      const made = await api(baseURL, subscriber, `/articles/${ARTICLE_SLUG}/gift`, 'POST')
+      const subscriber = await restAs(baseURL, 'readers', SUBSCRIBER)
+      const made = await subscriber('POST', `/articles/${ARTICLE_SLUG}/gift`)
       assert.equal(made.status, 201, JSON.stringify(made.json))
       const link = new URL(made.json.url)
-      const editor = await logIn(baseURL, 'users', EDITOR)
-      const { json: gifts } = await api(baseURL, editor, '/newsroom-gifts?sort=-createdAt&limit=1&depth=0')
+      const editor = await editorREST(baseURL)
+      const { json: gifts } = await editor('GET', '/newsroom-gifts?sort=-createdAt&limit=1&depth=0')
       const giftId = gifts.docs[0]?.id
       assert.ok(giftId, 'the editor sees the new gift')
       const opens = async () =>
-        (await api(baseURL, editor, `/newsroom-gifts-opens?where[gift][equals]=${giftId}&limit=0`)).json.totalDocs
+        (await editor('GET', `/newsroom-gifts-opens?where[gift][equals]=${giftId}&limit=0`)).json.totalDocs
 
       await page.goto(`${link.pathname}${link.search}`)
       await page.getByText(BODY_TEXT).waitFor()

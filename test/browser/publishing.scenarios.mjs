@@ -8,32 +8,12 @@
 import assert from 'node:assert/strict'
 
 import { logInToAdmin } from './admin.scenarios.mjs'
+import { editorREST } from './restAs.mjs'
 
-const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 const INTRO = 'The council met on Tuesday night to settle the route.'
 const BELOW_BREAK = 'The vote was eleven to four, after a long debate about the depot.'
 
 /** @typedef {{ baseURL: string, page: import('playwright-core').Page, shot: (name: string) => Promise<void> }} Args */
-
-/** REST as the seeded editor (a JWT; what the admin panel's own requests amount to). @param {string} baseURL */
-const editorREST = async (baseURL) => {
-  const login = await fetch(`${baseURL}/api/users/login`, {
-    body: JSON.stringify(EDITOR),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  const { token } = /** @type {{ token: string }} */ (await login.json())
-  assert.ok(token, `editor login failed (${login.status})`)
-  /** @param {string} method @param {string} pathname @param {unknown} [body] */
-  return async (method, pathname, body) => {
-    const res = await fetch(`${baseURL}/api${pathname}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      method,
-    })
-    return { json: await res.json().catch(() => undefined), status: res.status }
-  }
-}
 
 /** @param {string} text */
 const paragraph = (text) => ({

@@ -34,6 +34,7 @@ import { publishingScenarios } from './publishing.scenarios.mjs'
 import { deskScenarios } from './desk.scenarios.mjs'
 import { giftScenarios } from './gifts.scenarios.mjs'
 import { playgroundScenarios } from './playground.scenarios.mjs'
+import { editorREST } from './restAs.mjs'
 import { captionsScenarios } from './captions.scenarios.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -62,7 +63,6 @@ const BODY_TEXTS = [
   'This landmark visit underscores Russia’s concerted efforts',
   'The United States and its allies have alleged that North Korea supplied weapons',
 ]
-const EDITOR = { email: 'editor@newsroom.test', password: 'editor-password-1' }
 const READER_PASSWORD = 'reader-password-1'
 
 const started = Date.now()
@@ -93,22 +93,11 @@ const completion = (child, label) =>
 
 /** @param {string} baseURL */
 const editorAPI = async (baseURL) => {
-  const login = await fetch(`${baseURL}/api/users/login`, {
-    body: JSON.stringify(EDITOR),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  const { token } = /** @type {{ token: string }} */ (await login.json())
-  assert.ok(token, `editor login failed (${login.status})`)
+  const api = await editorREST(baseURL)
   /** @param {string} method @param {string} pathname @param {unknown} [body] */
   return async (method, pathname, body) => {
-    const res = await fetch(`${baseURL}/api${pathname}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      method,
-    })
-    const json = await res.json().catch(() => undefined)
-    assert.ok(res.ok, `${method} ${pathname} answered ${res.status}: ${JSON.stringify(json)}`)
+    const { json, status } = await api(method, pathname, body)
+    assert.ok(status >= 200 && status < 300, `${method} ${pathname} answered ${status}: ${JSON.stringify(json)}`)
     return json
   }
 }

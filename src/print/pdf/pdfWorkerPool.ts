@@ -133,20 +133,24 @@ export class PdfWorkerPool {
       this.pump()
     })
     const fail = (error: Error) => {
-      if (this.retired.has(worker)) return
-      const pending = this.running.get(worker)
-      if (pending?.timer) clearTimeout(pending.timer)
-      this.running.delete(worker)
-      this.idle = this.idle.filter((w) => w !== worker)
-      this.started--
-      pending?.reject(error)
-      this.pump()
+      if (!this.retired.has(worker)) this.drop(worker, error)
     }
     worker.on('error', fail)
     worker.on('exit', (code) => {
       if (this.running.has(worker) || this.idle.includes(worker)) fail(new Error(`PDF worker exited (${code})`))
     })
     return worker
+  }
+
+  /** Takes a worker out of the pool for good, failing the job it was running (if any) with `error`. */
+  private drop(worker: Worker, error: Error) {
+    const pending = this.running.get(worker)
+    if (pending?.timer) clearTimeout(pending.timer)
+    this.running.delete(worker)
+    this.idle = this.idle.filter((w) => w !== worker)
+    this.started--
+    pending?.reject(error)
+    this.pump()
   }
 
   private pump() {
@@ -163,12 +167,8 @@ export class PdfWorkerPool {
       pending.timer = setTimeout(() => {
         if (this.running.get(running) !== pending) return
         this.retired.add(running)
-        this.running.delete(running)
-        this.idle = this.idle.filter((w) => w !== running)
-        this.started--
-        pending.reject(new PdfRenderTimeoutError(this.timeLimitMs))
         void running.terminate()
-        this.pump()
+        this.drop(running, new PdfRenderTimeoutError(this.timeLimitMs))
       }, this.timeLimitMs)
       pending.timer.unref?.()
       worker.postMessage(pending.job)
