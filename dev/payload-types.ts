@@ -85,6 +85,7 @@ export interface Config {
     'newsroom-meter-unlocks': NewsroomMeterUnlock;
     'newsroom-gifts': NewsroomGift;
     'newsroom-gifts-opens': NewsroomGiftsOpen;
+    'newsroom-pdf-cache': NewsroomPdfCache;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -117,6 +118,7 @@ export interface Config {
     'newsroom-meter-unlocks': NewsroomMeterUnlocksSelect<false> | NewsroomMeterUnlocksSelect<true>;
     'newsroom-gifts': NewsroomGiftsSelect<false> | NewsroomGiftsSelect<true>;
     'newsroom-gifts-opens': NewsroomGiftsOpensSelect<false> | NewsroomGiftsOpensSelect<true>;
+    'newsroom-pdf-cache': NewsroomPdfCacheSelect<false> | NewsroomPdfCacheSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -673,6 +675,29 @@ export interface NewsroomGiftsOpen {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-pdf-cache".
+ */
+export interface NewsroomPdfCache {
+  id: string;
+  key: string;
+  slot: string;
+  article: string;
+  bytes: number;
+  missing?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  pdf: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -878,6 +903,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'newsroom-gifts-opens';
         value: string | NewsroomGiftsOpen;
+      } | null)
+    | ({
+        relationTo: 'newsroom-pdf-cache';
+        value: string | NewsroomPdfCache;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1248,6 +1277,20 @@ export interface NewsroomGiftsOpensSelect<T extends boolean = true> {
   requester?: T;
   openKey?: T;
   slotKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-pdf-cache_select".
+ */
+export interface NewsroomPdfCacheSelect<T extends boolean = true> {
+  key?: T;
+  slot?: T;
+  article?: T;
+  bytes?: T;
+  missing?: T;
+  pdf?: T;
   updatedAt?: T;
   createdAt?: T;
 }

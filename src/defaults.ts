@@ -33,6 +33,7 @@ export const INTERNAL_SLUGS = {
   emailLog: 'newsroom-email-log',
   gifts: 'newsroom-gifts',
   meterUnlocks: 'newsroom-meter-unlocks',
+  pdfCache: 'newsroom-pdf-cache',
 } as const
 
 export const defaultJobs = {
@@ -43,6 +44,17 @@ export const defaultJobs = {
 
 /** Billing: no grace for past_due; ten Checkout/portal sessions per reader and hour. */
 export const defaultBilling = { checkoutsPerHour: 10, graceDays: 0 }
+
+/** Rendered PDFs kept in the database: on by default, up to 8 MB each (base64 stays under MongoDB's 16 MB). */
+export const defaultPdfCache = { maxBytes: 8 * 2 ** 20 }
+
+const resolvePdfCache = (
+  pdfCache: NonNullable<NewsroomPluginOptions['print']>['pdfCache'],
+): ResolvedNewsroomOptions['print']['pdfCache'] => {
+  if (pdfCache === false) return false
+  const maxBytes = typeof pdfCache === 'object' ? pdfCache.maxBytes : undefined
+  return { maxBytes: Math.max(0, Math.min(defaultPdfCache.maxBytes, Math.floor(maxBytes ?? defaultPdfCache.maxBytes))) }
+}
 
 const resolveBilling = (
   billing: NewsroomPluginOptions['billing'],
@@ -134,6 +146,7 @@ export const resolveOptions = (options: NewsroomPluginOptions = {}): ResolvedNew
         Math.floor(options.print?.pdfWorkers ?? Math.max(1, Math.min(2, availableParallelism() - 1))),
       ),
       pdf: options.print?.pdf ?? true,
+      pdfCache: resolvePdfCache(options.print?.pdfCache),
       print: options.print?.print ?? true,
       publisherName: options.print?.publisherName ?? 'Newsroom',
     },

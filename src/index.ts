@@ -13,6 +13,7 @@ import { plansCollection } from '../collections/plans/index.js'
 import { stripeEventsCollection } from '../collections/stripeEvents/index.js'
 import { giftOpensCollection, giftsCollection } from '../collections/gifts/index.js'
 import { meterUnlocksCollection } from '../collections/meterUnlocks/index.js'
+import { pdfCacheCollection } from '../collections/pdfCache/index.js'
 import { mediaCollection } from '../collections/media/index.js'
 import { readersCollection } from '../collections/readers/index.js'
 import { videosCollection } from '../collections/videos/index.js'
@@ -104,6 +105,8 @@ export const newsroomPlugin =
       assembleCollection(giftsCollection(options), undefined, options),
       assembleCollection(giftOpensCollection(options), undefined, options),
     )
+    // Rendered PDFs, found by the hash of what they were drawn from (exists even with the cache off: stable schema).
+    ourCollections.push(assembleCollection(pdfCacheCollection(slugs.pdfCache), undefined, options))
     // The host's collections: a premium video's file is gated in the host's media too; auth routes get cache headers.
     const collections = [
       ...(config.collections ?? []).map((c) => assembleHostCollection(c, options)),

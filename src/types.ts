@@ -168,6 +168,11 @@ export type NewsroomPluginOptions = {
     hyphenate?: boolean
     /** Worker threads that render PDFs off the event loop (default min(2, CPUs − 1), at least 1); 0 renders on the request's thread. */
     pdfWorkers?: number
+    /**
+     * Keep rendered PDFs in the database, one per article × audience (teaser or full) × language, found by a hash
+     * of everything drawn (README: PDF cache). Default on, up to 8 MB per PDF; `false` renders every request.
+     */
+    pdfCache?: boolean | { maxBytes?: number }
     /** Print view: `@font-face` rules for the same font stack (inlined, only the files the article needs). Default false: system fonts. */
     webFonts?: boolean
     /** Document language of print view and PDF when the request carries no content locale (default: the request's language). */
@@ -249,6 +254,7 @@ export type ResolvedNewsroomOptions = {
     hyphenate: boolean
     locale: null | string
     pdf: boolean
+    pdfCache: false | { maxBytes: number }
     pdfWorkers: number
     print: boolean
     publisherName: string
@@ -271,6 +277,7 @@ export type ResolvedNewsroomOptions = {
     emailLog: string
     gifts: string
     meterUnlocks: string
+    pdfCache: string
     media: string
     plans: string
     /** Billing's bookkeeping (with `billing`): the webhook's event ledger, the checkout rate limit. */

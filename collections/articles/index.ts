@@ -15,6 +15,7 @@ import { unlockEndpoint } from './endpoints/unlock.js'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt.js'
 import { articleEditor } from '../../src/lexical/articleEditor.js'
 import { extractTeaser } from '../../src/utilities/extractTeaser.js'
+import { forgetPdfsAfterChange, forgetPdfsAfterDelete } from './hooks/forgetRenderedPdfs.js'
 import { recountApprovedComments } from './hooks/recountApprovedComments.js'
 import { createPreviewToken, previewEndpoints } from './endpoints/previewLinks.js'
 import { liveCommentCountInDrafts } from './hooks/liveCommentCount.js'
@@ -176,6 +177,9 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     // The gate needs these even when a request's `select` leaves them out.
     forceSelect: gate.forceSelect,
     hooks: {
+      // Rendered PDFs of a changed or deleted article are dropped (src/print/pdf/pdfCache.ts).
+      afterChange: [forgetPdfsAfterChange(options)],
+      afterDelete: [forgetPdfsAfterDelete(options)],
       afterOperation: [liveCommentCountInDrafts(slugs.articles)],
       afterRead: [...gate.hooks.afterRead],
       // Lists sort by publishedAt: an article published without a date gets "now".

@@ -9,6 +9,7 @@ import {
   enforceGatedReadArgs,
   GATE_FIELDS,
   gatedFieldRead,
+  startRequesterLookups,
   markLocked,
   withholdGatedFields,
 } from '../../src/access/premiumGate.js'
@@ -157,7 +158,7 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
       beforeChange: [syncVisibility, computeVideoSource(options), validateCaptions, setPublishedAt],
       // Drafts stay editors' alone and `select` cannot drop what the gate needs.
-      beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster'])],
+      beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster']), startRequesterLookups(options)],
       beforeRead: [markLocked(options)],
     },
     // "Latest videos" (published, newest first), optionally within one category.

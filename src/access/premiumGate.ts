@@ -5,7 +5,6 @@ import type {
   FieldAccess,
   PayloadRequest,
   SelectType,
-  Where,
 } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
@@ -17,7 +16,8 @@ import {
   type GatedFacts,
   mayQueryGatedFields,
 } from '../utilities/accessDecision.js'
-import { requesterFacts, withMeter } from './requesterAccess.js'
+import { isEntitled } from './entitlement.js'
+import { requesterFacts, tierOf, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
 
 type GatedDoc = { [key: string]: unknown; locked?: boolean; unlockedBy?: null | string } & GatedFacts
@@ -56,32 +56,65 @@ export const isLockedFor = async (
   overrideAccess: boolean | undefined,
 ): Promise<boolean> => (await decideFor(doc, req, options, overrideAccess)).locked
 
-/** Documents of `collection` whose tiers leave out this requester's tier (counted once per request, only when asked). */
-const closedTierCount = (req: PayloadRequest, collection: string, tier: null | string): Promise<number> => {
+/** How long an instance remembers that a tier has documents closed to it (the refusal only; see below). */
+const CLOSED_TIER_MEMORY_MS = 60_000
+const MAX_REMEMBERED_TIERS = 1_000
+const closedTiersSeen = new WeakMap<object, Map<string, number>>()
+
+/**
+ * Whether some document of `collection` is `tiers`-only without this requester's tier: one lookup of at most one
+ * document (not a count), once per request and only for entitled, non-editor requesters. A "yes" is remembered
+ * by this instance for a minute: it can only keep refusing `where`/`sort` on gated fields a little longer after
+ * the last such document went (never open anything), so other instances' writes cannot make it unsafe. A "no"
+ * is never remembered: another instance may publish a closed document at any moment.
+ */
+const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: null | string): Promise<boolean> => {
   const key = `newsroom:closedTiers:${collection}`
   const context = req.context as Record<string, unknown>
-  const cached = context?.[key] as Promise<number> | undefined
+  const cached = context?.[key] as Promise<boolean> | undefined
   if (cached) return cached
-  const where: Where = tier
-    ? { and: [{ visibility: { equals: 'tiers' } }, { tiers: { not_in: [tier] } }] }
-    : { visibility: { equals: 'tiers' } }
-  const counted = req.payload.db.count({ collection, req: undefined, where }).then((r) => r.totalDocs)
-  if (context) context[key] = counted
-  return counted
+  const seen = closedTiersSeen.get(req.payload) ?? new Map<string, number>()
+  closedTiersSeen.set(req.payload, seen)
+  const seenKey = `${collection}\u0000${tier ?? ''}`
+  const found =
+    (seen.get(seenKey) ?? 0) > Date.now()
+      ? Promise.resolve(true)
+      : req.payload.db
+          .find({
+            collection,
+            limit: 1,
+            pagination: false,
+            req: undefined,
+            select: { visibility: true },
+            where: tier
+              ? { and: [{ visibility: { equals: 'tiers' } }, { tiers: { not_in: [tier] } }] }
+              : { visibility: { equals: 'tiers' } },
+          })
+          .then((r) => {
+            const closed = r.docs.length > 0
+            if (closed) {
+              if (seen.size >= MAX_REMEMBERED_TIERS) seen.clear()
+              seen.set(seenKey, Date.now() + CLOSED_TIER_MEMORY_MS)
+            }
+            return closed
+          })
+  if (context) context[key] = found
+  return found
 }
 
 /**
  * Read access for a gated field. With a document: the access decision. Payload calls it without `doc` when
- * validating `where` and `sort` (and for `distinct`): nothing is unlocked there by meter or gift, so only
- * requesters to whom no document of the collection is closed may query it (`mayQueryGatedFields`); everyone
- * else is refused and cannot probe gated content.
+ * validating any `where` or `sort` path (it computes every field's permission, even for the default sort) and for
+ * `distinct`: nothing is unlocked there by meter or gift, so only requesters to whom no document of the
+ * collection is closed may query it (`mayQueryGatedFields`); everyone else is refused and cannot probe gated
+ * content. Only the requester's standing is needed there, not their gift or meter lookups, which go on meanwhile.
  */
 export const gatedFieldRead =
   (options: ResolvedNewsroomOptions, collection: string): FieldAccess =>
   async ({ doc, req }) => {
     if (doc) return !(await decideFor(doc, req, options, false)).locked
-    const facts = await requesterFacts(req, options)
-    return mayQueryGatedFields(facts, () => closedTierCount(req, collection, facts.tier))
+    const standing = { editor: isEditor(req), entitled: await isEntitled(req, options) }
+    return mayQueryGatedFields(standing, () => anyClosedTierDocument(req, collection, tierOf(req)))
   }
 
 /** As src/hooks/cacheHeaders.ts's PRIVATE_NO_STORE (a higher layer): for one requester only. */
@@ -126,6 +159,26 @@ export const enforceGatedReadArgs =
     const draft = readArgs.draft && !isEditor(req) ? false : readArgs.draft
     if (select === readArgs.select && draft === readArgs.draft) return args
     return { ...args, draft, select } as typeof args
+  }
+
+/**
+ * Before a read by a non-trusted requester: starts the requester's gift and meter lookups without waiting, so
+ * they run beside the collection's own query instead of after it (each is made once per request and cached;
+ * failures are caught where they are made and read as locked). The meter lookup is skipped for subscribers to
+ * whom no document of the collection is closed: nothing can be locked for them.
+ */
+export const startRequesterLookups =
+  (options: ResolvedNewsroomOptions): CollectionBeforeOperationHook =>
+  async ({ args, collection, operation, req }) => {
+    if (operation !== 'read' || (args as ReadArgs).overrideAccess || isEditor(req)) return args
+    void requesterFacts(req, options)
+    if (!options.premium.meter) return args
+    const mayBeLocked = (await isEntitled(req, options))
+      ? anyClosedTierDocument(req, collection.slug, tierOf(req))
+      : Promise.resolve(true)
+    const lookUpMeter = () => void withMeter(req, options)
+    void mayBeLocked.then((locked) => locked && lookUpMeter(), lookUpMeter)
+    return args
   }
 
 /**
@@ -215,7 +268,7 @@ export const premiumGate = (
     forceSelect: Object.fromEntries(needed.map((name) => [name, true])) as Record<string, true>,
     hooks: {
       afterRead: [withholdGatedFields(options, gatedFields, derive, true)],
-      beforeOperation: [enforceGatedReadArgs(needed)],
+      beforeOperation: [enforceGatedReadArgs(needed), startRequesterLookups(options)],
       beforeRead: [markLocked(options, derive, gatedFields)],
     },
   }

@@ -31,7 +31,8 @@ const isMember = (req: PayloadRequest, options: ResolvedNewsroomOptions): boolea
   return true
 }
 
-const tierOf = (req: PayloadRequest): null | string => {
+/** The plan tier of the requester's subscription, if any. */
+export const tierOf = (req: PayloadRequest): null | string => {
   const tier = (req.user as null | ReaderLike | undefined)?.subscription?.tier
   return typeof tier === 'string' && tier.trim() ? tier.trim() : null
 }

@@ -92,16 +92,16 @@ export const decideAccess = (
 /**
  * Whether a `where`/`sort` on gated fields (no document at hand) may run for this requester: only when no
  * document the query could match is closed to them. Editors: always. Entitled subscribers: unless some
- * `tiers` document is outside their tier (`closedTierDocuments`, counted by the caller only then). A meter
+ * `tiers` document is outside their tier (`anyClosedTierDocument`, looked up by the caller only then). A meter
  * or gift opens one document to read, never to search.
  */
 export const mayQueryGatedFields = (
-  requester: RequesterFacts,
-  closedTierDocuments: () => Promise<number>,
+  requester: Pick<RequesterFacts, 'editor' | 'entitled'>,
+  anyClosedTierDocument: () => Promise<boolean>,
 ): Promise<boolean> | boolean => {
   if (requester.editor) return true
   if (!requester.entitled) return false
-  return closedTierDocuments().then((n) => n === 0)
+  return anyClosedTierDocument().then((closed) => !closed)
 }
 
 /** The anonymous requester with nothing unlocked (a base for tests and for failures). */

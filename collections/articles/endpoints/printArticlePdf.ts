@@ -5,6 +5,7 @@ import type { ResolvedNewsroomOptions } from '../../../src/types.js'
 import { answeringClientErrors } from '../../../src/print/clientError.js'
 import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js'
 import { loadPdfImages } from '../../../src/print/pdf/loadPdfImages.js'
+import { type CachedPdf, cachedPdf } from '../../../src/print/pdf/pdfCache.js'
 import { lexicalToPdfBlocks } from '../../../src/print/pdf/lexicalToPdfBlocks.js'
 import { PdfRenderTimeoutError, renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
 import { pdfImagesOf } from '../../../src/print/pdf/renderArticlePdf.js'
@@ -16,8 +17,9 @@ import {
 } from '../../../src/print/printContext.js'
 
 /**
- * `GET /api/{articles}/:id/pdf` (id or slug): the article as a PDF download, made in-process with pdfkit.
- * Gated like every read: a locked article exports its teaser and a subscribe notice only.
+ * `GET /api/{articles}/:id/pdf` (id or slug): the article as a PDF download, drawn by pdfkit on the worker pool
+ * and kept in the PDF cache (src/print/pdf/pdfCache.ts). Gated like every read: a locked article exports its
+ * teaser and a subscribe notice only, and the cache is keyed by that already-gated content.
  */
 export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   handler: answeringClientErrors(async (req) => {
@@ -25,20 +27,18 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
     const links = printLinkContext(options)
     const blocks = lexicalToPdfBlocks(article.body, links)
     const images = await loadPdfImages(req.payload, pdfImagesOf(article, blocks))
-    let rendered: Awaited<ReturnType<typeof renderPdfOffThread>>
+    const locale = documentLocale(req, options)
+    const settings = {
+      fonts: options.print.fonts,
+      hyphenate: options.print.hyphenate,
+      locale,
+      publisherName: options.print.publisherName,
+      subscribeUrl: options.premium.subscribeUrl,
+    }
+    let rendered: CachedPdf
     try {
-      rendered = await renderPdfOffThread(
-        options.print.pdfWorkers,
-        article,
-        {
-          fonts: options.print.fonts,
-          hyphenate: options.print.hyphenate,
-          locale: documentLocale(req, options),
-          publisherName: options.print.publisherName,
-          subscribeUrl: options.premium.subscribeUrl,
-        },
-        images,
-        blocks,
+      rendered = await cachedPdf(req.payload, options, { article, blocks, images, settings }, locale, () =>
+        renderPdfOffThread(options.print.pdfWorkers, article, settings, images, blocks),
       )
     } catch (error) {
       if (!(error instanceof PdfRenderTimeoutError)) throw error
@@ -50,8 +50,8 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
       )
     }
     const { missing, pdf } = rendered
-    // Characters no font of the stack has print as a placeholder: said once per PDF, so the stack can be extended.
-    if (missing.length)
+    // Characters no font of the stack has print as a placeholder: said once per PDF drawn, so the stack can be extended.
+    if (missing.length && rendered.cache !== 'hit')
       req.payload.logger.warn({
         article: article.id,
         codePoints: missing.map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`),
@@ -64,6 +64,8 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
         'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
         'Content-Length': String(pdf.byteLength),
         'Content-Type': 'application/pdf',
+        // hit: drawn before (by any instance) from exactly this input; miss: drawn now; off: `print.pdfCache: false`.
+        'X-Newsroom-Pdf-Cache': rendered.cache,
       },
       status: 200,
     })

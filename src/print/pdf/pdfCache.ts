@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+
+import { createHash } from 'node:crypto'
+
+import type { ResolvedNewsroomOptions } from '../../types.js'
+import type { PrintableArticle } from '../printableArticle.js'
+import type { PdfBlock } from './lexicalToPdfBlocks.js'
+import type { PdfSettings, RenderedPdf } from './renderArticlePdf.js'
+
+/** Raised whenever the layout changes, so a PDF drawn by an older renderer is never served again. */
+export const PDF_RENDERER_VERSION = 'pdf-3'
+
+/** Everything a PDF is drawn from: the same input always draws the same document. */
+export type PdfInput = {
+  article: PrintableArticle
+  blocks: PdfBlock[]
+  images: Map<string, Uint8Array>
+  settings: PdfSettings
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
+
+/**
+ * The cache key of a PDF: a hash of everything it is drawn from (the already-gated article and blocks, each
+ * image's bytes, the settings and fonts, the renderer's version). Content-addressed, so it cannot leak: a
+ * requester only ever reaches the PDF of exactly what they were allowed to read, and any change of the
+ * article, an image or the settings is a new key (nothing to invalidate for correctness).
+ */
+export const pdfCacheKey = ({ article, blocks, images, settings }: PdfInput): string =>
+  sha256(
+    JSON.stringify([
+      PDF_RENDERER_VERSION,
+      article,
+      blocks,
+      settings,
+      [...images].map(([ref, bytes]) => [ref, sha256(bytes)]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
+    ]),
+  )
+
+/**
+ * Where an entry lives: one per article × audience (teaser or full) × document language, so a changed article
+ * replaces its PDF instead of piling up old ones.
+ */
+export const pdfCacheSlot = (article: PrintableArticle, locale: string): string =>
+  `${article.id}|${article.locked ? 'teaser' : 'full'}|${locale}`
+
+type CacheDoc = { key?: unknown; missing?: unknown; pdf?: unknown }
+
+/** Identical renders asked for at once in this instance share one (e.g. a hot article's PDF on a cold cache). */
+const inFlight = new Map<string, Promise<RenderedPdf>>()
+
+export type CachedPdf = RenderedPdf & { cache: 'hit' | 'miss' | 'off' }
+
+const isDuplicateKey = (error: unknown) =>
+  Boolean(error && typeof error === 'object' && (error as { code?: unknown }).code === 11000)
+
+/**
+ * The PDF of `input`: from the database when an instance already drew it, otherwise drawn by `render` and
+ * stored (base64 text, at most `print.pdfCache.maxBytes`). A failing lookup or store is logged and only costs
+ * the render; two instances storing the same slot at once both store a valid PDF (last write wins).
+ */
+export const cachedPdf = async (
+  payload: Payload,
+  options: ResolvedNewsroomOptions,
+  input: PdfInput,
+  locale: string,
+  render: () => Promise<RenderedPdf>,
+): Promise<CachedPdf> => {
+  const settings = options.print.pdfCache
+  if (!settings) return { ...(await render()), cache: 'off' }
+  const collection = options.slugs.pdfCache
+  const key = pdfCacheKey(input)
+  try {
+    const found = (await payload.db.findOne({
+      collection,
+      req: undefined,
+      where: { key: { equals: key } },
+    })) as CacheDoc | null
+    if (found && typeof found.pdf === 'string') {
+      const missing = Array.isArray(found.missing) ? found.missing.filter((n): n is number => Number.isInteger(n)) : []
+      return { cache: 'hit', missing, pdf: Buffer.from(found.pdf, 'base64') }
+    }
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: 'PDF cache: lookup failed; rendering' })
+  }
+  let rendering = inFlight.get(key)
+  if (!rendering) {
+    rendering = render().then(async (rendered) => {
+      if (rendered.pdf.byteLength <= settings.maxBytes) await store(payload, collection, key, input, locale, rendered)
+      return rendered
+    })
+    inFlight.set(key, rendering)
+    const forget = () => inFlight.delete(key)
+    rendering.then(forget, forget)
+  }
+  return { ...(await rendering), cache: 'miss' }
+}
+
+const store = async (
+  payload: Payload,
+  collection: string,
+  key: string,
+  input: PdfInput,
+  locale: string,
+  rendered: RenderedPdf,
+) => {
+  const slot = pdfCacheSlot(input.article, locale)
+  try {
+    await payload.db.upsert({
+      collection,
+      data: {
+        article: String(input.article.id),
+        bytes: rendered.pdf.byteLength,
+        key,
+        missing: rendered.missing,
+        pdf: rendered.pdf.toString('base64'),
+        slot,
+      },
+      req: undefined,
+      where: { slot: { equals: slot } },
+    })
+  } catch (error) {
+    // Another instance stored this slot at the same moment: its PDF is as good as ours.
+    if (isDuplicateKey(error)) return
+    payload.logger.warn({ err: error, msg: 'PDF cache: store failed (the PDF was served, not kept)' })
+  }
+}
+
+/** Drops an article's stored PDFs (after a change or its deletion): a retracted text leaves no copy behind. */
+export const forgetArticlePdfs = async (payload: Payload, options: ResolvedNewsroomOptions, articleId: unknown) => {
+  if (!options.print.pdfCache || articleId === null || articleId === undefined) return
+  try {
+    await payload.db.deleteMany({
+      collection: options.slugs.pdfCache,
+      req: undefined,
+      where: { article: { equals: String(articleId) } },
+    })
+  } catch (error) {
+    payload.logger.error({ article: String(articleId), err: error, msg: 'PDF cache: could not drop the PDFs' })
+  }
+}
