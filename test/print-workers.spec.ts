@@ -8,6 +8,7 @@ import { PdfRenderTimeoutError, PdfWorkerPool } from '../src/print/pdf/pdfWorker
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { flat, parsePdf } from './helpers/documents.js'
+import fs from 'node:fs'
 import sharp from 'sharp'
 
 import { lexical, paragraph, text, upload } from './helpers/lexical.js'
@@ -59,6 +60,22 @@ describe('PdfWorkerPool', () => {
     )
     expect(results[0]!.pdf.byteLength).toBe(local.pdf.byteLength)
   }, 120_000)
+
+  // Linux keeps a nice value per thread: the worker lowers its own priority, never the server's threads.
+  const niceOfThreads = () =>
+    fs
+      .readdirSync('/proc/self/task')
+      .map((task) => Number(fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]))
+  ;(process.platform === 'linux' ? it : it.skip)(
+    'workers run at the lowest CPU priority, the server thread does not',
+    async () => {
+      await pool.render(article(20) as never, settings, new Map(), [])
+      const nice = niceOfThreads()
+      expect(nice.filter((n) => n === 19).length).toBeGreaterThanOrEqual(1)
+      expect(Number(fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ')[16])).toBeLessThan(19)
+    },
+    120_000,
+  )
 
   it('a job that fails rejects alone; the pool keeps working', async () => {
     const bad = pool.render({ ...article(9), title: undefined } as never, settings, new Map(), [

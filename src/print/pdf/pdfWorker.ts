@@ -2,11 +2,20 @@
  * Worker thread of the PDF pool (pdfWorkerPool.ts): lays out and draws PDFs off the server's event loop.
  * Fonts are read and parsed once per worker and kept for its lifetime.
  */
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 
 import type { PdfJob, PdfJobResult } from './pdfWorkerPool.js'
 
 import { renderArticlePdfWithReport } from './renderArticlePdf.js'
+
+// The lowest CPU priority for this thread only (Linux keeps a nice value per thread): when the cores are busy,
+// the server's requests go first and a PDF takes a little longer. Elsewhere, or where refused, it stays as it is.
+try {
+  setPriority(0, 19)
+} catch {
+  // not permitted or not supported here: the worker runs at the process's priority
+}
 
 parentPort?.on('message', async (job: PdfJob) => {
   try {
