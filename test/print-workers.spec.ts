@@ -4,7 +4,7 @@
  * at once, and a failing job fails alone.
  */
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
-import { PdfRenderTimeoutError, PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
+import { PdfQueueFullError, PdfRenderTimeoutError, PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { flat, parsePdf } from './helpers/documents.js'
@@ -76,6 +76,21 @@ describe('PdfWorkerPool', () => {
     },
     120_000,
   )
+
+  it('a full queue refuses at once (PdfQueueFullError) and takes jobs again once it drains', async () => {
+    const small = new PdfWorkerPool(1, 120_000, 2)
+    try {
+      const accepted = [0, 1, 2].map((n) => small.render(article(30 + n) as never, settings, new Map(), []))
+      await expect(small.render(article(33) as never, settings, new Map(), [])).rejects.toBeInstanceOf(
+        PdfQueueFullError,
+      )
+      for (const job of await Promise.all(accepted)) expect(job.pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      const after = await small.render(article(34) as never, settings, new Map(), [])
+      expect(after.pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    } finally {
+      await small.close()
+    }
+  }, 120_000)
 
   it('a job that fails rejects alone; the pool keeps working', async () => {
     const bad = pool.render({ ...article(9), title: undefined } as never, settings, new Map(), [

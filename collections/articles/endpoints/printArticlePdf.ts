@@ -7,7 +7,7 @@ import { loadPrintableArticle } from '../../../src/print/loadPrintableArticle.js
 import { loadPdfImages } from '../../../src/print/pdf/loadPdfImages.js'
 import { type CachedPdf, cachedPdf } from '../../../src/print/pdf/pdfCache.js'
 import { lexicalToPdfBlocks } from '../../../src/print/pdf/lexicalToPdfBlocks.js'
-import { PdfRenderTimeoutError, renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
+import { PdfQueueFullError, PdfRenderTimeoutError, renderPdfOffThread } from '../../../src/print/pdf/pdfWorkerPool.js'
 import { pdfImagesOf } from '../../../src/print/pdf/renderArticlePdf.js'
 import {
   documentLocale,
@@ -41,6 +41,14 @@ export const printArticlePdfEndpoint = (options: ResolvedNewsroomOptions): Endpo
         renderPdfOffThread(options.print.pdfWorkers, article, settings, images, blocks),
       )
     } catch (error) {
+      if (error instanceof PdfQueueFullError) {
+        // Every worker busy and the queue full: said at once, not after minutes in a queue (a flood of cold PDFs).
+        req.payload.logger.warn({ article: article.id, msg: `PDF: ${error.message} Answered 503.` })
+        return Response.json(
+          { errors: [{ message: 'Too many PDFs are being made right now. Please try again in a moment.' }] },
+          { headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' }, status: 503 },
+        )
+      }
       if (!(error instanceof PdfRenderTimeoutError)) throw error
       // The worker was stopped and replaced; the reader may try again, the operator learns which article.
       req.payload.logger.error({ article: article.id, msg: `PDF: ${error.message}` })

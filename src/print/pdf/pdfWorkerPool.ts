@@ -81,10 +81,21 @@ export class PdfRenderTimeoutError extends Error {
   }
 }
 
+/** Jobs that may wait per worker; beyond that a request is answered at once (503) instead of waiting minutes. */
+export const PDF_QUEUE_PER_WORKER = 32
+
+/** Every worker is busy and the queue is full: the PDF is not started (the request may be retried later). */
+export class PdfQueueFullError extends Error {
+  constructor(queued: number) {
+    super(`${queued} PDFs are already waiting to be rendered.`)
+    this.name = 'PdfQueueFullError'
+  }
+}
+
 /**
  * A fixed number of worker threads that render PDFs, so one instance keeps answering other requests while
  * PDFs are being made (pdfkit's layout is synchronous: on the request thread it blocked everything else).
- * Jobs queue when all workers are busy. Workers start on first use, do not keep the process alive, and a
+ * Jobs queue when all workers are busy (at most `maxQueued`, else PdfQueueFullError). Workers start on first use, do not keep the process alive, and a
  * worker that dies fails only its own job and is replaced.
  */
 export class PdfWorkerPool {
@@ -100,10 +111,16 @@ export class PdfWorkerPool {
     readonly size: number,
     /** Milliseconds a job may run (tests shorten it). */
     public timeLimitMs = PDF_RENDER_TIME_LIMIT_MS,
+    /** Jobs that may wait for a worker. */
+    readonly maxQueued = size * PDF_QUEUE_PER_WORKER,
   ) {}
 
   render(article: PrintableArticle, settings: PdfSettings, images: Map<string, Uint8Array>, blocks: PdfBlock[]) {
     return new Promise<RenderedPdf>((resolve, reject) => {
+      if (this.queue.length >= this.maxQueued) {
+        reject(new PdfQueueFullError(this.queue.length))
+        return
+      }
       const job: PdfJob = { article, blocks, id: this.nextId++, images: [...images], settings }
       this.queue.push({ job, reject, resolve })
       this.pump()
