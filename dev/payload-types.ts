@@ -692,6 +692,7 @@ export interface NewsroomPdfCache {
     | number
     | boolean
     | null;
+  storedAt: string;
   pdf: string;
   updatedAt: string;
   createdAt: string;
@@ -1290,6 +1291,7 @@ export interface NewsroomPdfCacheSelect<T extends boolean = true> {
   article?: T;
   bytes?: T;
   missing?: T;
+  storedAt?: T;
   pdf?: T;
   updatedAt?: T;
   createdAt?: T;

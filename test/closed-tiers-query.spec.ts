@@ -13,6 +13,8 @@ import { READER_PASSWORD, startNewsroomApp } from './helpers/newsroomApp.js'
 
 let app: NewsroomTestApp
 let digital: string
+let allAccess: string
+let digitalOnly: string
 
 const DAY = 24 * 3600 * 1000
 const article = (title: string, visibility: string, tiers: string[] = []) =>
@@ -44,6 +46,21 @@ beforeAll(async () => {
     } as never,
   })
   digital = await app.rest.login('readers', 'digital@newsroom.test', READER_PASSWORD)
+  await app.payload.create({
+    collection: 'readers',
+    data: {
+      _verified: true,
+      email: 'all-access@newsroom.test',
+      password: READER_PASSWORD,
+      subscription: {
+        currentPeriodEnd: new Date(Date.now() + 30 * DAY).toISOString(),
+        plan: 'premium',
+        status: 'active',
+        tier: 'all-access',
+      },
+    } as never,
+  })
+  allAccess = await app.rest.login('readers', 'all-access@newsroom.test', READER_PASSWORD)
 }, 120_000)
 afterAll(() => app?.shutdown())
 
@@ -56,7 +73,7 @@ const searchBody = (word: string) =>
 describe('where on gated fields, subscriber of one tier', () => {
   it('allowed with no closed document; refused on the next request once one is published; its own tier stays open', async () => {
     await article('Paid story', 'paid')
-    await article('Digital story', 'tiers', ['digital'])
+    digitalOnly = String((await article('Digital story', 'tiers', ['digital'])).id)
     const open = await searchBody('Paid')
     expect(open.status).toBe(200)
     expect(open.json.docs.map((d: { title: string }) => d.title)).toEqual(['Paid story'])
@@ -71,5 +88,48 @@ describe('where on gated fields, subscriber of one tier', () => {
     expect(list.status).toBe(200)
     const closed = list.json.docs.find((d: { title: string }) => d.title === 'All-access story')
     expect(closed).toMatchObject({ content: null, locked: true })
+  })
+
+  it('one Local API context reused for another user asks again (the answer is per user)', async () => {
+    const reader = async (email: string) =>
+      (await app.payload.find({ collection: 'readers', where: { email: { equals: email } } })).docs[0]
+    const [wide, narrow] = [await reader('all-access@newsroom.test'), await reader('digital@newsroom.test')]
+    await article('Context story', 'paid')
+    // Nothing closed to all-access any more; the all-access story stays closed to the digital tier.
+    await app.payload.delete({ collection: 'articles', id: digitalOnly })
+    const context = {}
+    const where = { 'content.root.children.children.text': { like: 'Context' } }
+    const asWide = await app.payload.find({
+      collection: 'articles',
+      context,
+      overrideAccess: false,
+      user: { ...wide, collection: 'readers' },
+      where,
+    })
+    expect(asWide.docs.length).toBeGreaterThan(0)
+    await expect(
+      app.payload.find({
+        collection: 'articles',
+        context,
+        overrideAccess: false,
+        user: { ...narrow, collection: 'readers' },
+        where,
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+  })
+
+  it('a document whose visibility cannot be read counts as closed (fail closed), even to the widest tier', async () => {
+    const odd = await article('Unreadable visibility story', 'paid')
+    await app.payload.db.updateOne({
+      collection: 'articles',
+      data: { premium: null, visibility: null },
+      req: undefined,
+      where: { id: { equals: odd.id } },
+    })
+    const res = await app.rest.get('/articles', {
+      query: { where: { 'content.root.children.children.text': { like: 'Unreadable' } } },
+      token: allAccess,
+    })
+    expect(res.status).toBe(400)
   })
 })

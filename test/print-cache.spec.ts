@@ -27,8 +27,9 @@ let subscriber: string
 let premiumId: string
 
 const getPdf = async (apiPath: string, token?: string) => {
-  const slug = apiPath.split('/').filter(Boolean)
-  const request = new Request(`http://localhost:3000/api/${slug.join('/')}`, {
+  const [pathname, search = ''] = apiPath.split('?')
+  const slug = pathname!.split('/').filter(Boolean)
+  const request = new Request(`http://localhost:3000/api/${slug.join('/')}${search ? `?${search}` : ''}`, {
     headers: token ? { Authorization: `JWT ${token}` } : {},
   })
   const response = await runWithPayloadInstance(app.key, () =>
@@ -198,8 +199,9 @@ describe('GET /api/articles/:id/pdf through the PDF cache', () => {
   it('cachedPdf: one render for identical inputs asked at once, none once stored', async () => {
     const options = resolveOptions({})
     let renders = 0
+    const direct = await createPremium('Direct')
     const input = {
-      article: { id: 'direct-1', locked: true, title: 'Direct' } as never,
+      article: { id: direct, locked: true, title: 'Direct' } as never,
       blocks: [],
       images: new Map(),
       settings: { locale: 'en', publisherName: 'P', subscribeUrl: '' },
@@ -227,7 +229,44 @@ describe('GET /api/articles/:id/pdf through the PDF cache', () => {
     expect([off.cache, renders]).toEqual(['off', 2])
     const capped = { ...options, print: { ...options.print, pdfCache: { maxBytes: 4 } } }
     await cachedPdf(app.payload, capped, { ...input, settings: { ...input.settings, locale: 'fr' } }, 'fr', render)
-    expect(await entries('direct-1')).toHaveLength(1)
+    expect(await entries(direct)).toHaveLength(1)
+  }, 120_000)
+
+  it('a draft saved over the published article keeps its PDFs; unpublishing drops them', async () => {
+    const id = await createPremium('Draft over published')
+    await getPdf(`/articles/${id}/pdf`)
+    await app.payload.update({ collection: 'articles', data: { title: 'Work in progress' }, draft: true, id })
+    expect(await entries(id)).toHaveLength(1)
+    expect((await getPdf(`/articles/${id}/pdf`)).cache).toBe('hit')
+    await app.payload.update({ collection: 'articles', data: { _status: 'draft' }, id })
+    expect(await entries(id)).toEqual([])
+    expect((await getPdf(`/articles/${id}/pdf`)).status).toBe(404)
+  }, 120_000)
+
+  it('a PDF whose article was unpublished while it was drawn is not kept', async () => {
+    const id = await createPremium('Retracted while drawn')
+    const options = resolveOptions({})
+    const input = {
+      article: { id, locked: true, title: 'Retracted while drawn' } as never,
+      blocks: [],
+      images: new Map(),
+      settings: { locale: 'en', publisherName: 'P', subscribeUrl: '' },
+    }
+    const answer = await cachedPdf(app.payload, options, input, 'en', async () => {
+      // The editor unpublishes it meanwhile (its hook finds nothing stored yet).
+      await app.payload.update({ collection: 'articles', data: { _status: 'draft' }, id })
+      return { missing: [], pdf: Buffer.from('%PDF-retracted') }
+    })
+    expect(answer.cache).toBe('miss')
+    expect(await entries(id)).toEqual([])
+  }, 120_000)
+
+  it('without host localization, ?locale= does not make new documents (one entry, then hits)', async () => {
+    const id = await createPremium('Locale flood')
+    const answers = []
+    for (const n of [1, 2, 3]) answers.push(await getPdf(`/articles/${id}/pdf?locale=en-x-${n}`))
+    expect(answers.map((a) => a.cache)).toEqual(['miss', 'hit', 'hit'])
+    expect(await entries(id)).toHaveLength(1)
   }, 120_000)
 
   it('deleting the article deletes its PDFs', async () => {

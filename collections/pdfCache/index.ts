@@ -17,6 +17,8 @@ export const pdfCacheCollection = (slug: string): CollectionConfig => ({
     { name: 'article', type: 'text', index: true, required: true },
     { name: 'bytes', type: 'number', required: true },
     { name: 'missing', type: 'json' },
+    // When this PDF was stored: an article's save drops what was stored before it; 30 days old is dropped anyway.
+    { name: 'storedAt', type: 'date', index: true, required: true },
     // Base64 of the PDF (at most `print.pdfCache.maxBytes`, well under MongoDB's 16 MB document limit).
     { name: 'pdf', type: 'textarea', required: true },
   ],

@@ -5,6 +5,7 @@ import type {
   FieldAccess,
   PayloadRequest,
   SelectType,
+  Where,
 } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
@@ -15,7 +16,9 @@ import {
   effectiveVisibility,
   type GatedFacts,
   mayQueryGatedFields,
+  VISIBILITIES,
 } from '../utilities/accessDecision.js'
+import { requestCache } from '../utilities/requestCache.js'
 import { isEntitled } from './entitlement.js'
 import { requesterFacts, tierOf, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
@@ -61,21 +64,33 @@ const CLOSED_TIER_MEMORY_MS = 60_000
 const MAX_REMEMBERED_TIERS = 1_000
 const closedTiersSeen = new WeakMap<object, Map<string, number>>()
 
+const closedPerRequest = requestCache<Map<string, Promise<boolean>>>({ sameUser: true })
+
+/** Documents closed to this tier: `tiers` ones without it, and any whose visibility is unreadable (fail closed). */
+const closedToTier = (tier: null | string): Where => ({
+  or: [
+    tier
+      ? { and: [{ visibility: { equals: 'tiers' } }, { tiers: { not_in: [tier] } }] }
+      : { visibility: { equals: 'tiers' } },
+    { and: [{ visibility: { not_in: [...VISIBILITIES] } }, { premium: { not_in: [true, false] } }] },
+  ],
+})
+
 /**
- * Whether some document of `collection` is `tiers`-only without this requester's tier: one lookup of at most one
- * document (not a count), once per request and only for entitled, non-editor requesters. A "yes" is remembered
- * by this instance for a minute: it can only keep refusing `where`/`sort` on gated fields a little longer after
- * the last such document went (never open anything), so other instances' writes cannot make it unsafe. A "no"
- * is never remembered: another instance may publish a closed document at any moment.
+ * Whether some document of `collection` is closed to this tier (`closedToTier`): one lookup of at most one
+ * document (not a count), once per request and user, only for entitled, non-editor requesters. A "yes" is
+ * remembered by this instance for a minute: it can only keep refusing `where`/`sort` on gated fields a little
+ * longer after the last such document went (never open anything), so other instances' writes cannot make it
+ * unsafe. A "no" is never remembered: another instance may publish a closed document at any moment.
  */
 const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: null | string): Promise<boolean> => {
-  const key = `newsroom:closedTiers:${collection}`
-  const context = req.context as Record<string, unknown>
-  const cached = context?.[key] as Promise<boolean> | undefined
+  // Per request and user (a later Local API call with another `user` and the same context asks again).
+  const perRequest = closedPerRequest(req, () => new Map())
+  const seenKey = `${collection}\u0000${tier ?? ''}`
+  const cached = perRequest.get(seenKey)
   if (cached) return cached
   const seen = closedTiersSeen.get(req.payload) ?? new Map<string, number>()
   closedTiersSeen.set(req.payload, seen)
-  const seenKey = `${collection}\u0000${tier ?? ''}`
   const found =
     (seen.get(seenKey) ?? 0) > Date.now()
       ? Promise.resolve(true)
@@ -86,9 +101,7 @@ const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: nu
             pagination: false,
             req: undefined,
             select: { visibility: true },
-            where: tier
-              ? { and: [{ visibility: { equals: 'tiers' } }, { tiers: { not_in: [tier] } }] }
-              : { visibility: { equals: 'tiers' } },
+            where: closedToTier(tier),
           })
           .then((r) => {
             const closed = r.docs.length > 0
@@ -98,7 +111,11 @@ const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: nu
             }
             return closed
           })
-  if (context) context[key] = found
+  perRequest.set(seenKey, found)
+  // A failed lookup is not kept for the rest of the request (the validation that awaited it failed already).
+  found.catch(() => {
+    if (perRequest.get(seenKey) === found) perRequest.delete(seenKey)
+  })
   return found
 }
 

@@ -29,12 +29,15 @@ export const contentLocale = (req: PayloadRequest): string | undefined => {
 export const printLocale = (req: PayloadRequest): string => contentLocale(req) ?? (req.i18n?.language || 'en')
 
 /**
- * The document language of a printed article: the content locale it was read in (Payload localization),
- * else `print.locale`, else the request's language.
+ * The document language of a printed article: the content locale it was read in (one of the host's locales,
+ * with Payload localization), else `print.locale`, else the request's language (one Payload supports). Never the
+ * raw `?locale=` of a host without localization: any string there would be a new document (and PDF cache entry).
  */
 export const documentLocale = (req: PayloadRequest, options: ResolvedNewsroomOptions): string => {
-  const locale = typeof req.locale === 'string' && req.locale !== 'all' ? req.locale : null
-  return locale || options.print.locale || printLocale(req)
+  const localization = req.payload.config.localization
+  const requested =
+    localization && typeof req.locale === 'string' && localization.localeCodes.includes(req.locale) ? req.locale : null
+  return requested || options.print.locale || printLocale(req)
 }
 
 /** Printed and exported copies depend on who asks (entitlement): never stored by shared caches, never indexed. */

@@ -47,7 +47,10 @@ export const pdfCacheSlot = (article: PrintableArticle, locale: string): string 
 type CacheDoc = { key?: unknown; missing?: unknown; pdf?: unknown }
 
 /** Identical renders asked for at once in this instance share one (e.g. a hot article's PDF on a cold cache). */
-const inFlight = new Map<string, Promise<RenderedPdf>>()
+const inFlightOf = new WeakMap<Payload, Map<string, Promise<RenderedPdf>>>()
+
+/** Entries not drawn again for this long are dropped (bounds what a deleted article or a rare slot leaves). */
+export const PDF_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000
 
 export type CachedPdf = RenderedPdf & { cache: 'hit' | 'miss' | 'off' }
 
@@ -83,10 +86,12 @@ export const cachedPdf = async (
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'PDF cache: lookup failed; rendering' })
   }
+  const inFlight = inFlightOf.get(payload) ?? new Map<string, Promise<RenderedPdf>>()
+  inFlightOf.set(payload, inFlight)
   let rendering = inFlight.get(key)
   if (!rendering) {
     rendering = render().then(async (rendered) => {
-      if (rendered.pdf.byteLength <= settings.maxBytes) await store(payload, collection, key, input, locale, rendered)
+      if (rendered.pdf.byteLength <= settings.maxBytes) await store(payload, options, key, input, locale, rendered)
       return rendered
     })
     inFlight.set(key, rendering)
@@ -96,28 +101,59 @@ export const cachedPdf = async (
   return { ...(await rendering), cache: 'miss' }
 }
 
+const isPublished = (status: unknown): boolean =>
+  // No `_status` at all: a host that turned drafts off, where every stored article is the published one.
+  status === undefined ||
+  status === null ||
+  status === 'published' ||
+  // Payload's per-locale publication keeps one status per locale.
+  Boolean(status && typeof status === 'object' && Object.values(status).includes('published'))
+
+/** The article's stored state now (published or not), or null when it is gone. */
+const currentArticle = async (payload: Payload, options: ResolvedNewsroomOptions, id: string) =>
+  (await payload.db.findOne({
+    collection: options.slugs.articles,
+    req: undefined,
+    select: { _status: true, updatedAt: true },
+    where: { id: { equals: id } },
+  })) as { _status?: unknown; updatedAt?: unknown } | null
+
 const store = async (
   payload: Payload,
-  collection: string,
+  options: ResolvedNewsroomOptions,
   key: string,
   input: PdfInput,
   locale: string,
   rendered: RenderedPdf,
 ) => {
+  const collection = options.slugs.pdfCache
+  const article = String(input.article.id)
   const slot = pdfCacheSlot(input.article, locale)
+  const now = new Date()
   try {
     await payload.db.upsert({
       collection,
       data: {
-        article: String(input.article.id),
+        article,
         bytes: rendered.pdf.byteLength,
         key,
         missing: rendered.missing,
         pdf: rendered.pdf.toString('base64'),
         slot,
+        storedAt: now.toISOString(),
       },
       req: undefined,
       where: { slot: { equals: slot } },
+    })
+    // Unpublished or deleted while it was being drawn (its hook already ran): no copy of it may stay.
+    const current = await currentArticle(payload, options, article)
+    if (!current || !isPublished(current._status)) {
+      await payload.db.deleteMany({ collection, req: undefined, where: { key: { equals: key } } })
+    }
+    await payload.db.deleteMany({
+      collection,
+      req: undefined,
+      where: { storedAt: { less_than: new Date(now.getTime() - PDF_CACHE_MAX_AGE_MS).toISOString() } },
     })
   } catch (error) {
     // Another instance stored this slot at the same moment: its PDF is as good as ours.
@@ -126,16 +162,26 @@ const store = async (
   }
 }
 
-/** Drops an article's stored PDFs (after a change or its deletion): a retracted text leaves no copy behind. */
+/**
+ * After an article was saved or deleted: drops its PDFs stored before the published document last changed, or
+ * all of them when it is no longer published or gone, so an unpublished or retracted text leaves no copy. A
+ * draft saved over the published article leaves the published document, and so its PDFs, as they are.
+ */
 export const forgetArticlePdfs = async (payload: Payload, options: ResolvedNewsroomOptions, articleId: unknown) => {
   if (!options.print.pdfCache || articleId === null || articleId === undefined) return
+  const article = String(articleId)
   try {
+    const current = await currentArticle(payload, options, article)
+    const changedAt = typeof current?.updatedAt === 'string' ? current.updatedAt : null
+    const all = !current || !isPublished(current._status) || !changedAt
     await payload.db.deleteMany({
       collection: options.slugs.pdfCache,
       req: undefined,
-      where: { article: { equals: String(articleId) } },
+      where: all
+        ? { article: { equals: article } }
+        : { and: [{ article: { equals: article } }, { storedAt: { less_than: changedAt } }] },
     })
   } catch (error) {
-    payload.logger.error({ article: String(articleId), err: error, msg: 'PDF cache: could not drop the PDFs' })
+    payload.logger.error({ article, err: error, msg: 'PDF cache: could not drop the PDFs' })
   }
 }

@@ -9,12 +9,15 @@ import type { PdfJob, PdfJobResult } from './pdfWorkerPool.js'
 
 import { renderArticlePdfWithReport } from './renderArticlePdf.js'
 
-// The lowest CPU priority for this thread only (Linux keeps a nice value per thread): when the cores are busy,
-// the server's requests go first and a PDF takes a little longer. Elsewhere, or where refused, it stays as it is.
-try {
-  setPriority(0, 19)
-} catch {
-  // not permitted or not supported here: the worker runs at the process's priority
+// The lowest CPU priority for this thread only: when the cores are busy, the server's requests go first and a
+// PDF takes a little longer. Linux only, where the nice value is per thread; elsewhere (macOS, BSD, Windows) the
+// same call would lower the whole server for good, so the worker keeps the process's priority there.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 19)
+  } catch {
+    // not permitted here: the worker runs at the process's priority
+  }
 }
 
 parentPort?.on('message', async (job: PdfJob) => {
