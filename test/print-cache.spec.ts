@@ -7,10 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { REST_GET } from '@payloadcms/next/routes'
 import fc from 'fast-check'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { resolveOptions } from '../src/defaults.js'
+import { fontStackFingerprint } from '../src/print/fonts/fontFaces.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
 import { cachedPdf, pdfCacheKey, pdfCacheSlot } from '../src/print/pdf/pdfCache.js'
@@ -130,6 +134,19 @@ describe('pdfCacheKey', () => {
       ),
     )
   })
+  it('knows the installed fonts: another font version or file is another key, the same stack the same', () => {
+    const one = base('t', 'w', false)
+    expect(pdfCacheKey(one, 'fonts@5.0.0')).not.toBe(pdfCacheKey(one, 'fonts@5.0.1'))
+    const stacks = resolvePrintFonts(undefined)
+    expect(fontStackFingerprint(stacks)).toBe(fontStackFingerprint(resolvePrintFonts(undefined)))
+    expect(fontStackFingerprint(stacks)).toMatch(/@fontsource\/noto-serif@\d+\.\d+\.\d+=\d+:\d+/)
+    // An explicit font file is known by its size and modification time.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-font-')), 'Font.ttf')
+    fs.writeFileSync(file, 'twelve bytes')
+    const { mtimeMs } = fs.statSync(file)
+    expect(fontStackFingerprint({ ...stacks, serif: [{ regular: file }] })).toContain(`=12:${Math.round(mtimeMs)}`)
+  })
+
   it('slots are per article, audience and language', () => {
     const { article } = base('t', 'w', true)
     expect(pdfCacheSlot(article, 'en')).toBe('a1|teaser|en')

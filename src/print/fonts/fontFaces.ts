@@ -1,5 +1,5 @@
 import { create, type Font } from 'fontkit'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { nodeCreateRequire } from '../../utilities/nodeCreateRequire.js'
@@ -39,6 +39,43 @@ const packageDir = (name: string): null | string => {
     }
   }
   return null
+}
+
+const fingerprints = new Map<string, string>()
+
+/**
+ * What identifies the installed fonts of a stack: each package's version and metadata file, each font file's size
+ * and modification time (read once per process per stack: an upgrade restarts the process). Lets a cache of
+ * drawn PDFs tell PDFs drawn with other fonts apart although the stack's names did not change.
+ */
+export const fontStackFingerprint = (stacks: PrintFontStacks): string => {
+  const id = JSON.stringify(stacks)
+  const known = fingerprints.get(id)
+  if (known !== undefined) return known
+  const stat = (file: string) => {
+    try {
+      const { mtimeMs, size } = statSync(file)
+      return `${size}:${Math.round(mtimeMs)}`
+    } catch {
+      return 'missing'
+    }
+  }
+  const sources = [...stacks.serif, ...stacks.sans, ...stacks.mono, ...stacks.fallback]
+  const parts = sources.map((source) => {
+    if (typeof source !== 'string') return Object.values(source).map((file) => `${file}=${stat(path.resolve(file))}`)
+    const dir = packageDir(source)
+    if (!dir) return `${source}=missing`
+    let version = ''
+    try {
+      version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? ''
+    } catch {
+      // no package.json beside the entry: the metadata file's stat still tells versions apart
+    }
+    return `${source}@${version}=${stat(path.join(dir, 'metadata.json'))}`
+  })
+  const fingerprint = JSON.stringify([stacks.kind, parts])
+  fingerprints.set(id, fingerprint)
+  return fingerprint
 }
 
 const parseRanges = (value: string): [number, number][] =>

@@ -7,6 +7,8 @@ import type { PrintableArticle } from '../printableArticle.js'
 import type { PdfBlock } from './lexicalToPdfBlocks.js'
 import type { PdfSettings, RenderedPdf } from './renderArticlePdf.js'
 
+import { fontStackFingerprint } from '../fonts/fontFaces.js'
+
 /** Raised whenever the layout changes, so a PDF drawn by an older renderer is never served again. */
 export const PDF_RENDERER_VERSION = 'pdf-3'
 
@@ -22,14 +24,15 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 
 /**
  * The cache key of a PDF: a hash of everything it is drawn from (the already-gated article and blocks, each
- * image's bytes, the settings and fonts, the renderer's version). Content-addressed, so it cannot leak: a
+ * image's bytes, the settings and fonts — `fontsInstalled`: fontStackFingerprint —, the renderer's version). Content-addressed, so it cannot leak: a
  * requester only ever reaches the PDF of exactly what they were allowed to read, and any change of the
  * article, an image or the settings is a new key (nothing to invalidate for correctness).
  */
-export const pdfCacheKey = ({ article, blocks, images, settings }: PdfInput): string =>
+export const pdfCacheKey = ({ article, blocks, images, settings }: PdfInput, fontsInstalled = ''): string =>
   sha256(
     JSON.stringify([
       PDF_RENDERER_VERSION,
+      fontsInstalled,
       article,
       blocks,
       settings,
@@ -72,7 +75,7 @@ export const cachedPdf = async (
   const settings = options.print.pdfCache
   if (!settings) return { ...(await render()), cache: 'off' }
   const collection = options.slugs.pdfCache
-  const key = pdfCacheKey(input)
+  const key = pdfCacheKey(input, input.settings.fonts ? fontStackFingerprint(input.settings.fonts) : '')
   try {
     const found = (await payload.db.findOne({
       collection,
