@@ -17,7 +17,7 @@
  */
 import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, openSync, readFileSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -151,6 +151,64 @@ const api = (page, method, url, body) =>
     { body, method, url },
   )
 
+/**
+ * What the create-first-user page shows when its submit did not land on /admin: the URL, the fields' values, the
+ * visible errors and toasts, and whether the server stored the user (`/api/users/init`).
+ * @param {import('playwright-core').Page} page
+ */
+const firstUserPageState = async (page) => ({
+  errors: await page
+    .locator('.field-error, .tooltip--show, .payload-toast-container, [data-sonner-toaster]')
+    .allInnerTexts()
+    .catch(() => []),
+  fields: await Promise.all(
+    ['#field-email', '#field-password', '#field-confirm-password'].map((id) =>
+      page
+        .locator(id)
+        .inputValue({ timeout: 2_000 })
+        .then((v) => (id === '#field-email' ? v : v.length))
+        .catch(() => null),
+    ),
+  ),
+  initialized: (await api(page, 'GET', '/api/users/init').catch(() => ({ json: null }))).json?.initialized ?? null,
+  url: page.url(),
+})
+
+/**
+ * Payload's create-first-user form, as a new user fills it. Twice in CI (never locally, even at 30x CPU throttling)
+ * the submit did not reach /admin within 120 s, with nothing recorded: each attempt now waits 45 s, prints what the
+ * page shows (test/README.md), and tries again: a second submit when the user was not stored, /admin when it was.
+ * @param {import('playwright-core').Page} page @param {string} baseURL
+ */
+const createFirstUser = async (page, baseURL) => {
+  await page.goto(`${baseURL}/admin`)
+  await page.waitForURL((url) => url.pathname === '/admin/create-first-user')
+  for (let attempt = 1; ; attempt += 1) {
+    // Values typed into the server-rendered inputs before React hydrates are replaced by the form's state.
+    await page.waitForLoadState('networkidle')
+    await page.locator('#field-email').fill(EDITOR.email)
+    await page.locator('#field-password').fill(EDITOR.password)
+    await page.locator('#field-confirm-password').fill(EDITOR.password)
+    await page.locator('form button[type="submit"]').click()
+    const landed = await page
+      .waitForURL((url) => url.pathname === '/admin', { timeout: 45_000 })
+      .then(
+        () => true,
+        () => false,
+      )
+    if (landed) return
+    const state = await firstUserPageState(page)
+    log(`first-user attempt ${attempt} did not reach /admin: ${JSON.stringify(state)}`)
+    if (attempt === 3) throw new Error(`first-user creation never reached /admin: ${JSON.stringify(state)}`)
+    if (state.initialized === true) {
+      await page.goto(`${baseURL}/admin`)
+      await page.waitForURL((url) => url.pathname === '/admin')
+      return
+    }
+    await page.goto(`${baseURL}/admin/create-first-user`)
+  }
+}
+
 /** 4. The browser checks. @param {string} baseURL @param {string} databaseURL @param {string} app */
 const browse = async (baseURL, databaseURL, app) => {
   const browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: CHROMIUM })
@@ -172,13 +230,7 @@ const browse = async (baseURL, databaseURL, app) => {
     )
 
     log('first-user creation')
-    await page.goto(`${baseURL}/admin`)
-    await page.waitForURL((url) => url.pathname === '/admin/create-first-user')
-    await page.locator('#field-email').fill(EDITOR.email)
-    await page.locator('#field-password').fill(EDITOR.password)
-    await page.locator('#field-confirm-password').fill(EDITOR.password)
-    await page.locator('form button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/admin')
+    await createFirstUser(page, baseURL)
 
     log('the Newsroom nav group and the moderation queue')
     if ((await page.locator('aside.nav.nav--nav-open').count()) === 0)
@@ -281,6 +333,8 @@ const main = async () => {
   /** @type {{ stop(): Promise<void> } | undefined} */
   let mongo
   let dropDatabase = async () => {}
+  /** @type {string | undefined} */
+  let serverLogPath
   try {
     if (!reuse) {
       const tarball = await pack(work)
@@ -335,16 +389,25 @@ const main = async () => {
 
     const port = await freePort()
     log(`next start on ${port}`)
+    // The server's output, shown when a check fails (NEWSROOM_HOST_APP_SHOW_LOG=1 shows it as it comes).
+    serverLogPath = path.join(work, 'next-start.log')
+    const serverLog = openSync(serverLogPath, 'w')
     server = spawn(bin('next'), ['start', '--port', String(port)], {
       cwd: app,
       detached: true,
       env,
-      stdio: SHOW_LOG ? 'inherit' : 'ignore',
+      stdio: SHOW_LOG ? 'inherit' : ['ignore', serverLog, serverLog],
     })
     const baseURL = `http://localhost:${port}`
     await waitForHttp(`${baseURL}/api/users/me`, { child: server, timeoutMs: 120_000 })
     await browse(baseURL, /** @type {string} */ (prepared.env.MONGODB_URI), app)
     log(`passed (payload ${versions.payload}, next ${versions.next})`)
+  } catch (error) {
+    if (serverLogPath && existsSync(serverLogPath))
+      console.error(
+        `--- next start's output (last 200 lines) ---\n${readFileSync(serverLogPath, 'utf8').split('\n').slice(-200).join('\n')}`,
+      )
+    throw error
   } finally {
     await stopProcessGroup(server)
     await dropDatabase().catch(() => undefined)
