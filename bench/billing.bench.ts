@@ -10,6 +10,7 @@
  *   MONGODB_URI=mongodb://… npx tsx bench/billing.bench.ts
  */
 import { preloadLexical } from '../test/harness/preloadLexical.js'
+import { median, runBench, startBenchDatabase } from './harness.js'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200)
 const IN_FLIGHT = 8
@@ -44,7 +45,6 @@ const entitlementCost = async () => {
     off.push(run(false).ns)
     on.push(run(true).ns)
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   const offNs = median(off)
   const onNs = median(on)
   console.log(`entitlement check, billing off (baseline): ${offNs.toFixed(1)} ns`)
@@ -138,23 +138,10 @@ const webhookThroughput = async () => {
 
 const main = async () => {
   await preloadLexical()
-  const { startEmbeddedMongo } = await import('../test/harness/embeddedMongo.mjs')
-  let stopServer: (() => Promise<void>) | undefined
-  if (!process.env.MONGODB_URI) {
-    const server = await startEmbeddedMongo()
-    process.env.MONGODB_URI = server.uri
-    process.env.NEWSROOM_EMBEDDED_MONGO = '1'
-    stopServer = server.stop
-  }
+  const stopDatabase = await startBenchDatabase()
   await entitlementCost()
   await webhookThroughput()
-  await stopServer?.()
+  await stopDatabase()
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runBench('billing', main)

@@ -15,13 +15,13 @@
  */
 
 import { preloadLexical } from '../test/harness/preloadLexical.js'
+import { median, percentile, runBench, startBenchDatabase } from './harness.js'
 
 // Lexical first, one package at a time, then the plugin dynamically (test/harness/preloadLexical.ts says why).
 const loadModules = async () => {
   await preloadLexical()
   return {
     ...(await import('../src/index.js')),
-    ...(await import('../test/harness/embeddedMongo.mjs')),
     ...(await import('../test/harness/initPayload.js')),
   }
 }
@@ -33,15 +33,6 @@ const SUBMITTERS = 50
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 600)
 const TARGET = 1.5
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
 let serial = 0
@@ -54,22 +45,16 @@ const author = () => {
 }
 
 const main = async () => {
-  const { initPayload, newsroomPlugin, startEmbeddedMongo } = await loadModules()
-  let stopServer: (() => Promise<void>) | undefined
-  if (!process.env.MONGODB_URI) {
-    const server = await startEmbeddedMongo()
-    process.env.MONGODB_URI = server.uri
-    process.env.NEWSROOM_EMBEDDED_MONGO = '1'
-    stopServer = server.stop
-  }
+  const { initPayload, newsroomPlugin } = await loadModules()
+  const stopDatabase = await startBenchDatabase()
 
   // 1. Moderated vs plain, in this process (BENCH_PART=2 skips it).
   if (process.env.BENCH_PART !== '2') await moderatedVsPlain(initPayload, newsroomPlugin)
 
   // 2. One process vs two on one database (BENCH_PART=1 stops after part 1).
-  if (process.env.BENCH_PART === '1') return void (await stopServer?.())
+  if (process.env.BENCH_PART === '1') return void (await stopDatabase())
   await oneVersusTwo()
-  await stopServer?.()
+  await stopDatabase()
 }
 
 const moderatedVsPlain = async (
@@ -268,10 +253,4 @@ const oneVersusTwo = async () => {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runBench('cluster', main)

@@ -16,17 +16,14 @@ import {
   type ModerationSettings,
   moderateComment,
 } from '../src/moderation/moderateComment.js'
+import { seededRandom } from './harness.js'
 
 const KEY_COUNTS = [10, 1_000, 10_000]
 const MIN_BATCH_MS = 200
 const BATCHES = 7
 
 // Deterministic pseudo-random numbers so every run measures the same input.
-let seed = 7
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31
-  return seed / 2 ** 31
-}
+const random = seededRandom(7)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
 
 const VOCABULARY = [

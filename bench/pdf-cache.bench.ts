@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os'
 
 import { preloadLexical } from '../test/harness/preloadLexical.js'
+import { latencyWhile, median, runBench, seededRandom, startBenchDatabase } from './harness.js'
 
 // Lexical first, one package at a time, then the plugin dynamically (test/harness/preloadLexical.ts says why).
 const loadModules = async () => {
@@ -19,7 +20,6 @@ const loadModules = async () => {
   return {
     ...(await import('../src/defaults.js')),
     ...(await import('../src/index.js')),
-    ...(await import('../test/harness/embeddedMongo.mjs')),
     ...(await import('../test/harness/initPayload.js')),
   }
 }
@@ -28,11 +28,7 @@ const WORDS = 5_000
 const PDFS = 20
 const CACHE = 'newsroom-pdf-cache'
 
-let seed = 7
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31
-  return seed / 2 ** 31
-}
+const random = seededRandom(7)
 const VOCABULARY = ['council', 'budget', 'river', 'bridge', 'housing', 'schools', 'debate', 'approved', 'the', 'and']
 const paragraph = (words: number) => ({
   type: 'paragraph',
@@ -64,17 +60,9 @@ const body = (words: number) => ({
   },
 })
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
 const main = async () => {
-  const { initPayload, newsroomPlugin, resolveOptions, startEmbeddedMongo } = await loadModules()
-  let stopServer: (() => Promise<void>) | undefined
-  if (!process.env.MONGODB_URI) {
-    const server = await startEmbeddedMongo()
-    process.env.MONGODB_URI = server.uri
-    process.env.NEWSROOM_EMBEDDED_MONGO = '1'
-    stopServer = server.stop
-  }
+  const { initPayload, newsroomPlugin, resolveOptions } = await loadModules()
+  const stopDatabase = await startBenchDatabase()
   const app = await initPayload({
     admin: { user: 'users' },
     collections: [{ slug: 'users', auth: true, fields: [] }],
@@ -120,26 +108,11 @@ const main = async () => {
         `from the cache ${median(hit).toFixed(1)} ms (${(median(cold) / median(hit)).toFixed(0)}× faster)`,
     )
 
-    const reads = async (during: () => Promise<unknown>) => {
-      const latencies: number[] = []
-      let done = false
-      const loop = (async () => {
-        while (!done) {
-          const scheduled = performance.now() + 10
-          await new Promise((resolve) => setTimeout(resolve, 10))
-          const res = await rest.get(`/articles/${short}`, { query: { depth: 0 } })
-          if (res.status !== 200) throw new Error(`bench: read answered ${res.status}`)
-          latencies.push(performance.now() - scheduled)
-        }
-      })()
-      const start = performance.now()
-      await during()
-      const total = performance.now() - start
-      done = true
-      await loop
-      latencies.sort((a, b) => a - b)
-      return { p95: latencies[Math.floor(latencies.length * 0.95)]!, reads: latencies.length, total }
+    const readShort = async () => {
+      const res = await rest.get(`/articles/${short}`, { query: { depth: 0 } })
+      if (res.status !== 200) throw new Error(`bench: read answered ${res.status}`)
     }
+    const reads = (during: () => Promise<unknown>) => latencyWhile(readShort, during)
     for (let i = 0; i < 30; i++) await rest.get(`/articles/${short}`, { query: { depth: 0 } })
     const idle = await reads(() => new Promise((resolve) => setTimeout(resolve, 3000)))
     await forget()
@@ -171,18 +144,8 @@ const main = async () => {
     row(`(reference: ${PDFS} reads of those articles, no PDF)`, plainBurst)
   } finally {
     await app.shutdown()
-    await stopServer?.()
+    await stopDatabase()
   }
 }
 
-process.once('beforeExit', () => {
-  console.error('pdf-cache bench: stopped before finishing (a module load never settled)')
-  process.exit(1)
-})
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runBench('pdf-cache', main)

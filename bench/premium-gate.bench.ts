@@ -15,6 +15,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/types.js'
 import { preloadLexical } from '../test/harness/preloadLexical.js'
+import { median, runBench, startBenchDatabase } from './harness.js'
 
 // Lexical first, one package at a time, then the plugin dynamically (test/harness/preloadLexical.ts says why).
 const loadModules = async () => {
@@ -23,7 +24,6 @@ const loadModules = async () => {
     ...(await import('../collections/articles/index.js')),
     ...(await import('../src/defaults.js')),
     ...(await import('../src/index.js')),
-    ...(await import('../test/harness/embeddedMongo.mjs')),
     ...(await import('../test/harness/initPayload.js')),
   }
 }
@@ -113,21 +113,9 @@ const body = (i: number, premium: boolean) => ({
   },
 })
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
 const main = async () => {
-  const { articlesCollection, initPayload, newsroomPlugin, resolveOptions, startEmbeddedMongo } = await loadModules()
-  let stopServer: (() => Promise<void>) | undefined
-  if (!process.env.MONGODB_URI) {
-    const server = await startEmbeddedMongo()
-    process.env.MONGODB_URI = server.uri
-    process.env.NEWSROOM_EMBEDDED_MONGO = '1'
-    stopServer = server.stop
-  }
+  const { articlesCollection, initPayload, newsroomPlugin, resolveOptions } = await loadModules()
+  const stopDatabase = await startBenchDatabase()
 
   const app = await initPayload({
     admin: { user: 'users' },
@@ -331,20 +319,8 @@ const main = async () => {
     )
   } finally {
     await app.shutdown()
-    await stopServer?.()
+    await stopDatabase()
   }
 }
 
-// The event loop must not drain before main() settles (an unsettled module load would otherwise exit 0, silently).
-process.once('beforeExit', () => {
-  console.error('premium-gate bench: stopped before finishing (a module load never settled)')
-  process.exit(1)
-})
-// Exit explicitly: a driver or cron handle left behind must not keep `npm run bench` waiting.
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runBench('premium-gate', main)

@@ -1597,6 +1597,7 @@ export interface TaskNewsroomReconcile {
     countDrift?: number | null;
     notificationsQueued?: number | null;
     deliveriesPurged?: number | null;
+    pdfsExpired?: number | null;
   };
 }
 /**

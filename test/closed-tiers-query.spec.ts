@@ -29,38 +29,30 @@ const article = (title: string, visibility: string, tiers: string[] = []) =>
     } as never,
   })
 
+/** A verified reader whose active subscription is of `tier`, logged in over REST: their token. */
+const tierReader = async (tier: string) => {
+  const email = `${tier}@newsroom.test`
+  await app.payload.create({
+    collection: 'readers',
+    data: {
+      _verified: true,
+      email,
+      password: READER_PASSWORD,
+      subscription: {
+        currentPeriodEnd: new Date(Date.now() + 30 * DAY).toISOString(),
+        plan: 'premium',
+        status: 'active',
+        tier,
+      },
+    } as never,
+  })
+  return app.rest.login('readers', email, READER_PASSWORD)
+}
+
 beforeAll(async () => {
   app = await startNewsroomApp({})
-  await app.payload.create({
-    collection: 'readers',
-    data: {
-      _verified: true,
-      email: 'digital@newsroom.test',
-      password: READER_PASSWORD,
-      subscription: {
-        currentPeriodEnd: new Date(Date.now() + 30 * DAY).toISOString(),
-        plan: 'premium',
-        status: 'active',
-        tier: 'digital',
-      },
-    } as never,
-  })
-  digital = await app.rest.login('readers', 'digital@newsroom.test', READER_PASSWORD)
-  await app.payload.create({
-    collection: 'readers',
-    data: {
-      _verified: true,
-      email: 'all-access@newsroom.test',
-      password: READER_PASSWORD,
-      subscription: {
-        currentPeriodEnd: new Date(Date.now() + 30 * DAY).toISOString(),
-        plan: 'premium',
-        status: 'active',
-        tier: 'all-access',
-      },
-    } as never,
-  })
-  allAccess = await app.rest.login('readers', 'all-access@newsroom.test', READER_PASSWORD)
+  digital = await tierReader('digital')
+  allAccess = await tierReader('all-access')
 }, 120_000)
 afterAll(() => app?.shutdown())
 

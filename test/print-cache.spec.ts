@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { REST_GET } from '@payloadcms/next/routes'
 import fc from 'fast-check'
+import { createLocalReq } from 'payload'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +18,8 @@ import { resolveOptions } from '../src/defaults.js'
 import { fontStackFingerprint } from '../src/print/fonts/fontFaces.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
-import { cachedPdf, pdfCacheKey, pdfCacheSlot } from '../src/print/pdf/pdfCache.js'
+import { cachedPdf, PDF_CACHE_MAX_AGE_MS, pdfCacheKey, pdfCacheSlot } from '../src/print/pdf/pdfCache.js'
+import { reconcile } from '../src/jobs/reconcile.js'
 import { runWithPayloadInstance } from './harness/instanceRouting.js'
 import { flat, parsePdf } from './helpers/documents.js'
 import { lexical, paragraph, paywallBreak, text } from './helpers/lexical.js'
@@ -293,6 +295,28 @@ describe('GET /api/articles/:id/pdf through the PDF cache', () => {
     expect(await entries(id)).toHaveLength(2)
     await app.payload.delete({ collection: 'articles', id })
     expect(await entries(id)).toEqual([])
+  }, 120_000)
+
+  it('the reconcile job deletes entries not drawn again within 30 days, and keeps the others', async () => {
+    const [old, fresh] = [await createPremium('Old story'), await createPremium('Fresh story')]
+    for (const id of [old, fresh]) await getPdf(`/articles/${id}/pdf`)
+    const now = new Date()
+    const longAgo = new Date(now.getTime() - PDF_CACHE_MAX_AGE_MS - 60_000).toISOString()
+    await app.payload.db.updateOne({
+      collection: CACHE,
+      data: { storedAt: longAgo },
+      req: undefined,
+      where: { article: { equals: old } },
+    })
+    // A new PDF does not expire others on its way: only the job does.
+    await getPdf(`/articles/${fresh}/pdf`, subscriber)
+    expect(await entries(old)).toHaveLength(1)
+
+    const report = await reconcile(await createLocalReq({}, app.payload), resolveOptions({}), now)
+    expect(report.pdfsExpired).toBe(1)
+    expect(await entries(old)).toEqual([])
+    expect(await entries(fresh)).toHaveLength(2)
+    expect((await getPdf(`/articles/${old}/pdf`)).cache).toBe('miss')
   }, 120_000)
 
   it('no API reads the stored PDFs, not even an editor (REST, GraphQL schema, Local API without overrideAccess)', async () => {

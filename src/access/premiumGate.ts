@@ -18,6 +18,7 @@ import {
   mayQueryGatedFields,
   VISIBILITIES,
 } from '../utilities/accessDecision.js'
+import { perInstance } from '../utilities/perInstance.js'
 import { requestCache } from '../utilities/requestCache.js'
 import { isEntitled } from './entitlement.js'
 import { requesterFacts, tierOf, withMeter } from './requesterAccess.js'
@@ -62,7 +63,7 @@ export const isLockedFor = async (
 /** How long an instance remembers that a tier has documents closed to it (the refusal only; see below). */
 const CLOSED_TIER_MEMORY_MS = 60_000
 const MAX_REMEMBERED_TIERS = 1_000
-const closedTiersSeen = new WeakMap<object, Map<string, number>>()
+const closedTiersSeen = perInstance(() => new Map<string, number>())
 
 const closedPerRequest = requestCache<Map<string, Promise<boolean>>>({ sameUser: true })
 
@@ -89,8 +90,7 @@ const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: nu
   const seenKey = `${collection}\u0000${tier ?? ''}`
   const cached = perRequest.get(seenKey)
   if (cached) return cached
-  const seen = closedTiersSeen.get(req.payload) ?? new Map<string, number>()
-  closedTiersSeen.set(req.payload, seen)
+  const seen = closedTiersSeen(req.payload)
   const found =
     (seen.get(seenKey) ?? 0) > Date.now()
       ? Promise.resolve(true)

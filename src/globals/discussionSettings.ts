@@ -1,4 +1,4 @@
-import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
+import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../types.js'
 
@@ -10,6 +10,7 @@ import {
   resolveDiscussionSettings,
 } from '../moderation/settings.js'
 import { isEmailAddress } from '../utilities/isEmailAddress.js'
+import { perInstance } from '../utilities/perInstance.js'
 import { requestCache } from '../utilities/requestCache.js'
 
 /** Editors change the moderation rules at runtime; plugin options give the defaults. */
@@ -185,7 +186,7 @@ export const discussionSettingsGlobal = (options: ResolvedNewsroomOptions): Glob
 // Resolved settings per Payload instance, keyed by the global's `updatedAt` (a derived cache, see
 // src/utilities/requestCache.ts): a save changes the key, so every
 // app instance picks up new settings on its next comment. The database stays the source of truth.
-const settingsCache = new WeakMap<Payload, Map<string, DiscussionSettings>>()
+const settingsCache = perInstance(() => new Map<string, DiscussionSettings>())
 // One lookup per request, shared by the hooks and access checks of that request.
 const settingsPerRequest = requestCache<Promise<DiscussionSettings>>()
 
@@ -209,11 +210,7 @@ const loadSettings = async (req: PayloadRequest, options: ResolvedNewsroomOption
     updatedAt?: null | string
   }
   const version = stamp.updatedAt ?? 'defaults'
-  let cache = settingsCache.get(payload)
-  if (!cache) {
-    cache = new Map()
-    settingsCache.set(payload, cache)
-  }
+  const cache = settingsCache(payload)
   const cached = cache.get(version)
   if (cached) return cached
   const doc = (await payload.findGlobal({ slug, depth: 0, overrideAccess: true, req })) as DiscussionSettingsDoc

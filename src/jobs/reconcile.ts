@@ -9,9 +9,13 @@ import { SEND_ARTICLE_EMAIL_TASK } from '../email/sendArticleEmailTask.js'
 import { editorsNotice, NOTIFY_EDITORS_TASK, NOTIFY_REPLY_AUTHOR_TASK, replyNotice } from './commentNotifications.js'
 import { deliveryClaimed } from '../delivery/deliverOnce.js'
 import { leaseCutoff } from '../delivery/lease.js'
+import { expireOldPdfs } from '../print/pdf/pdfCache.js'
 import { SCHEDULE_PUBLISH_TASK } from './publishOnce.js'
 
-/** Repairs what crashed instances left half done: abandoned jobs, drifted comment counts, unsent notifications. */
+/**
+ * Repairs what crashed instances left half done (abandoned jobs, drifted comment counts, unsent notifications)
+ * and clears what has outlived its use (old delivery claims, stale cached PDFs).
+ */
 export const RECONCILE_TASK = 'newsroomReconcile'
 
 const JOBS = 'payload-jobs'
@@ -46,6 +50,8 @@ export type ReconcileReport = {
   notificationsQueued: number
   /** Sent-message claims older than the retention, deleted. */
   deliveriesPurged: number
+  /** Cached PDFs not drawn again within 30 days, deleted. */
+  pdfsExpired: number
 }
 
 type JobDoc = { id: number | string; input?: Record<string, unknown>; taskSlug?: string; updatedAt?: string }
@@ -235,7 +241,8 @@ export const reconcile = async (
   const counts = await recountCommentCounts(req, options)
   const notificationsQueued = await queueMissingNotifications(req, options, now)
   const deliveriesPurged = await purgeOldDeliveries(req, options, now)
-  return { releasedJobs, ...counts, deliveriesPurged, notificationsQueued }
+  const pdfsExpired = await expireOldPdfs(req.payload, options, now)
+  return { releasedJobs, ...counts, deliveriesPurged, notificationsQueued, pdfsExpired }
 }
 
 /**
@@ -273,7 +280,7 @@ export const reconcileTask = (options: ResolvedNewsroomOptions): TaskConfig => (
     req.payload.logger.info({ msg: 'payload-plugin-newsroom: reconcile', ...report })
     return { output: report }
   },
-  label: 'Newsroom: repair what crashed instances left (jobs, comment counts, notifications)',
+  label: 'Newsroom: repair what crashed instances left (jobs, comment counts, notifications), clear stale caches',
   outputSchema: [
     { name: 'releasedJobs', type: 'number' },
     { name: 'articlesChecked', type: 'number' },
@@ -281,6 +288,7 @@ export const reconcileTask = (options: ResolvedNewsroomOptions): TaskConfig => (
     { name: 'countDrift', type: 'number' },
     { name: 'notificationsQueued', type: 'number' },
     { name: 'deliveriesPurged', type: 'number' },
+    { name: 'pdfsExpired', type: 'number' },
   ],
   retries: 2,
   // Disabled plugin: the task stays (queued jobs still run), nothing is scheduled.

@@ -7,6 +7,7 @@ import type { PrintableArticle } from '../printableArticle.js'
 import type { PdfBlock } from './lexicalToPdfBlocks.js'
 import type { PdfSettings, RenderedPdf } from './renderArticlePdf.js'
 
+import { perInstance } from '../../utilities/perInstance.js'
 import { fontStackFingerprint } from '../fonts/fontFaces.js'
 
 /** Raised whenever the layout changes, so a PDF drawn by an older renderer is never served again. */
@@ -50,7 +51,7 @@ export const pdfCacheSlot = (article: PrintableArticle, locale: string): string 
 type CacheDoc = { key?: unknown; missing?: unknown; pdf?: unknown }
 
 /** Identical renders asked for at once in this instance share one (e.g. a hot article's PDF on a cold cache). */
-const inFlightOf = new WeakMap<Payload, Map<string, Promise<RenderedPdf>>>()
+const inFlightOf = perInstance(() => new Map<string, Promise<RenderedPdf>>())
 
 /** Entries not drawn again for this long are dropped (bounds what a deleted article or a rare slot leaves). */
 export const PDF_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000
@@ -89,8 +90,7 @@ export const cachedPdf = async (
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'PDF cache: lookup failed; rendering' })
   }
-  const inFlight = inFlightOf.get(payload) ?? new Map<string, Promise<RenderedPdf>>()
-  inFlightOf.set(payload, inFlight)
+  const inFlight = inFlightOf(payload)
   let rendering = inFlight.get(key)
   if (!rendering) {
     rendering = render().then(async (rendered) => {
@@ -153,16 +153,23 @@ const store = async (
     if (!current || !isPublished(current._status)) {
       await payload.db.deleteMany({ collection, req: undefined, where: { key: { equals: key } } })
     }
-    await payload.db.deleteMany({
-      collection,
-      req: undefined,
-      where: { storedAt: { less_than: new Date(now.getTime() - PDF_CACHE_MAX_AGE_MS).toISOString() } },
-    })
   } catch (error) {
     // Another instance stored this slot at the same moment: its PDF is as good as ours.
     if (isDuplicateKey(error)) return
     payload.logger.warn({ err: error, msg: 'PDF cache: store failed (the PDF was served, not kept)' })
   }
+}
+
+/**
+ * Entries not drawn again within PDF_CACHE_MAX_AGE_MS, deleted (the reconcile job runs this): what a slot no
+ * longer asked for leaves, or an orphan an instance with a fast clock stored. Returns how many went.
+ */
+export const expireOldPdfs = async (payload: Payload, options: ResolvedNewsroomOptions, now: Date): Promise<number> => {
+  if (!options.print.pdfCache) return 0
+  const where = { storedAt: { less_than: new Date(now.getTime() - PDF_CACHE_MAX_AGE_MS).toISOString() } }
+  const { totalDocs } = await payload.db.count({ collection: options.slugs.pdfCache, req: undefined, where })
+  if (totalDocs > 0) await payload.db.deleteMany({ collection: options.slugs.pdfCache, req: undefined, where })
+  return totalDocs
 }
 
 /**
