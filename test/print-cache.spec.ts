@@ -251,6 +251,47 @@ describe('GET /api/articles/:id/pdf through the PDF cache', () => {
     expect(await entries(direct)).toHaveLength(1)
   }, 120_000)
 
+  it('cachedPdf: an entry is found by its key, not its slot: another image or font file is drawn anew', async () => {
+    const options = resolveOptions({})
+    let renders = 0
+    const id = await createPremium('Keyed')
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-font-'))
+    const fontFile = (name: string, bytes: string) => {
+      fs.writeFileSync(path.join(dir, name), bytes)
+      return { ...resolvePrintFonts(undefined), serif: [{ regular: path.join(dir, name) }] }
+    }
+    const input = {
+      article: { id, locked: true, title: 'Keyed' } as never,
+      blocks: [],
+      images: new Map([['photo', Uint8Array.from([1, 2, 3])]]),
+      settings: { fonts: fontFile('A.ttf', 'twelve bytes'), locale: 'en', publisherName: 'P', subscribeUrl: '' },
+    }
+    const render = async () => ({ missing: [], pdf: Buffer.from(`%PDF-keyed-${++renders}`) })
+    const storedKeys = async () => {
+      const { docs } = await app.payload.db.find({
+        collection: CACHE,
+        req: undefined,
+        where: { article: { equals: id } },
+      })
+      return (docs as unknown as { key: string }[]).map((d) => d.key)
+    }
+
+    await cachedPdf(app.payload, options, input, 'en', render)
+    // The key the endpoint stores is drawn with the installed fonts' fingerprint, not just the stack's names.
+    expect(await storedKeys()).toEqual([pdfCacheKey(input, fontStackFingerprint(input.settings.fonts))])
+    expect((await cachedPdf(app.payload, options, input, 'en', render)).cache).toBe('hit')
+
+    // Same article, audience and language (one slot): a replaced photo is another PDF, never the stored one.
+    const newPhoto = { ...input, images: new Map([['photo', Uint8Array.from([1, 2, 4])]]) }
+    const redrawn = await cachedPdf(app.payload, options, newPhoto, 'en', render)
+    expect([redrawn.cache, redrawn.pdf.toString()]).toEqual(['miss', '%PDF-keyed-2'])
+    // Another font file (another size): another PDF too; each time the slot's one entry is replaced.
+    const newFont = { ...newPhoto, settings: { ...newPhoto.settings, fonts: fontFile('B.ttf', 'thirteen bytes') } }
+    expect((await cachedPdf(app.payload, options, newFont, 'en', render)).cache).toBe('miss')
+    expect(await storedKeys()).toEqual([pdfCacheKey(newFont, fontStackFingerprint(newFont.settings.fonts))])
+    expect(renders).toBe(3)
+  }, 120_000)
+
   it('a draft saved over the published article keeps its PDFs; unpublishing drops them', async () => {
     const id = await createPremium('Draft over published')
     await getPdf(`/articles/${id}/pdf`)
