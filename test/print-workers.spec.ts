@@ -4,7 +4,13 @@
  * at once, and a failing job fails alone.
  */
 import { lexicalToPdfBlocks } from '../src/print/pdf/lexicalToPdfBlocks.js'
-import { PdfQueueFullError, PdfRenderTimeoutError, PdfWorkerPool } from '../src/print/pdf/pdfWorkerPool.js'
+import {
+  PDF_QUEUE_PER_WORKER,
+  PdfQueueFullError,
+  PdfRenderTimeoutError,
+  PdfWorkerPool,
+  renderPdfOffThread,
+} from '../src/print/pdf/pdfWorkerPool.js'
 import { renderArticlePdfWithReport } from '../src/print/pdf/renderArticlePdf.js'
 import { resolvePrintFonts } from '../src/print/fonts/printFontStack.js'
 import { flat, parsePdf } from './helpers/documents.js'
@@ -37,6 +43,36 @@ const settings = {
   publisherName: 'The Daily Test',
   subscribeUrl: '',
 }
+
+describe('renderPdfOffThread without workers (pdfWorkers: 0)', () => {
+  it('draws on this thread with the same bound as one worker: one drawing and 32 waiting, the rest refused at once', async () => {
+    const asked = 1 + PDF_QUEUE_PER_WORKER + 7
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: asked }, (_, n) =>
+        renderPdfOffThread(
+          0,
+          article(n) as never,
+          settings,
+          new Map(),
+          lexicalToPdfBlocks(article(n).body as never, links),
+        ),
+      ),
+    )
+    const refused = outcomes.filter((o) => o.status === 'rejected')
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1 + PDF_QUEUE_PER_WORKER)
+    expect(refused).toHaveLength(7)
+    for (const o of refused) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(PdfQueueFullError)
+    // Drained: taken again.
+    const again = await renderPdfOffThread(
+      0,
+      article(0) as never,
+      settings,
+      new Map(),
+      lexicalToPdfBlocks(article(0).body as never, links),
+    )
+    expect(again.pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  }, 300_000)
+})
 
 describe('PdfWorkerPool', () => {
   const pool = new PdfWorkerPool(2)

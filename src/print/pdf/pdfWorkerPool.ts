@@ -205,9 +205,28 @@ export class PdfWorkerPool {
 
 const pools = new Map<number, PdfWorkerPool>()
 
+/** PDFs being rendered on this thread (no workers): one drawing, the rest waiting, bounded like one worker's queue. */
+let renderingHere = 0
+
+const renderHere = async (
+  article: PrintableArticle,
+  settings: PdfSettings,
+  images: Map<string, Uint8Array>,
+  blocks: PdfBlock[],
+): Promise<RenderedPdf> => {
+  if (renderingHere >= 1 + PDF_QUEUE_PER_WORKER) throw new PdfQueueFullError(renderingHere - 1)
+  renderingHere++
+  try {
+    return await renderArticlePdfWithReport(article, settings, images, blocks)
+  } finally {
+    renderingHere--
+  }
+}
+
 /**
  * Renders a PDF on the process's pool of `workers` threads (created once per size), or on this thread when
- * `workers` is 0.
+ * `workers` is 0 or the worker code is not found (a bundled host); either way at most PDF_QUEUE_PER_WORKER wait
+ * per thread that draws, beyond that PdfQueueFullError.
  */
 export const renderPdfOffThread = (
   workers: number,
@@ -216,9 +235,9 @@ export const renderPdfOffThread = (
   images: Map<string, Uint8Array>,
   blocks: PdfBlock[],
 ): Promise<RenderedPdf> => {
-  if (workers <= 0) return renderArticlePdfWithReport(article, settings, images, blocks)
+  if (workers <= 0) return renderHere(article, settings, images, blocks)
   workersAvailable ??= workerCodeFound()
-  if (!workersAvailable) return renderArticlePdfWithReport(article, settings, images, blocks)
+  if (!workersAvailable) return renderHere(article, settings, images, blocks)
   let pool = pools.get(workers)
   if (!pool) {
     pool = new PdfWorkerPool(workers)
