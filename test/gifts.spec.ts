@@ -204,6 +204,32 @@ describe('reading with a gift token', () => {
     )
   })
 
+  it('a place is taken only by reading the gifted article: the token sent elsewhere, or by a subscriber, takes none', async () => {
+    const { token } = (await give(ids[1]!, await reader('elsewhere', ACTIVE))).json
+    // Cookieless, so each would be a new requester: other articles, lists, videos, the meter, GraphQL.
+    const elsewhere = [
+      () => app.rest.get(`/articles/${ids[0]}`, { query: { gift: token } }),
+      () => app.rest.get('/articles', { query: { gift: token, where: { id: { not_equals: ids[1] } } } }),
+      () => app.rest.get('/videos', { headers: { 'X-Newsroom-Gift': token } }),
+      () =>
+        app.graphql(`{ Article(id: "${ids[0]}") { locked } }`, undefined, { headers: { 'X-Newsroom-Gift': token } }),
+      () => app.graphql('{ meter { used } }', undefined, { headers: { 'X-Newsroom-Gift': token } }),
+    ]
+    for (let round = 0; round < MAX_OPENS; round++) await Promise.all(elsewhere.map((ask) => ask()))
+    // An entitled reader reads it by subscription, not by the gift.
+    const bySubscription = await app.rest.get(`/articles/${ids[1]}`, {
+      query: { gift: token },
+      token: await reader('subscribed', ACTIVE),
+    })
+    expect(bySubscription.json).toMatchObject({ locked: false, unlockedBy: 'subscription' })
+    // Every place is still there for those who read it.
+    const readers = await Promise.all(
+      Array.from({ length: MAX_OPENS }, () => app.rest.get(`/articles/${ids[1]}`, { query: { gift: token } })),
+    )
+    for (const read of readers) expect(read.json).toMatchObject({ locked: false, unlockedBy: 'gift' })
+    expect((await app.rest.get(`/articles/${ids[1]}`, { query: { gift: token } })).json.locked).toBe(true)
+  })
+
   it('revoked by the giver (for good), or expired: closed', async () => {
     giverToken = await reader('revoker', ACTIVE)
     const { token } = (await give(ids[1]!)).json

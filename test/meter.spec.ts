@@ -143,6 +143,9 @@ describe('an anonymous requester (audience everyone)', () => {
   it('gets a signed HttpOnly cookie on the first unlock; the cookie identifies it later', async () => {
     const first = await unlock(articles[1]!)
     expect(first.status).toBe(200)
+    // The answer is the unlocked article, as for a reader (it was the locked one, the cookie only set).
+    expect(first.json).toMatchObject({ locked: false, unlockedBy: 'meter' })
+    expect(first.text).toContain(SECRET)
     const setCookie = first.headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(new RegExp(`^${METER_COOKIE}=`))
     expect(setCookie).toMatch(/HttpOnly/)

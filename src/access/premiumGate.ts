@@ -21,7 +21,7 @@ import {
 import { perInstance } from '../utilities/perInstance.js'
 import { requestCache } from '../utilities/requestCache.js'
 import { isEntitled } from './entitlement.js'
-import { requesterFacts, tierOf, withMeter } from './requesterAccess.js'
+import { requesterFacts, tierOf, withGift, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
 
 type GatedDoc = { [key: string]: unknown; locked?: boolean; unlockedBy?: null | string } & GatedFacts
@@ -47,8 +47,20 @@ export const decideFor = async (
   // Trusted server code (Local API with overrideAccess) reads everything, as with Payload's own access control.
   if (overrideAccess) return decideAccess(facts, 'trusted')
   if (isProvablyFree(facts)) return decideAccess(facts, 'trusted')
-  const decision = decideAccess(facts, await requesterFacts(req, options))
-  if (!decision.locked || !options.premium.meter) return decision
+  const standing = await requesterFacts(req, options)
+  const decision = decideAccess(facts, standing)
+  if (!decision.locked) return decision
+  // The gift's place is taken only for its own article, when nothing else opens it.
+  if (
+    standing.giftOffer &&
+    facts?.id !== undefined &&
+    facts.id !== null &&
+    String(facts.id) === standing.giftOffer.article
+  ) {
+    const gifted = decideAccess(facts, await withGift(req, options))
+    if (!gifted.locked) return gifted
+  }
+  if (!options.premium.meter) return decision
   return decideAccess(facts, await withMeter(req, options))
 }
 
@@ -241,7 +253,7 @@ export const withholdGatedFields =
     else keepPrivate(req, decision)
     // “Gifted by …”: the giver's name, only on the document the gift opened (and only where the field exists).
     if ('giftedBy' in raw || withGiftedBy) {
-      out.giftedBy = unlockedBy === 'gift' ? ((await requesterFacts(req, options)).giftedBy ?? null) : null
+      out.giftedBy = unlockedBy === 'gift' ? ((await withGift(req, options)).giftedBy ?? null) : null
     }
     return out
   }

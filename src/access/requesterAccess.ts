@@ -4,13 +4,13 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { NOBODY, type RequesterFacts } from '../utilities/accessDecision.js'
 import { isEntitled } from './entitlement.js'
-import { giftedArticleFor } from './gifts/giftStore.js'
+import { type GiftOffer, giftOfferOf, openGift } from './gifts/giftStore.js'
 import { meteredArticles } from './meter/meterStore.js'
 import { meterRequesterOf } from './meter/requesterKey.js'
 import { isEditor } from './roles.js'
 
-/** The decision's facts, plus the gift's giver for display. */
-export type RequesterAccess = RequesterFacts & { giftedBy?: null | string }
+/** The decision's facts, plus the gift's giver for display and the valid gift the request carries, if any. */
+export type RequesterAccess = RequesterFacts & { giftedBy?: null | string; giftOffer?: GiftOffer | null }
 
 type Cached = { facts: Promise<RequesterAccess>; user: unknown }
 
@@ -41,12 +41,14 @@ const gather = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Pr
   if (isEditor(req)) return { ...NOBODY, editor: true, entitled: true, member: true }
   // The meter's unlocks are looked up later, only when a document is otherwise locked (`withMeter`).
   const metered = new Set<string>()
-  const [entitled, gift] = await Promise.all([isEntitled(req, options), giftedArticleFor(req, options)])
+  // A gift opens its article only once it is read (`withGift`): here it is only checked.
+  const [entitled, giftOffer] = await Promise.all([isEntitled(req, options), giftOfferOf(req, options)])
   return {
     editor: false,
     entitled,
-    giftArticle: gift?.article ?? null,
-    giftedBy: gift?.giverName ?? null,
+    giftArticle: null,
+    giftedBy: null,
+    giftOffer,
     member: isMember(req, options),
     metered,
     tier: tierOf(req),
@@ -93,6 +95,30 @@ export const withMeter = (req: PayloadRequest, options: ResolvedNewsroomOptions)
     }
   })
   meterCache.set(key, { facts, user: req.user })
+  return facts
+}
+
+const giftCache = new WeakMap<object, Cached>()
+
+/**
+ * The facts with the request's gift opened: asked only when the gifted article is read and otherwise locked, so
+ * a request that carries the token elsewhere takes none of the gift's places. Once per request.
+ */
+export const withGift = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> => {
+  const key = cacheKey(req)
+  const cached = giftCache.get(key)
+  if (cached && cached.user === req.user) return cached.facts
+  const facts = requesterFacts(req, options).then(async (base) => {
+    if (!base.giftOffer || base.editor) return base
+    try {
+      const opened = await openGift(req, options, base.giftOffer)
+      return opened ? { ...base, giftArticle: opened.article, giftedBy: opened.giverName } : base
+    } catch (error) {
+      req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: gift open failed; reading as locked' })
+      return base
+    }
+  })
+  giftCache.set(key, { facts, user: req.user })
   return facts
 }
 

@@ -7,7 +7,7 @@ import { readMeterSettings } from '../globals/accessSettings.js'
 import { articleIdShape, articleLookupWhere } from '../print/articleLookup.js'
 import { rememberMetered } from '../access/requesterAccess.js'
 import { meterUsage, unlockWithMeter } from '../access/meter/meterStore.js'
-import { meterRequesterOf, newAnonymousRequester } from '../access/meter/requesterKey.js'
+import { handOutAnonymousRequester, meterRequesterOf } from '../access/meter/requesterKey.js'
 
 export type UnlockAnswer =
   | { article: Record<string, unknown>; meter: MeterStatus | null; status: 200 }
@@ -59,10 +59,7 @@ export const unlockArticle = async (
       const meter = await meterUsage(req.payload, options, settings, null, now)
       return { message: 'Log in to read your free articles.', meter, status: 403 }
     }
-    const fresh = newAnonymousRequester(req.payload.secret, options)
-    requester = fresh.requester
-    req.responseHeaders ??= new Headers()
-    req.responseHeaders.append('Set-Cookie', fresh.setCookie)
+    requester = handOutAnonymousRequester(req, options)
   }
   const result = await unlockWithMeter(req.payload, options, settings, {
     article: String(found.id),

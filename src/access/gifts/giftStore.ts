@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../types.js'
 
-import { meterRequesterOf, newAnonymousRequester } from '../meter/requesterKey.js'
+import { handOutAnonymousRequester, meterRequesterOf } from '../meter/requesterKey.js'
 import { giftHashMatches, hashGiftToken, isWellFormedGiftToken } from './giftToken.js'
 
 /** The header a client may carry the token in, instead of `?gift=`. */
@@ -72,51 +72,55 @@ const takeOpen = async (
 
 export const GIFT_OPENS_SUFFIX = '-opens'
 
+/** A valid gift the request carries: not yet opened by anyone for it (no place taken). */
+export type GiftOffer = { article: string; giver: null | string; id: string }
+
 /**
- * The article a valid gift token of this request opens, or null: the token's hash names an unrevoked, unexpired
- * gift, and this requester holds (or now takes) one of its places. An anonymous requester without a meter
- * cookie gets one here, so a second read is the same requester.
+ * The gift a request's token names, when it is valid: the token's hash names an unrevoked, unexpired gift.
+ * Nothing is spent here; a place is taken only when the request reads the gifted article (`openGift`), so
+ * requests that carry the token to other articles, lists or the meter never use the gift up.
  */
-export const giftedArticleFor = async (
-  req: PayloadRequest,
-  options: ResolvedNewsroomOptions,
-): Promise<GiftedArticle | null> => {
+export const giftOfferOf = async (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<GiftOffer | null> => {
   const token = giftTokenOf(req)
   if (!token) return null
-  const { payload } = req
-  const gift = (await payload.db.findOne({
+  const gift = (await req.payload.db.findOne({
     collection: options.slugs.gifts,
     where: { tokenHash: { equals: hashGiftToken(token) } },
   })) as GiftDoc | null
   if (!gift || !giftHashMatches(gift.tokenHash, token)) return null
   if (gift.revoked || !gift.expiresAt || new Date(gift.expiresAt).getTime() <= Date.now()) return null
-  let requester = meterRequesterOf(req, options)
-  if (!requester) {
-    const fresh = newAnonymousRequester(payload.secret, options)
-    requester = fresh.requester
-    req.responseHeaders ??= new Headers()
-    req.responseHeaders.append('Set-Cookie', fresh.setCookie)
-  }
-  const giverId = idOf(gift.giver)
-  // The giver's name is read beside the open (one round trip fewer on every request of a gift holder); it is
-  // shown only when the open succeeds.
+  const article = idOf(gift.article)
+  return article ? { article, giver: idOf(gift.giver), id: String(gift.id) } : null
+}
+
+/**
+ * Opens the gifted article for this requester: they hold, or now take, one of the gift's places (an anonymous
+ * requester without a meter cookie gets one, so their next read is the same requester). The article and the
+ * giver's name, or null when every place is taken.
+ */
+export const openGift = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  offer: GiftOffer,
+): Promise<GiftedArticle | null> => {
+  const { payload } = req
+  const requester = meterRequesterOf(req, options) ?? handOutAnonymousRequester(req, options)
+  // The giver's name is read beside the open (one round trip fewer); it is shown only when the open succeeds.
   const [opened, giver] = await Promise.all([
     takeOpen(
       payload,
       `${options.slugs.gifts}${GIFT_OPENS_SUFFIX}`,
-      String(gift.id),
+      offer.id,
       requester.key,
       options.premium.gifts.maxOpens,
     ),
-    giverId && options.slugs.readers
+    offer.giver && options.slugs.readers
       ? (payload.db.findOne({
           collection: options.slugs.readers,
           select: { name: true },
-          where: { id: { equals: giverId } },
+          where: { id: { equals: offer.giver } },
         }) as Promise<{ name?: null | string } | null>)
       : null,
   ])
-  const article = opened ? idOf(gift.article) : null
-  if (!article) return null
-  return { article, giverName: giver?.name?.trim() || null }
+  return opened ? { article: offer.article, giverName: giver?.name?.trim() || null } : null
 }

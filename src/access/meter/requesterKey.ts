@@ -51,7 +51,25 @@ export const newAnonymousRequester = (
   }
 }
 
-/** Who the meter counts for: a logged-in user by account, an anonymous requester by a valid cookie; else null. */
+/** Anonymous requesters identified during their request (their cookie is only on its way to the browser). */
+const handedOut = new WeakMap<PayloadRequest, MeterRequester>()
+
+/**
+ * A new anonymous requester for `req`: its cookie goes out with the response, and for the rest of this request
+ * `req` counts as that requester (a read after the first unlock sees the article the meter just opened).
+ */
+export const handOutAnonymousRequester = (req: PayloadRequest, options: ResolvedNewsroomOptions): MeterRequester => {
+  const { requester, setCookie } = newAnonymousRequester(req.payload.secret, options)
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.append('Set-Cookie', setCookie)
+  handedOut.set(req, requester)
+  return requester
+}
+
+/**
+ * Who the meter counts for: a logged-in user by account, an anonymous requester by a valid cookie or the one
+ * handed out during this request; else null.
+ */
 export const meterRequesterOf = (req: PayloadRequest, options: ResolvedNewsroomOptions): MeterRequester | null => {
   if (isEditor(req)) return null
   const user = req.user as { collection?: string; id?: number | string } | null | undefined
@@ -62,5 +80,5 @@ export const meterRequesterOf = (req: PayloadRequest, options: ResolvedNewsroomO
     }
   }
   const id = verifyMeterCookie(req.payload.secret, readCookie(req.headers?.get('cookie'), METER_COOKIE))
-  return id ? { anonymous: true, key: `anon:${id}` } : null
+  return id ? { anonymous: true, key: `anon:${id}` } : (handedOut.get(req) ?? null)
 }
