@@ -137,6 +137,10 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       '?sort=%00',
       '?sort=-%00title',
       '?sort[]=title&sort[]=%00',
+      '?sort=',
+      '?sort=title,',
+      '?sort=-',
+      '?sort=title..slug',
       '?page=1e20',
       '?page=1.55',
       '?limit=1e20',
@@ -154,6 +158,24 @@ describe('finding 9: bad input is a 4xx with a message', () => {
       '/articles?joins[comments][sort]=%00',
     ])('GET %s', async (path) => {
       expectClientError(await rawRest(app, 'GET', path as `/${string}`))
+    })
+    it.each(
+      ['comments', 'readers', 'newsroom-gifts'].flatMap((slug) => [
+        ['GET', `/${slug}/versions`],
+        ['GET', `/${slug}/versions/0123456789abcdef01234567`],
+        ['POST', `/${slug}/versions/0123456789abcdef01234567`],
+      ]),
+    )('%s %s: a collection without versions answers 404, for editors too', async (method, path) => {
+      const res = await rawRest(app, method as 'GET' | 'POST', path as `/${string}`, {
+        ...(method === 'POST' ? json({}) : {}),
+        token: app.editorToken,
+      })
+      expect(res.status).toBe(404)
+      expect(res.json?.errors?.[0]?.message).toBe('This collection keeps no versions.')
+    })
+    it('versions of a collection that keeps them are still Payload’s: editors only', async () => {
+      expect((await rawRest(app, 'GET', '/articles/versions')).status).toBe(403)
+      expect((await rawRest(app, 'GET', '/articles/versions', { token: app.editorToken })).status).toBe(200)
     })
     it('a GraphQL fragment cycle is a validation error, not an empty 500', async () => {
       const query =
@@ -241,6 +263,24 @@ describe('upstream: what only Payload core can change', () => {
     app = await startNewsroomApp()
   })
   afterAll(() => app?.shutdown())
+
+  it('upstream: a POST with X-HTTP-Method-Override: GET and a JSON body that is not JSON makes the handler throw', async () => {
+    // payload/dist/utilities/handleEndpoints.js reads `request.json()` before its try/catch and any hook of ours.
+    await expect(
+      rawRest(app, 'POST', '/articles', { body: '{', headers: { ...JSON_TYPE, 'X-HTTP-Method-Override': 'GET' } }),
+    ).rejects.toMatchObject({ name: 'SyntaxError' })
+  })
+
+  it('upstream: GraphQL Access.canAccessAdmin for anyone but an admin user is an error (a false is dropped)', async () => {
+    // payload/dist/auth/getAccessResults.js sets `canAccessAdmin: false`; sanitizePermissions removes false values,
+    // and the field is non-null in the schema (@payloadcms/graphql).
+    const res = await rawGraphQL(app, JSON.stringify({ query: '{ Access { canAccessAdmin } }' }))
+    expect(res.json?.errors?.[0]?.path).toEqual(['Access', 'canAccessAdmin'])
+    const editor = await rawGraphQL(app, JSON.stringify({ query: '{ Access { canAccessAdmin } }' }), {
+      token: app.editorToken,
+    })
+    expect(editor.json?.data?.Access?.canAccessAdmin).toBe(true)
+  })
 
   it('upstream: invalid JSON to /api/graphql makes the handler throw (Next answers 500)', async () => {
     // @payloadcms/next/dist/routes/graphql/handler.js parses the body outside any catch; nothing of ours runs first.

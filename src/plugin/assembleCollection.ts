@@ -12,6 +12,7 @@ import { refuseRelationshipSorts } from '../hooks/refuseRelationshipSorts.js'
 import { rejectMalformedBody } from '../hooks/rejectMalformedBody.js'
 import { rejectMalformedFields } from '../hooks/rejectMalformedFields.js'
 import { rejectMalformedQuery } from '../hooks/rejectMalformedQuery.js'
+import { answerMissingVersions } from '../hooks/answerMissingVersions.js'
 import { rejectMalformedWhere } from '../hooks/rejectMalformedWhere.js'
 import { mergeOverride } from './mergeOverride.js'
 
@@ -28,7 +29,8 @@ import { mergeOverride } from './mergeOverride.js'
  *      host's hooks leave them: beforeOperation gets rejectMalformedWhere, rejectMalformedQuery,
  *      rejectMalformedBody, rejectMalformedFields (malformed input is a 400, not a 500), then
  *      refuseRelationshipSorts (only editors sort through relationships), then boundRestLists (pages of 1–100);
- *      afterError gets answerUnreadableRequests (an unreadable request is a 400).
+ *      afterError gets answerUnreadableRequests (an unreadable request is a 400) and answerMissingVersions (the
+ *      versions routes of a collection without versions are a 404).
  *   4. Cache headers, last (`withCacheHeaders`): afterOperation, afterMe, afterLogout and a last beforeOperation
  *      say to caches who may keep the answer (Vary, private); a host's auth collection gets them too.
  *
@@ -60,7 +62,7 @@ const withPluginGuards = (c: CollectionConfig, options: ResolvedNewsroomOptions)
     : {}),
   hooks: {
     ...c.hooks,
-    afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests],
+    afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests, answerMissingVersions],
     beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...MALFORMED_INPUT, refuseRelationshipSorts, boundRestLists],
   },
 })
