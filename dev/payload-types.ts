@@ -462,9 +462,11 @@ export interface Reader {
   /**
    * Set by editors or your billing integration.
    */
-  subscription: {
-    plan: 'free' | 'premium';
-    status: 'active' | 'trialing' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused';
+  subscription?: {
+    plan?: ('free' | 'premium') | null;
+    status?:
+      | ('active' | 'trialing' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused')
+      | null;
     /**
      * The plan's tier key.
      */

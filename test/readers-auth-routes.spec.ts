@@ -233,6 +233,26 @@ describe('a reader’s own account: update, login, password reset, unlock', () =
     )
   })
 
+  it('updateReader (GraphQL) changes a reader’s own name without a subscription in the input; a plan stays required', async () => {
+    const reader = await verifiedReader()
+    const res = await app.graphql(
+      'mutation ($id: String!) { updateReader(id: $id, data: { name: "Renamed over GraphQL" }) { name subscription { plan status } } }',
+      { id: reader.id },
+      { token: reader.token },
+    )
+    expect(res.errors).toBeUndefined()
+    expect(res.data.updateReader).toEqual({
+      name: 'Renamed over GraphQL',
+      subscription: { plan: 'free', status: 'active' },
+    })
+    // An editor clearing the plan or the status is refused, and nothing is stored.
+    for (const subscription of [{ plan: null }, { status: null }]) {
+      const cleared = await app.rest.patch(`/readers/${reader.id}`, { body: { subscription }, token: app.editorToken })
+      expect(cleared.status).toBe(400)
+    }
+    expect((await storedReader(reader.email))!.subscription).toMatchObject({ plan: 'free', status: 'active' })
+  })
+
   it('a reader cannot move their verified account to another (unconfirmed) address, over REST or GraphQL', async () => {
     const reader = await verifiedReader()
     const elsewhere = uniqueAddress()

@@ -1,4 +1,6 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, SelectFieldSingleValidation } from 'payload'
+
+import { select } from 'payload/shared'
 
 import type { ResolvedNewsroomOptions } from '../../src/types.js'
 
@@ -16,6 +18,13 @@ const selfOrEditor = ({ req }: { req: Parameters<typeof isEditor>[0] }) => {
   if (!req.user) return false
   return { id: { equals: req.user.id } }
 }
+
+/**
+ * A value is required, checked on save rather than by `required: true`: Payload makes a group with a required
+ * subfield a non-null input of GraphQL's update mutation, so a reader's own `updateReader(data: { name })` could
+ * not be sent without a `subscription` (which they may not write).
+ */
+const requiredOnSave: SelectFieldSingleValidation = (value, args) => select(value, { ...args, required: true })
 
 export const readersCollection = (options: ResolvedNewsroomOptions, slug: string): CollectionConfig => {
   // A reader can never raise their own plan: only editors write the subscription.
@@ -61,7 +70,7 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           access: editorsWrite,
           defaultValue: 'free',
           options: ['free', 'premium'],
-          required: true,
+          validate: requiredOnSave,
         },
         {
           name: 'status',
@@ -70,7 +79,7 @@ export const readersCollection = (options: ResolvedNewsroomOptions, slug: string
           defaultValue: 'active',
           // Stripe's subscription statuses (README: Billing); without billing only `active` is entitled.
           options: [...SUBSCRIPTION_STATUSES],
-          required: true,
+          validate: requiredOnSave,
         },
         // The plan tier (e.g. `digital`, `all-access`): set from the plan by billing, or by editors; it opens
         // articles and videos of visibility `tiers`.
