@@ -21,7 +21,7 @@ import {
 import { perInstance } from '../utilities/perInstance.js'
 import { requestCache } from '../utilities/requestCache.js'
 import { isEntitled } from './entitlement.js'
-import { requesterFacts, tierOf, withGift, withMeter } from './requesterAccess.js'
+import { giftLookahead, requesterFacts, tierOf, withGift, withMeter } from './requesterAccess.js'
 import { isEditor } from './roles.js'
 
 type GatedDoc = { [key: string]: unknown; locked?: boolean; unlockedBy?: null | string } & GatedFacts
@@ -201,6 +201,8 @@ export const startRequesterLookups =
   async ({ args, collection, operation, req }) => {
     if (operation !== 'read' || (args as ReadArgs).overrideAccess || isEditor(req)) return args
     void requesterFacts(req, options)
+    // A gift's lookahead only reads (a place is taken when its article is read).
+    void giftLookahead(req, options)
     if (!options.premium.meter) return args
     const mayBeLocked = (await isEntitled(req, options))
       ? anyClosedTierDocument(req, collection.slug, tierOf(req))

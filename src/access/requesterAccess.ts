@@ -4,7 +4,7 @@ import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { NOBODY, type RequesterFacts } from '../utilities/accessDecision.js'
 import { isEntitled } from './entitlement.js'
-import { type GiftOffer, giftOfferOf, openGift } from './gifts/giftStore.js'
+import { type GiftLookahead, type GiftOffer, giftOfferOf, lookAheadGift, openGift } from './gifts/giftStore.js'
 import { meteredArticles } from './meter/meterStore.js'
 import { meterRequesterOf } from './meter/requesterKey.js'
 import { isEditor } from './roles.js'
@@ -99,6 +99,24 @@ export const withMeter = (req: PayloadRequest, options: ResolvedNewsroomOptions)
 }
 
 const giftCache = new WeakMap<object, Cached>()
+const lookaheadCache = new WeakMap<object, { lookahead: Promise<GiftLookahead | null>; user: unknown }>()
+
+/**
+ * What can be known of the request's gift without spending it (a place already held, the giver's name), read
+ * once per request; started early by the gate so that the open itself rarely waits.
+ */
+export const giftLookahead = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<GiftLookahead | null> => {
+  const key = cacheKey(req)
+  const cached = lookaheadCache.get(key)
+  if (cached && cached.user === req.user) return cached.lookahead
+  const lookahead = requesterFacts(req, options).then((base) =>
+    base.giftOffer && !base.editor ? lookAheadGift(req, options, base.giftOffer) : null,
+  )
+  // Failures surface where the lookahead is awaited (withGift), which reads them as locked.
+  lookahead.catch(() => undefined)
+  lookaheadCache.set(key, { lookahead, user: req.user })
+  return lookahead
+}
 
 /**
  * The facts with the request's gift opened: asked only when the gifted article is read and otherwise locked, so
@@ -111,7 +129,8 @@ export const withGift = (req: PayloadRequest, options: ResolvedNewsroomOptions):
   const facts = requesterFacts(req, options).then(async (base) => {
     if (!base.giftOffer || base.editor) return base
     try {
-      const opened = await openGift(req, options, base.giftOffer)
+      const lookahead = giftLookahead(req, options).then((l) => l ?? { giverName: null, held: false })
+      const opened = await openGift(req, options, base.giftOffer, lookahead)
       return opened ? { ...base, giftArticle: opened.article, giftedBy: opened.giverName } : base
     } catch (error) {
       req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: gift open failed; reading as locked' })

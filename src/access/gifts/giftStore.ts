@@ -38,6 +38,11 @@ export const giftTokenOf = (req: PayloadRequest): null | string => {
   return isWellFormedGiftToken(token) ? token : null
 }
 
+const openKeyOf = (gift: string, requester: string) => `${gift}|r:${requester}`
+
+const holdsPlace = async (payload: Payload, collection: string, openKey: string): Promise<boolean> =>
+  Boolean(await payload.db.findOne({ collection, where: { openKey: { equals: openKey } } }))
+
 /**
  * Takes one of the gift's `maxOpens` places for this requester, decided by the database like the meter: an open
  * is one insert under two unique indexes (gift × requester: a requester opens once; gift × slot 0…N-1).
@@ -49,9 +54,8 @@ const takeOpen = async (
   requester: string,
   maxOpens: number,
 ): Promise<boolean> => {
-  const openKey = `${gift}|r:${requester}`
-  const held = async () => Boolean(await payload.db.findOne({ collection, where: { openKey: { equals: openKey } } }))
-  if (await held()) return true
+  const openKey = openKeyOf(gift, requester)
+  if (await holdsPlace(payload, collection, openKey)) return true
   const { totalDocs } = await payload.db.count({ collection, where: { gift: { equals: gift } } })
   for (let i = 0; i < maxOpens; i++) {
     const slot = (totalDocs + i) % maxOpens
@@ -64,7 +68,7 @@ const takeOpen = async (
       return true
     } catch (error) {
       if (!isDuplicate(error)) throw error
-      if (await held()) return true
+      if (await holdsPlace(payload, collection, openKey)) return true
     }
   }
   return false
@@ -93,6 +97,35 @@ export const giftOfferOf = async (req: PayloadRequest, options: ResolvedNewsroom
   return article ? { article, giver: idOf(gift.giver), id: String(gift.id) } : null
 }
 
+/** What can be read about a gift before its article is: whether this requester holds a place, the giver's name. */
+export type GiftLookahead = { giverName: null | string; held: boolean }
+
+/**
+ * Reads only (no place is taken): started beside the collection's query, so a requester who already holds a
+ * place waits for nothing more when the gifted article is read.
+ */
+export const lookAheadGift = async (
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  offer: GiftOffer,
+): Promise<GiftLookahead> => {
+  const { payload } = req
+  const requester = meterRequesterOf(req, options)
+  const [held, giver] = await Promise.all([
+    requester
+      ? holdsPlace(payload, `${options.slugs.gifts}${GIFT_OPENS_SUFFIX}`, openKeyOf(offer.id, requester.key))
+      : false,
+    offer.giver && options.slugs.readers
+      ? (payload.db.findOne({
+          collection: options.slugs.readers,
+          select: { name: true },
+          where: { id: { equals: offer.giver } },
+        }) as Promise<{ name?: null | string } | null>)
+      : null,
+  ])
+  return { giverName: giver?.name?.trim() || null, held }
+}
+
 /**
  * Opens the gifted article for this requester: they hold, or now take, one of the gift's places (an anonymous
  * requester without a meter cookie gets one, so their next read is the same requester). The article and the
@@ -102,25 +135,17 @@ export const openGift = async (
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
   offer: GiftOffer,
+  lookahead: Promise<GiftLookahead>,
 ): Promise<GiftedArticle | null> => {
-  const { payload } = req
+  const { giverName, held } = await lookahead
+  if (held) return { article: offer.article, giverName }
   const requester = meterRequesterOf(req, options) ?? handOutAnonymousRequester(req, options)
-  // The giver's name is read beside the open (one round trip fewer); it is shown only when the open succeeds.
-  const [opened, giver] = await Promise.all([
-    takeOpen(
-      payload,
-      `${options.slugs.gifts}${GIFT_OPENS_SUFFIX}`,
-      offer.id,
-      requester.key,
-      options.premium.gifts.maxOpens,
-    ),
-    offer.giver && options.slugs.readers
-      ? (payload.db.findOne({
-          collection: options.slugs.readers,
-          select: { name: true },
-          where: { id: { equals: offer.giver } },
-        }) as Promise<{ name?: null | string } | null>)
-      : null,
-  ])
-  return opened ? { article: offer.article, giverName: giver?.name?.trim() || null } : null
+  const opened = await takeOpen(
+    req.payload,
+    `${options.slugs.gifts}${GIFT_OPENS_SUFFIX}`,
+    offer.id,
+    requester.key,
+    options.premium.gifts.maxOpens,
+  )
+  return opened ? { article: offer.article, giverName } : null
 }
