@@ -4,8 +4,10 @@
  * spelled (`authorEmail.` once escaped Payload's field-access check on sort paths while the database still sorted
  * by the field). Property-tested as non-interference: each spelling is asked, the private values are permuted
  * between the documents, and it is asked again: the answer is a 4xx, or the same order both times. Never a 500.
+ * On a plain host and on a localized one (where db-mongodb cut a path it could not resolve back to its first
+ * field: `authorEmail.x` sorted by `authorEmail`, `content.a-b` by `content`).
  */
-import type { Payload } from 'payload'
+import type { Config, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
@@ -15,162 +17,172 @@ import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 import { publishArticle } from './comments-fixtures.js'
 import { lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
 
-let app: NewsroomTestApp
-let payload: Payload
-let articleId: string
-const comments: string[] = []
-const lockedArticles: string[] = []
+const HOSTS: { host: Partial<Config>; name: string }[] = [
+  { host: {}, name: 'plain host' },
+  { host: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } }, name: 'localized host' },
+]
 
-/** Private values, in an order a sort by them would reveal: a, b, c, d. */
-const EMAILS = ['a-first@example.org', 'b-second@example.org', 'c-third@example.org', 'd-fourth@example.org']
-const BODIES = ['aaa first body', 'bbb second body', 'ccc third body', 'ddd fourth body']
+describe.each(HOSTS)('$name', ({ host }) => {
+  let app: NewsroomTestApp
+  let payload: Payload
+  let articleId: string
+  const comments: string[] = []
+  const lockedArticles: string[] = []
 
-beforeAll(async () => {
-  app = await startNewsroomApp({ comments: { floodSeconds: 0 } })
-  payload = app.payload
-  articleId = await publishArticle(payload)
-  for (const [n, authorEmail] of EMAILS.entries()) {
-    const comment = await payload.create({
-      collection: 'comments',
-      data: {
-        article: articleId,
-        authorEmail,
-        authorName: `Person ${n}`,
-        body: `Comment ${n}`,
-        fingerprint: `${n}`.repeat(64),
-        moderationReason: `reason ${n}`,
-        status: 'approved',
-      } as never,
-    })
-    comments.push(String(comment.id))
+  /** Private values, in an order a sort by them would reveal: a, b, c, d. */
+  const EMAILS = ['a-first@example.org', 'b-second@example.org', 'c-third@example.org', 'd-fourth@example.org']
+  const BODIES = ['aaa first body', 'bbb second body', 'ccc third body', 'ddd fourth body']
+
+  beforeAll(async () => {
+    app = await startNewsroomApp({ comments: { floodSeconds: 0 } }, host)
+    payload = app.payload
+    articleId = await publishArticle(payload)
+    for (const [n, authorEmail] of EMAILS.entries()) {
+      const comment = await payload.create({
+        collection: 'comments',
+        data: {
+          article: articleId,
+          authorEmail,
+          authorName: `Person ${n}`,
+          body: `Comment ${n}`,
+          fingerprint: `${n}`.repeat(64),
+          moderationReason: `reason ${n}`,
+          status: 'approved',
+        } as never,
+      })
+      comments.push(String(comment.id))
+    }
+    for (const [n, text] of BODIES.entries())
+      lockedArticles.push(await publishArticle(payload, { content: lexicalParagraphs(text), title: `Paid ${n}` }))
+    for (const id of lockedArticles)
+      await payload.update({ collection: 'articles', data: { visibility: 'paid' } as never, id })
+  }, 120_000)
+  afterAll(() => app?.shutdown())
+
+  /** Moves each document's private value to the next document (a rotation: every pair of values swaps order). */
+  const rotate = async (collection: 'articles' | 'comments', ids: string[], field: string) => {
+    const docs = await Promise.all(
+      ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
+    )
+    const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
+    for (const [i, id] of ids.entries())
+      await payload.db.updateOne({
+        collection,
+        data: { [field]: values[(i + 1) % ids.length] },
+        id,
+        req: undefined,
+      })
   }
-  for (const [n, text] of BODIES.entries())
-    lockedArticles.push(await publishArticle(payload, { content: lexicalParagraphs(text), title: `Paid ${n}` }))
-  for (const id of lockedArticles)
-    await payload.update({ collection: 'articles', data: { visibility: 'paid' } as never, id })
-}, 120_000)
-afterAll(() => app?.shutdown())
 
-/** Moves each document's private value to the next document (a rotation: every pair of values swaps order). */
-const rotate = async (collection: 'articles' | 'comments', ids: string[], field: string) => {
-  const docs = await Promise.all(
-    ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
+  const prefix = fc.constantFrom('', '-', ' ', '+', '--', ' -')
+  const suffix = fc.constantFrom(
+    ...['', '.', '..', ' ', '. ', '.x', '.0', '.$', '.en', '.de', '.a-b', '.en.a-b', '.en.x', '__', '__x'],
+    ...['.length', ',', ',title', ',-createdAt', '.root', '.root.a-b'],
   )
-  const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
-  for (const [i, id] of ids.entries())
-    await payload.db.updateOne({
-      collection,
-      data: { [field]: values[(i + 1) % ids.length] },
-      id,
-      req: undefined,
-    })
-}
+  const spelled = (names: string[]) =>
+    fc.tuple(prefix, fc.constantFrom(...names), suffix).map(([p, n, s]) => `${p}${n}${s}`)
 
-const prefix = fc.constantFrom('', '-', ' ', '+', '--', ' -')
-const suffix = fc.constantFrom('', '.', '..', ' ', '. ', '.x', '.0', '__', '.length', ',', ',title', ',-createdAt')
-const spelled = (names: string[]) =>
-  fc.tuple(prefix, fc.constantFrom(...names), suffix).map(([p, n, s]) => `${p}${n}${s}`)
+  type Answer = { order: null | string[]; status: number }
 
-type Answer = { order: null | string[]; status: number }
-
-const restList = async (path: `/${string}`, sort: string, pick: (json: any) => { id: string }[]): Promise<Answer> => {
-  const res = await app.rest.get(path, { query: { depth: 0, limit: 100, sort } })
-  return { order: res.status === 200 ? pick(res.json).map((d) => String(d.id)) : null, status: res.status }
-}
-
-/** Asks, permutes the private values, asks again: a refusal (4xx) or the same order. */
-const nonInterfering = async (ask: () => Promise<Answer>, permute: () => Promise<void>) => {
-  const before = await ask()
-  await permute()
-  const after = await ask()
-  for (const answer of [before, after]) {
-    expect(answer.status).toBeLessThan(500)
-    if (answer.status !== 200) expect(answer.status).toBeGreaterThanOrEqual(400)
+  const restList = async (path: `/${string}`, sort: string, pick: (json: any) => { id: string }[]): Promise<Answer> => {
+    const res = await app.rest.get(path, { query: { depth: 0, limit: 100, sort } })
+    return { order: res.status === 200 ? pick(res.json).map((d) => String(d.id)) : null, status: res.status }
   }
-  if (before.status === 200 && after.status === 200) expect(after.order).toEqual(before.order)
-  expect(after.status).toBe(before.status)
-}
 
-const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'fingerprint', 'moderationReason']
+  /** Asks, permutes the private values, asks again: a refusal (4xx) or the same order. */
+  const nonInterfering = async (ask: () => Promise<Answer>, permute: () => Promise<void>) => {
+    const before = await ask()
+    await permute()
+    const after = await ask()
+    for (const answer of [before, after]) {
+      expect(answer.status).toBeLessThan(500)
+      if (answer.status !== 200) expect(answer.status).toBeGreaterThanOrEqual(400)
+    }
+    if (before.status === 200 && after.status === 200) expect(after.order).toEqual(before.order)
+    expect(after.status).toBe(before.status)
+  }
 
-describe('no ordering oracle on private comment fields', () => {
-  it.each(PRIVATE_COMMENT_FIELDS)(
-    'REST /comments?sort=…%s…, anonymous',
-    async (field) => {
+  const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'fingerprint', 'moderationReason']
+
+  describe('no ordering oracle on private comment fields', () => {
+    it.each(PRIVATE_COMMENT_FIELDS)(
+      'REST /comments?sort=…%s…, anonymous',
+      async (field) => {
+        await fc.assert(
+          fc.asyncProperty(spelled([field]), (sort) =>
+            nonInterfering(
+              () => restList('/comments', sort, (json) => json.docs),
+              () => rotate('comments', comments, field),
+            ),
+          ),
+          { numRuns: 30 },
+        )
+      },
+      300_000,
+    )
+
+    it('the article’s comments join (REST joins[comments][sort] and GraphQL), anonymous', async () => {
       await fc.assert(
-        fc.asyncProperty(spelled([field]), (sort) =>
+        fc.asyncProperty(spelled(PRIVATE_COMMENT_FIELDS), fc.boolean(), (sort, overGraphQL) =>
           nonInterfering(
-            () => restList('/comments', sort, (json) => json.docs),
-            () => rotate('comments', comments, field),
+            async () => {
+              if (!overGraphQL) {
+                const res = await app.rest.get(`/articles/${articleId}`, {
+                  query: { depth: 0, joins: { comments: { limit: 100, sort } } },
+                })
+                return {
+                  order: res.status === 200 ? res.json.comments.docs.map((d: { id: string }) => String(d.id)) : null,
+                  status: res.status,
+                }
+              }
+              const res = await app.graphql(
+                `query($id: String!, $sort: String) { Article(id: $id) { comments(sort: $sort, limit: 100) { docs { id } } } }`,
+                { id: articleId, sort },
+              )
+              const status = res.errors?.length ? Number(res.errors[0]?.extensions?.statusCode ?? 400) : res.status
+              const docs = (res.data as any)?.Article?.comments?.docs as { id: string }[] | undefined
+              return { order: status === 200 && docs ? docs.map((d) => String(d.id)) : null, status }
+            },
+            () => rotate('comments', comments, PRIVATE_COMMENT_FIELDS[0]!),
           ),
         ),
         { numRuns: 30 },
       )
-    },
-    300_000,
-  )
+    }, 300_000)
+  })
 
-  it('the article’s comments join (REST joins[comments][sort] and GraphQL), anonymous', async () => {
-    await fc.assert(
-      fc.asyncProperty(spelled(PRIVATE_COMMENT_FIELDS), fc.boolean(), (sort, overGraphQL) =>
-        nonInterfering(
-          async () => {
-            if (!overGraphQL) {
-              const res = await app.rest.get(`/articles/${articleId}`, {
-                query: { depth: 0, joins: { comments: { limit: 100, sort } } },
-              })
-              return {
-                order: res.status === 200 ? res.json.comments.docs.map((d: { id: string }) => String(d.id)) : null,
-                status: res.status,
-              }
-            }
-            const res = await app.graphql(
-              `query($id: String!, $sort: String) { Article(id: $id) { comments(sort: $sort, limit: 100) { docs { id } } } }`,
-              { id: articleId, sort },
-            )
-            const status = res.errors?.length ? Number(res.errors[0]?.extensions?.statusCode ?? 400) : res.status
-            const docs = (res.data as any)?.Article?.comments?.docs as { id: string }[] | undefined
-            return { order: status === 200 && docs ? docs.map((d) => String(d.id)) : null, status }
-          },
-          () => rotate('comments', comments, PRIVATE_COMMENT_FIELDS[0]!),
+  describe('no ordering oracle on a locked article’s body', () => {
+    it('REST /articles?sort=…content…, anonymous (every article locked to them)', async () => {
+      await fc.assert(
+        fc.asyncProperty(spelled(['content', 'content.root', 'content.root.children.children.text']), (sort) =>
+          nonInterfering(
+            () =>
+              restList(`/articles?where[visibility][equals]=paid` as const, sort, (json) =>
+                json.docs.filter((d: { id: string }) => lockedArticles.includes(String(d.id))),
+              ),
+            () => rotate('articles', lockedArticles, 'content'),
+          ),
         ),
-      ),
-      { numRuns: 30 },
-    )
-  }, 300_000)
-})
+        { numRuns: 30 },
+      )
+    }, 300_000)
+  })
 
-describe('no ordering oracle on a locked article’s body', () => {
-  it('REST /articles?sort=…content…, anonymous (every article locked to them)', async () => {
-    await fc.assert(
-      fc.asyncProperty(spelled(['content', 'content.root', 'content.root.children.children.text']), (sort) =>
-        nonInterfering(
-          () =>
-            restList(`/articles?where[visibility][equals]=paid` as const, sort, (json) =>
-              json.docs.filter((d: { id: string }) => lockedArticles.includes(String(d.id))),
-            ),
-          () => rotate('articles', lockedArticles, 'content'),
-        ),
-      ),
-      { numRuns: 30 },
-    )
-  }, 300_000)
-})
-
-describe('what stays allowed', () => {
-  it('public paths sort as asked, descending with -; an empty sort or entry is a 400; editors sort by anything', async () => {
-    const byName = await restList('/comments', 'authorName', (json) => json.docs)
-    const byNameDown = await restList('/comments', '-authorName', (json) => json.docs)
-    expect(byName.status).toBe(200)
-    expect(byNameDown.order).toEqual([...byName.order!].reverse())
-    // An empty sort or entry names no field (it was a 500).
-    for (const sort of ['', ',', 'authorName,', '-'])
-      expect((await restList('/comments', sort, () => [])).status).toBe(400)
-    expect((await app.rest.get('/comments', { query: { sort: 'authorName.' } })).status).toBe(400)
-    const editor = await app.rest.get('/comments', {
-      query: { depth: 0, sort: 'authorEmail' },
-      token: app.editorToken,
+  describe('what stays allowed', () => {
+    it('public paths sort as asked, descending with -; an empty sort or entry is a 400; editors sort by anything', async () => {
+      const byName = await restList('/comments', 'authorName', (json) => json.docs)
+      const byNameDown = await restList('/comments', '-authorName', (json) => json.docs)
+      expect(byName.status).toBe(200)
+      expect(byNameDown.order).toEqual([...byName.order!].reverse())
+      // An empty sort or entry names no field (it was a 500).
+      for (const sort of ['', ',', 'authorName,', '-'])
+        expect((await restList('/comments', sort, () => [])).status).toBe(400)
+      expect((await app.rest.get('/comments', { query: { sort: 'authorName.' } })).status).toBe(400)
+      const editor = await app.rest.get('/comments', {
+        query: { depth: 0, sort: 'authorEmail' },
+        token: app.editorToken,
+      })
+      expect(editor.status).toBe(200)
     })
-    expect(editor.status).toBe(200)
   })
 })

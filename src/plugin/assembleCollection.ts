@@ -13,6 +13,7 @@ import { rejectMalformedBody } from '../hooks/rejectMalformedBody.js'
 import { rejectMalformedFields } from '../hooks/rejectMalformedFields.js'
 import { rejectMalformedQuery } from '../hooks/rejectMalformedQuery.js'
 import { answerMissingVersions } from '../hooks/answerMissingVersions.js'
+import { refuseUnresolvedSorts } from '../hooks/refuseUnresolvedSorts.js'
 import { rejectMalformedWhere } from '../hooks/rejectMalformedWhere.js'
 import { mergeOverride } from './mergeOverride.js'
 
@@ -28,7 +29,8 @@ import { mergeOverride } from './mergeOverride.js'
  *   3. Plugin-wide guards, appended after the host's (`withPluginGuards`), so they judge the arguments as the
  *      host's hooks leave them: beforeOperation gets rejectMalformedWhere, rejectMalformedQuery,
  *      rejectMalformedBody, rejectMalformedFields (malformed input is a 400, not a 500), then
- *      refuseRelationshipSorts (only editors sort through relationships), then boundRestLists (pages of 1–100);
+ *      refuseRelationshipSorts (only editors sort through relationships), refuseUnresolvedSorts (others sort by
+ *      paths that name a field), then boundRestLists (pages of 1–100);
  *      afterError gets answerUnreadableRequests (an unreadable request is a 400) and answerMissingVersions (the
  *      versions routes of a collection without versions are a 404).
  *   4. Cache headers, last (`withCacheHeaders`): afterOperation, afterMe, afterLogout and a last beforeOperation
@@ -63,7 +65,13 @@ const withPluginGuards = (c: CollectionConfig, options: ResolvedNewsroomOptions)
   hooks: {
     ...c.hooks,
     afterError: [...(c.hooks?.afterError ?? []), answerUnreadableRequests, answerMissingVersions],
-    beforeOperation: [...(c.hooks?.beforeOperation ?? []), ...MALFORMED_INPUT, refuseRelationshipSorts, boundRestLists],
+    beforeOperation: [
+      ...(c.hooks?.beforeOperation ?? []),
+      ...MALFORMED_INPUT,
+      refuseRelationshipSorts,
+      refuseUnresolvedSorts,
+      boundRestLists,
+    ],
   },
 })
 
