@@ -1079,7 +1079,7 @@ describe('comments, accounts, settings and system collections', () => {
       })
       expect(selected.json.docs).toEqual([{ id: doc.approved }])
     }
-    // Comments have no versions; the public is refused (a reader's 500 here is an open finding).
+    // Comments have no versions: the public is refused (403), editors are told there are none (bad-input.spec).
     expect((await get(roles.anonymous, '/comments/versions')).status).toBe(403)
     // Readers see their own account through their own comment.
     const own = await get(readerB, `/comments/${doc.commentB}`, { depth: 1 })
@@ -1547,11 +1547,15 @@ describe('bad input: a clear 4xx, never a 500, nothing stored', () => {
 
   // Out-of-range limits are refused as GraphQL refuses them (test/bounded-lists.spec.ts).
   it('odd paging and depth: clamped or ignored, answered 200', async () => {
-    for (const query of [{ depth: 1000 }, { page: -2 }, { limit: 100 }, { page: 'abc' }, { sort: '$where' }]) {
+    for (const query of [{ depth: 1000 }, { page: -2 }, { limit: 100 }, { page: 'abc' }]) {
       const res = await app.rest.get('/articles', { query })
       expect(res.status).toBe(200)
       expect(ids(res.json.docs)).toEqual([article])
     }
+    // A sort path that names no field is refused for non-editors (src/hooks/refuseUnresolvedSorts.ts).
+    const unknownSort = await app.rest.get('/articles', { query: { sort: '$where' } })
+    expect(unknownSort.status).toBe(400)
+    expect(unknownSort.json.errors[0].message).toBe('The following path cannot be queried: $where')
   })
 
   it('a GraphQL alias bomb is refused by the complexity limit, not executed', async () => {
