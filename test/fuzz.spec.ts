@@ -669,6 +669,14 @@ function graphqlRequests(ids: Ids): fc.Arbitrary<Req> {
 
 // ---- the database's contents ------------------------------------------------------------------------------
 
+/**
+ * Not compared: the PDF cache, which a PDF request that succeeds despite junk parameters fills by design (a
+ * derived copy, dropped when its article changes), and each document's `updatedAt`, which a well-formed empty
+ * update (`PATCH /readers/<own id>` with `{}`, accepted) stamps without changing anything else. Seed 1010213523
+ * drew both.
+ */
+const UNCOMPARED_COLLECTIONS = new Set(['newsroom-pdf-cache'])
+
 /** One hash per stored collection: every document of every collection, versions, globals and global versions. */
 async function hashDatabase(app: NewsroomTestApp): Promise<Record<string, string>> {
   const db = app.payload.db as unknown as {
@@ -681,9 +689,13 @@ async function hashDatabase(app: NewsroomTestApp): Promise<Record<string, string
   for (const [slug, model] of Object.entries(db.versions)) models[`${slug} (versions)`] = model
   const hashes: Record<string, string> = {}
   for (const [name, model] of Object.entries(models)) {
+    if (UNCOMPARED_COLLECTIONS.has(name)) continue
     const docs = await model.find({}).lean()
     const text = docs
-      .map((d) => stableJSON(d))
+      .map((d) => {
+        const { updatedAt: _stamp, ...rest } = d as Record<string, unknown>
+        return stableJSON(rest)
+      })
       .sort()
       .join('\n')
     hashes[name] = `${docs.length}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
