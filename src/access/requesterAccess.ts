@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../types.js'
 
 import { NOBODY, type RequesterFacts } from '../utilities/accessDecision.js'
+import { requestCache } from '../utilities/requestCache.js'
 import { isEntitled } from './entitlement.js'
 import { type GiftLookahead, type GiftOffer, giftOfferOf, lookAheadGift, openGift } from './gifts/giftStore.js'
 import { meteredArticles } from './meter/meterStore.js'
@@ -98,48 +99,39 @@ export const withMeter = (req: PayloadRequest, options: ResolvedNewsroomOptions)
   return facts
 }
 
-const giftCache = new WeakMap<object, Cached>()
-const lookaheadCache = new WeakMap<object, { lookahead: Promise<GiftLookahead | null>; user: unknown }>()
+const giftLookaheadPerRequest = requestCache<Promise<GiftLookahead | null>>({ sameUser: true })
+const giftOpenedPerRequest = requestCache<Promise<RequesterAccess>>({ sameUser: true })
 
 /**
  * What can be known of the request's gift without spending it (a place already held, the giver's name), read
  * once per request; started early by the gate so that the open itself rarely waits.
  */
-export const giftLookahead = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<GiftLookahead | null> => {
-  const key = cacheKey(req)
-  const cached = lookaheadCache.get(key)
-  if (cached && cached.user === req.user) return cached.lookahead
-  const lookahead = requesterFacts(req, options).then((base) =>
-    base.giftOffer && !base.editor ? lookAheadGift(req, options, base.giftOffer) : null,
+export const giftLookahead = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<GiftLookahead | null> =>
+  // A failure surfaces where the lookahead is awaited (withGift), which reads it as locked.
+  giftLookaheadPerRequest(req, () =>
+    requesterFacts(req, options).then((base) =>
+      base.giftOffer && !base.editor ? lookAheadGift(req, options, base.giftOffer) : null,
+    ),
   )
-  // Failures surface where the lookahead is awaited (withGift), which reads them as locked.
-  lookahead.catch(() => undefined)
-  lookaheadCache.set(key, { lookahead, user: req.user })
-  return lookahead
-}
 
 /**
  * The facts with the request's gift opened: asked only when the gifted article is read and otherwise locked, so
  * a request that carries the token elsewhere takes none of the gift's places. Once per request.
  */
-export const withGift = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> => {
-  const key = cacheKey(req)
-  const cached = giftCache.get(key)
-  if (cached && cached.user === req.user) return cached.facts
-  const facts = requesterFacts(req, options).then(async (base) => {
-    if (!base.giftOffer || base.editor) return base
-    try {
-      const lookahead = giftLookahead(req, options).then((l) => l ?? { giverName: null, held: false })
-      const opened = await openGift(req, options, base.giftOffer, lookahead)
-      return opened ? { ...base, giftArticle: opened.article, giftedBy: opened.giverName } : base
-    } catch (error) {
-      req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: gift open failed; reading as locked' })
-      return base
-    }
-  })
-  giftCache.set(key, { facts, user: req.user })
-  return facts
-}
+export const withGift = (req: PayloadRequest, options: ResolvedNewsroomOptions): Promise<RequesterAccess> =>
+  giftOpenedPerRequest(req, () =>
+    requesterFacts(req, options).then(async (base) => {
+      if (!base.giftOffer || base.editor) return base
+      try {
+        const lookahead = giftLookahead(req, options).then((l) => l ?? { giverName: null, held: false })
+        const opened = await openGift(req, options, base.giftOffer, lookahead)
+        return opened ? { ...base, giftArticle: opened.article, giftedBy: opened.giverName } : base
+      } catch (error) {
+        req.payload.logger.error({ err: error, msg: 'payload-plugin-newsroom: gift open failed; reading as locked' })
+        return base
+      }
+    }),
+  )
 
 /** After an unlock inside this request: the document reads unlocked from now on (the database already says so). */
 export const rememberMetered = async (req: PayloadRequest, options: ResolvedNewsroomOptions, id: string) => {
