@@ -79,8 +79,12 @@ describe.each(HOSTS)('$name', ({ host }) => {
     ...['', '.', '..', ' ', '. ', '.x', '.0', '.$', '.en', '.de', '.a-b', '.en.a-b', '.en.x', '__', '__x'],
     ...['.length', ',', ',title', ',-createdAt', '.root', '.root.a-b'],
   )
+  /** Spellings of a path: a listed prefix and suffix, or a free one of the characters paths are made of. */
+  const free = fc.string({ maxLength: 6, unit: fc.constantFrom(' ', '.', '-', '_', ',', '$', 'a', 'x', 'e', 'n', '0') })
   const spelled = (names: string[]) =>
-    fc.tuple(prefix, fc.constantFrom(...names), suffix).map(([p, n, s]) => `${p}${n}${s}`)
+    fc
+      .tuple(fc.oneof(prefix, free), fc.constantFrom(...names), fc.oneof(suffix, suffix, free))
+      .map(([p, n, s]) => `${p}${n}${s}`)
 
   type Answer = { order: null | string[]; status: number }
 
@@ -115,7 +119,7 @@ describe.each(HOSTS)('$name', ({ host }) => {
               () => rotate('comments', comments, field),
             ),
           ),
-          { numRuns: 30 },
+          { numRuns: 100 },
         )
       },
       300_000,
@@ -146,7 +150,7 @@ describe.each(HOSTS)('$name', ({ host }) => {
             () => rotate('comments', comments, PRIVATE_COMMENT_FIELDS[0]!),
           ),
         ),
-        { numRuns: 30 },
+        { numRuns: 100 },
       )
     }, 300_000)
   })
@@ -163,7 +167,9 @@ describe.each(HOSTS)('$name', ({ host }) => {
             () => rotate('articles', lockedArticles, 'content'),
           ),
         ),
-        { numRuns: 30 },
+        // CI's seed -209003313 drew the trailing space: a trimmed check passed it, Payload's did not resolve it
+        // (no access check), and the localized database sorted by `content`. Always asked since.
+        { examples: [['content.root.children.children.text '], [' content.root'], ['content.root ']], numRuns: 100 },
       )
     }, 300_000)
   })

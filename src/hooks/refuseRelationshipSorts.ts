@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, FlattenedField } from 'payload'
 import { QueryError } from 'payload'
 
 import { isEditor } from '../access/roles.js'
+import { sortEntriesOf, sortPathOf } from './sortEntries.js'
 
 /**
  * Whether a sort path reads a field of a related document (`reader.email`, `relatedVideos.title`), as opposed
@@ -10,8 +11,7 @@ import { isEditor } from '../access/roles.js'
  * Unknown paths are not ours to judge: Payload refuses them itself.
  */
 export const sortsThroughRelationship = (path: string, fields: FlattenedField[]): boolean => {
-  // Payload reads GraphQL's `a__b` as `a.b` when it validates paths.
-  const segments = path.trim().replace(/^-/, '').replace(/__/g, '.').split('.')
+  const segments = sortPathOf(path).split('.')
   let current = fields
   for (let i = 0; i < segments.length; i++) {
     const field = current.find((f) => f.name === segments[i])
@@ -40,8 +40,7 @@ export const sortsThroughRelationship = (path: string, fields: FlattenedField[])
 export const refuseRelationshipSorts: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { overrideAccess, sort } = args as { overrideAccess?: boolean; sort?: unknown }
   if (!sort || overrideAccess === true || isEditor(req)) return args
-  const entries = Array.isArray(sort) ? sort.map(String) : String(sort).split(',')
-  const refused = entries.filter((entry) => sortsThroughRelationship(entry, collection.flattenedFields))
-  if (refused.length > 0) throw new QueryError(refused.map((entry) => ({ path: entry.trim().replace(/^-/, '') })))
+  const refused = sortEntriesOf(sort).filter((entry) => sortsThroughRelationship(entry, collection.flattenedFields))
+  if (refused.length > 0) throw new QueryError(refused.map((entry) => ({ path: sortPathOf(entry) })))
   return args
 }
