@@ -184,6 +184,31 @@ describe('reading with a gift token', () => {
     )
   }, 120_000)
 
+  it('never a document of another collection that shares the gifted article’s id (a video)', async () => {
+    const { token } = (await give(ids[0]!, await reader('same-id', ACTIVE))).json
+    const made = await payload.create({
+      collection: 'videos',
+      data: { _status: 'published', title: 'Paid clip', url: 'https://youtu.be/dQw4w9WgXcQ', visibility: 'paid' },
+    })
+    // The same stored video again, under the article's id (ids are per collection; an editor may choose them).
+    const stored = (await payload.db.findOne({ collection: 'videos', where: { id: { equals: made.id } } })) as Record<
+      string,
+      unknown
+    >
+    const { id: _id, ...data } = stored
+    await payload.db.create({ collection: 'videos', customID: ids[0]!, data: { ...data, slug: 'paid-clip-same-id' } })
+    for (const init of [{ query: { gift: token } }, { headers: { 'x-newsroom-gift': token } }]) {
+      const res = await app.rest.get(`/videos/${ids[0]}`, init)
+      expect(res.status).toBe(200)
+      expect(res.json).toMatchObject({ embedUrl: null, locked: true, providerId: null, url: null })
+    }
+    // No place was taken by it: the article still opens for MAX_OPENS requesters.
+    const readers = await Promise.all(
+      Array.from({ length: MAX_OPENS }, () => app.rest.get(`/articles/${ids[0]}`, { query: { gift: token } })),
+    )
+    for (const read of readers) expect(read.json).toMatchObject({ locked: false, unlockedBy: 'gift' })
+  })
+
   it('opens for at most maxOpens distinct requesters, decided atomically', async () => {
     const { token } = (await give(ids[2]!, await reader('opens', ACTIVE))).json
     // Each cookieless request is a new requester (it is handed a cookie).

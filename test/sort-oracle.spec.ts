@@ -125,6 +125,42 @@ describe.each(HOSTS)('$name', ({ host }) => {
       300_000,
     )
 
+    it('Local API findDistinct with overrideAccess: false, anonymous', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .constantFrom(...PRIVATE_COMMENT_FIELDS)
+            .chain((field) => spelled([field]).map((sort) => ({ field, sort }))),
+          async ({ field, sort }) =>
+            nonInterfering(
+              async () => {
+                try {
+                  const found = await payload.findDistinct({
+                    collection: 'comments',
+                    field: 'authorName',
+                    limit: 100,
+                    overrideAccess: false,
+                    sort: sort.split(',') as never,
+                  })
+                  return { order: found.values.map((v) => String(v.authorName)), status: 200 }
+                } catch (error) {
+                  return { order: null, status: Number((error as { status?: number }).status ?? 500) }
+                }
+              },
+              () => rotate('comments', comments, field),
+            ),
+        ),
+        {
+          examples: [
+            [{ field: 'authorEmail', sort: 'authorEmail' }],
+            [{ field: 'fingerprint', sort: '-fingerprint' }],
+            [{ field: 'moderationReason', sort: 'moderationReason' }],
+          ],
+          numRuns: 100,
+        },
+      )
+    }, 300_000)
+
     it('the article’s comments join (REST joins[comments][sort] and GraphQL), anonymous', async () => {
       await fc.assert(
         fc.asyncProperty(spelled(PRIVATE_COMMENT_FIELDS), fc.boolean(), (sort, overGraphQL) =>

@@ -154,12 +154,12 @@ export const videosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     hooks: {
       afterChange: [protectPremiumFilesAfterChange(options)],
       afterDelete: [protectPremiumFilesAfterDelete(options)],
-      afterRead: [withholdGatedFields(options, VIDEO_GATED_FIELDS), nullLockedThumbnail],
+      afterRead: [withholdGatedFields(options, slugs.videos, VIDEO_GATED_FIELDS), nullLockedThumbnail],
       // "Latest videos" sorts by publishedAt: a video published without a date gets "now".
       beforeChange: [syncVisibility, computeVideoSource(options), validateCaptions, setPublishedAt],
       // Drafts stay editors' alone and `select` cannot drop what the gate needs.
       beforeOperation: [enforceGatedReadArgs([...GATE_FIELDS, 'poster']), startRequesterLookups(options)],
-      beforeRead: [markLocked(options)],
+      beforeRead: [markLocked(options, slugs.videos)],
     },
     // "Latest videos" (published, newest first), optionally within one category.
     indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['categories', '_status', 'publishedAt'] }],

@@ -36,9 +36,13 @@ export const GATE_FIELDS = ['premium', 'visibility', 'tiers', 'locked', 'unlocke
 export const isProvablyFree = (doc: unknown): boolean =>
   Boolean(doc && typeof doc === 'object' && effectiveVisibility(doc as GatedFacts) === 'public')
 
-/** The access decision for `doc` and this request (accessDecision.ts), with the requester's facts gathered once. */
+/**
+ * The access decision for `doc` of `collection` and this request (accessDecision.ts), with the requester's facts
+ * gathered once.
+ */
 export const decideFor = async (
   doc: unknown,
+  collection: string,
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
   overrideAccess: boolean | undefined,
@@ -50,9 +54,11 @@ export const decideFor = async (
   const standing = await requesterFacts(req, options)
   const decision = decideAccess(facts, standing)
   if (!decision.locked) return decision
-  // The gift's place is taken only for its own article, when nothing else opens it.
+  // The gift's place is taken only for its own article, when nothing else opens it. Gifts are of articles: the
+  // collection is compared too, so a video (or any other document) that shares the article's id stays shut.
   if (
     standing.giftOffer &&
+    collection === options.slugs.articles &&
     facts?.id !== undefined &&
     facts.id !== null &&
     String(facts.id) === standing.giftOffer.article
@@ -63,14 +69,6 @@ export const decideFor = async (
   if (!options.premium.meter) return decision
   return decideAccess(facts, await withMeter(req, options))
 }
-
-/** Whether the gated fields of `doc` are withheld from this request. */
-export const isLockedFor = async (
-  doc: unknown,
-  req: PayloadRequest,
-  options: ResolvedNewsroomOptions,
-  overrideAccess: boolean | undefined,
-): Promise<boolean> => (await decideFor(doc, req, options, overrideAccess)).locked
 
 /** How long an instance remembers that a tier has documents closed to it (the refusal only; see below). */
 const CLOSED_TIER_MEMORY_MS = 60_000
@@ -141,7 +139,7 @@ const anyClosedTierDocument = (req: PayloadRequest, collection: string, tier: nu
 export const gatedFieldRead =
   (options: ResolvedNewsroomOptions, collection: string): FieldAccess =>
   async ({ doc, req }) => {
-    if (doc) return !(await decideFor(doc, req, options, false)).locked
+    if (doc) return !(await decideFor(doc, collection, req, options, false)).locked
     const standing = { editor: isEditor(req), entitled: await isEntitled(req, options) }
     return mayQueryGatedFields(standing, () => anyClosedTierDocument(req, collection, tierOf(req)))
   }
@@ -219,11 +217,12 @@ export const startRequesterLookups =
 export const markLocked =
   (
     options: ResolvedNewsroomOptions,
+    collection: string,
     derive?: (doc: GatedDoc) => Record<string, unknown>,
     gatedFields: readonly string[] = [],
   ): CollectionBeforeReadHook =>
   async ({ doc, overrideAccess, req }) => {
-    const { locked, unlockedBy } = await decideFor(doc, req, options, overrideAccess)
+    const { locked, unlockedBy } = await decideFor(doc, collection, req, options, overrideAccess)
     const out: GatedDoc = { ...doc, ...(derive ? derive(doc as GatedDoc) : {}), locked, unlockedBy }
     // Dropped before Payload's field hooks run: a withheld body never reaches the rich-text hooks (block
     // population). Also spares Payload 3.90's `locale=all` crash on a localized rich-text field whose read access
@@ -240,6 +239,7 @@ export const markLocked =
 export const withholdGatedFields =
   (
     options: ResolvedNewsroomOptions,
+    collection: string,
     gatedFields: readonly string[],
     derive?: (doc: GatedDoc) => Record<string, unknown>,
     withGiftedBy = false,
@@ -247,7 +247,7 @@ export const withholdGatedFields =
   async ({ doc, overrideAccess, req }) => {
     const raw = doc as GatedDoc
     const markedBeforeRead = typeof raw.locked === 'boolean'
-    const decision = await decideFor(raw, req, options, overrideAccess)
+    const decision = await decideFor(raw, collection, req, options, overrideAccess)
     const locked = raw.locked === true || decision.locked
     const unlockedBy = locked ? null : decision.unlockedBy
     const out: GatedDoc = { ...raw, ...(!markedBeforeRead && derive ? derive(raw) : {}), locked, unlockedBy }
@@ -298,9 +298,9 @@ export const premiumGate = (
     fieldAccess: { read: gatedFieldRead(options, collection) },
     forceSelect: Object.fromEntries(needed.map((name) => [name, true])) as Record<string, true>,
     hooks: {
-      afterRead: [withholdGatedFields(options, gatedFields, derive, true)],
+      afterRead: [withholdGatedFields(options, collection, gatedFields, derive, true)],
       beforeOperation: [enforceGatedReadArgs(needed), startRequesterLookups(options)],
-      beforeRead: [markLocked(options, derive, gatedFields)],
+      beforeRead: [markLocked(options, collection, derive, gatedFields)],
     },
   }
 }

@@ -234,6 +234,13 @@ process.on('message', (message: { id: number } & ClusterCommand) => {
   )
 })
 
+// Node closes an idle keep-alive socket after 5 s and tells the client so; undici keeps it 1 s less, by its own
+// timers. A test process whose event loop lags by over a second under CI load (a 2-core machine running jest
+// workers and two children) then sends on a socket the child just closed: `fetch failed`, "other side closed"
+// (comments-cluster.spec in CI). Idle sockets are kept a minute instead; no test idles that long between calls.
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
+
 server.listen(0, '127.0.0.1', () => {
   send({ pid: process.pid, port: (server.address() as { port: number }).port, type: 'ready' })
 })
