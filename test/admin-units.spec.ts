@@ -10,7 +10,7 @@ import * as qs from 'qs-esm'
 
 import { actionsFor, MODERATION_STATUSES, queueSearch } from '../src/components/comments/moderationStatus.js'
 import { toQueryString } from '../src/components/comments/setCommentStatus.js'
-import { insertAfter, mapFieldByName } from '../src/utilities/fieldTree.js'
+import { insertAfter, mapFieldByName, someFieldDeep } from '../src/utilities/fieldTree.js'
 import { excerpt } from '../src/components/shared/excerpt.js'
 import { hasNoFilter, isBareListVisit, singleFilter } from '../src/components/shared/searchParams.js'
 import { COMMENT_STATUSES } from '../src/moderation/commentStatus.js'
@@ -155,6 +155,29 @@ describe('placing our fields next to the host’s', () => {
     expect(JSON.stringify(fields)).toBe(before)
     expect((out[1] as { fields: Field[] }).fields[0]).toMatchObject({ name: 'url', label: 'Link' })
     expect((out[3] as { fields: Field[] }).fields[0]).not.toHaveProperty('label')
+  })
+})
+
+describe('finding a field at any depth (someFieldDeep)', () => {
+  const join = { name: 'usedIn', type: 'join', collection: 'articles', on: 'heroImage' } as Field
+  const isJoin = (f: Field) => f.type === 'join'
+  it.each([
+    ['top level', [join]],
+    ['a group', [{ name: 'usage', type: 'group', fields: [join] }]],
+    ['a named tab', [{ type: 'tabs', tabs: [{ name: 'meta', fields: [join] }] }]],
+    ['an unnamed tab in a row', [{ type: 'row', fields: [{ type: 'tabs', tabs: [{ label: 'A', fields: [join] }] }] }]],
+    ['a collapsible', [{ type: 'collapsible', label: 'C', fields: [join] }]],
+  ] as [string, Field[]][])('in %s', (_, fields) => expect(someFieldDeep(fields, isJoin)).toBe(true))
+  it('none there', () => {
+    expect(
+      someFieldDeep(
+        [
+          { name: 'alt', type: 'text' },
+          { name: 'g', type: 'group', fields: [] },
+        ],
+        isJoin,
+      ),
+    ).toBe(false)
   })
 })
 

@@ -7,20 +7,27 @@
  * On a plain host and on a localized one (where db-mongodb cut a path it could not resolve back to its first
  * field: `authorEmail.x` sorted by `authorEmail`, `content.a-b` by `content`).
  */
-import type { Config, Payload } from 'payload'
+import type { CollectionConfig, Config, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import type { NewsroomTestApp } from './helpers/newsroomApp.js'
 
 import { publishArticle } from './comments-fixtures.js'
+import { tinyMp4 } from './helpers/media.js'
 import { lexicalParagraphs, startNewsroomApp } from './helpers/newsroomApp.js'
 
 const HOSTS: { host: Partial<Config>; name: string }[] = [
   { host: {}, name: 'plain host' },
   { host: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } }, name: 'localized host' },
 ]
+
+/** A document's id: at `depth: 0` a join's docs are bare ids, elsewhere objects. */
+const idOf = (doc: unknown): string => String(doc && typeof doc === 'object' ? (doc as { id: unknown }).id : doc)
 
 describe.each(HOSTS)('$name', ({ host }) => {
   let app: NewsroomTestApp
@@ -101,6 +108,8 @@ describe.each(HOSTS)('$name', ({ host }) => {
     for (const answer of [before, after]) {
       expect(answer.status).toBeLessThan(500)
       if (answer.status !== 200) expect(answer.status).toBeGreaterThanOrEqual(400)
+      // An order of ids, never of `undefined`s (which would compare equal whatever the sort did).
+      if (answer.order) expect(answer.order.every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true)
     }
     if (before.status === 200 && after.status === 200) expect(after.order).toEqual(before.order)
     expect(after.status).toBe(before.status)
@@ -171,7 +180,7 @@ describe.each(HOSTS)('$name', ({ host }) => {
                   query: { depth: 0, joins: { comments: { limit: 100, sort } } },
                 })
                 return {
-                  order: res.status === 200 ? res.json.comments.docs.map((d: { id: string }) => String(d.id)) : null,
+                  order: res.status === 200 ? res.json.comments.docs.map(idOf) : null,
                   status: res.status,
                 }
               }
@@ -226,5 +235,146 @@ describe.each(HOSTS)('$name', ({ host }) => {
       })
       expect(editor.status).toBe(200)
     })
+  })
+})
+
+/**
+ * Joins Payload reads by their path: one in a named group of our collection (an override's `extra.replies`), and
+ * one on a host collection that reads ours (a host `assets` upload joined to the articles that use it). Our rule
+ * once looked joins up by top-level name only, and host collections got none of it.
+ */
+describe('localized host: joins by path, and a host collection’s join into ours', () => {
+  let app: NewsroomTestApp
+  let payload: Payload
+  let assetId: string
+  let articleId: string
+  const comments: string[] = []
+  const locked: string[] = []
+  const staticDir = mkdtempSync(path.join(tmpdir(), 'newsroom-sort-assets-'))
+
+  beforeAll(async () => {
+    const assets: CollectionConfig = {
+      slug: 'assets',
+      access: { read: () => true },
+      fields: [
+        { name: 'alt', type: 'text' },
+        {
+          name: 'usage',
+          type: 'group',
+          fields: [{ name: 'articles', type: 'join', collection: 'articles', on: 'heroImage' }],
+        },
+      ],
+      upload: { mimeTypes: ['image/*', 'video/*'], staticDir },
+    }
+    app = await startNewsroomApp(
+      {
+        comments: { floodSeconds: 0 },
+        mediaCollection: false,
+        overrides: {
+          articles: {
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              {
+                name: 'extra',
+                type: 'group',
+                fields: [{ name: 'replies', type: 'join', collection: 'comments', on: 'article' }],
+              },
+            ],
+          },
+        },
+        slugs: { media: 'assets' },
+      },
+      { collections: [assets], localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } },
+    )
+    payload = app.payload
+    const data = tinyMp4()
+    const asset = await payload.create({
+      collection: 'assets' as never,
+      data: { alt: 'clip' } as never,
+      file: { data, mimetype: 'video/mp4', name: 'clip.mp4', size: data.length },
+    })
+    assetId = String(asset.id)
+    articleId = await publishArticle(payload)
+    for (const [n, authorEmail] of ['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'].entries())
+      comments.push(
+        String(
+          (
+            await payload.create({
+              collection: 'comments',
+              data: {
+                article: articleId,
+                authorEmail,
+                authorName: `P${n}`,
+                body: `C${n}`,
+                status: 'approved',
+              } as never,
+            })
+          ).id,
+        ),
+      )
+    for (const text of ['aaa one', 'bbb two', 'ccc three', 'ddd four']) {
+      const id = await publishArticle(payload, { content: lexicalParagraphs(text), heroImage: assetId })
+      await payload.update({ collection: 'articles', data: { visibility: 'paid' } as never, id })
+      locked.push(id)
+    }
+  }, 120_000)
+  afterAll(async () => {
+    await app?.shutdown()
+    rmSync(staticDir, { force: true, recursive: true })
+  })
+
+  const rotate = async (collection: 'articles' | 'comments', ids: string[], field: string) => {
+    const docs = await Promise.all(
+      ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
+    )
+    const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
+    for (const [i, id] of ids.entries())
+      await payload.db.updateOne({ collection, data: { [field]: values[(i + 1) % ids.length] }, id, req: undefined })
+  }
+  const joined = async (url: `/${string}`, join: string, sort: string, pick: (doc: any) => { id: string }[]) => {
+    const res = await app.rest.get(url, { query: { depth: 0, joins: { [join]: { limit: 100, sort } } } })
+    return { order: res.status === 200 ? pick(res.json).map(idOf) : null, status: res.status }
+  }
+  const spellings = fc
+    .tuple(
+      fc.constantFrom('', '-', ' '),
+      fc.constantFrom('', ' ', '.', '.x', '.en', '.a-b', '.root', '.root.children.children.text '),
+    )
+    .map(([p, s]) => [p, s] as const)
+
+  it.each([
+    { field: 'authorEmail', join: 'extra.replies', of: 'an article’s grouped comments join' },
+    { field: 'content', join: 'usage.articles', of: 'a host asset’s join into the articles' },
+  ])(
+    'no ordering oracle through $of ($join), anonymous',
+    async ({ field, join }) => {
+      const url = join === 'extra.replies' ? (`/articles/${articleId}` as const) : (`/assets/${assetId}` as const)
+      const pick = (doc: any) => (join === 'extra.replies' ? doc.extra.replies.docs : doc.usage.articles.docs)
+      const ids = join === 'extra.replies' ? comments : locked
+      const collection = join === 'extra.replies' ? 'comments' : 'articles'
+      await fc.assert(
+        fc.asyncProperty(spellings, async ([prefix, suffix]) => {
+          const sort = `${prefix}${field}${suffix}`
+          const before = await joined(url, join, sort, pick)
+          await rotate(collection, ids, field)
+          const after = await joined(url, join, sort, pick)
+          for (const answer of [before, after]) if (answer.order) expect(answer.order).toHaveLength(ids.length)
+          for (const answer of [before, after])
+            expect(answer.status === 200 || (answer.status >= 400 && answer.status < 500)).toBe(true)
+          expect(after.status).toBe(before.status)
+          if (before.status === 200) expect(after.order).toEqual(before.order)
+        }),
+        { examples: [[['', '.x']], [['', '.root.children.children.text ']]], numRuns: 40 },
+      )
+    },
+    300_000,
+  )
+
+  it('public sorts through those joins still work (so the properties above see real orders); an unknown join key with a sort is a 400', async () => {
+    const articles = await joined(`/assets/${assetId}`, 'usage.articles', '-publishedAt', (d) => d.usage.articles.docs)
+    expect(articles).toEqual({ order: [...locked].reverse(), status: 200 })
+    const replies = await joined(`/articles/${articleId}`, 'extra.replies', 'authorName', (d) => d.extra.replies.docs)
+    expect(replies).toEqual({ order: comments, status: 200 })
+    expect((await joined(`/articles/${articleId}`, 'nothing', 'title', () => [])).status).toBe(400)
   })
 })

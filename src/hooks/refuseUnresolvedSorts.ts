@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import { getLocalizedPaths, QueryError } from 'payload'
 
@@ -55,28 +55,82 @@ const payloadChecks = (entry: string, collection: string, fields: FlattenedField
 }
 
 /**
+ * The collections a join of the arguments reads, by the key Payload reads it under: the join's path (`comments`,
+ * or `tab.comments` for one in a named group or tab), each target of a polymorphic join. `null`: no such join.
+ */
+export const joinTargetsOf = (collection: SanitizedCollectionConfig, key: string): null | string[] => {
+  for (const [target, joins] of Object.entries(collection.joins ?? {}))
+    if (joins.some((join) => join.joinPath === key)) return [target]
+  const polymorphic = (collection.polymorphicJoins ?? []).find((join) => join.joinPath === key)
+  if (!polymorphic) return null
+  const { collection: targets } = polymorphic.field
+  return Array.isArray(targets) ? targets : [targets]
+}
+
+/**
+ * The sort entries of `args` that name no field: the query's own (unless `joinsOnly`) and each join's, judged
+ * against every collection the join reads. A join key with a sort that names no join of the collection is refused
+ * too (Payload ignores it today; nothing unjudged should reach the database). `joinsInto`: judge only the joins
+ * that read one of these collections.
+ */
+const unresolvedSorts = (
+  args: { joins?: unknown; sort?: unknown },
+  collection: SanitizedCollectionConfig,
+  req: PayloadRequest,
+  { joinsInto, joinsOnly = false }: { joinsInto?: ReadonlySet<string>; joinsOnly?: boolean } = {},
+): string[] => {
+  const locales = localeCodesOf(req)
+  const unresolvedIn = (slug: string, fields: FlattenedField[], entries: string[]) =>
+    entries.filter((entry) => !sortPathResolves(entry, fields, locales) || !payloadChecks(entry, slug, fields, req))
+  const unresolved = joinsOnly
+    ? []
+    : unresolvedIn(collection.slug, collection.flattenedFields, sortEntriesOf(args.sort))
+  for (const { entries, name } of joinSortsOf(args.joins)) {
+    if (entries.length === 0) continue
+    const targets = joinTargetsOf(collection, name)
+    if (joinsInto && !(targets ?? []).some((target) => joinsInto.has(target))) continue
+    if (!targets) {
+      unresolved.push(...entries)
+      continue
+    }
+    for (const target of targets) {
+      const fields = req.payload.collections[target]?.config.flattenedFields
+      unresolved.push(...(fields ? unresolvedIn(target, fields, entries) : entries))
+    }
+  }
+  return [...new Set(unresolved)]
+}
+
+const refuse = (unresolved: string[]) => {
+  if (unresolved.length > 0) throw new QueryError(unresolved.map((entry) => ({ path: sortPathOf(entry) })))
+}
+
+/**
  * A sort path that names no field is refused (400) for everyone but editors and trusted server code. Payload
  * checks the read access of a sort path only when it resolves the whole path; one it cannot resolve it passes to
  * the database unchecked, and with host localization db-mongodb cuts such a path back to its first field
  * (`authorEmail.x` sorted by `authorEmail`, `content.a-b` by `content`): an ordering oracle on private and gated
- * values. Checked for the query's sort and for each join's, against the joined collection's fields.
+ * values. Checked for the query's sort and for each join's, against the joined collections' fields.
  */
 export const refuseUnresolvedSorts: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  const { joins, overrideAccess, sort } = args as { joins?: unknown; overrideAccess?: boolean; sort?: unknown }
+  const { overrideAccess } = args as { overrideAccess?: boolean }
   if (overrideAccess === true || isEditor(req)) return args
-  const locales = localeCodesOf(req)
-  const unresolvedIn = (slug: string, fields: FlattenedField[], entries: string[]) =>
-    entries.filter((entry) => !sortPathResolves(entry, fields, locales) || !payloadChecks(entry, slug, fields, req))
-  const unresolved = unresolvedIn(collection.slug, collection.flattenedFields, sortEntriesOf(sort))
-  for (const { entries, name } of joinSortsOf(joins)) {
-    const field = collection.flattenedFields.find((f) => f.name === name)
-    const target = field?.type === 'join' && typeof field.collection === 'string' ? field.collection : null
-    const fields = target ? req.payload.collections[target]?.config.flattenedFields : undefined
-    if (target && fields) unresolved.push(...unresolvedIn(target, fields, entries))
-  }
-  if (unresolved.length > 0) throw new QueryError(unresolved.map((entry) => ({ path: sortPathOf(entry) })))
+  refuse(unresolvedSorts(args as { joins?: unknown; sort?: unknown }, collection, req))
   return args
 }
+
+/**
+ * The same rule on a host collection, only for its joins that read one of ours (`slugs`): a host `media` upload
+ * joined to the articles that use it must not sort them by their locked bodies. The host's own sorts are its own.
+ */
+export const refuseUnresolvedJoinSortsInto =
+  (slugs: readonly string[]): CollectionBeforeOperationHook =>
+  ({ args, collection, req }) => {
+    const { joins, overrideAccess } = args as { joins?: unknown; overrideAccess?: boolean }
+    if (!joins || overrideAccess === true || isEditor(req)) return args
+    refuse(unresolvedSorts({ joins }, collection, req, { joinsInto: new Set(slugs), joinsOnly: true }))
+    return args
+  }
 
 const localeCodesOf = (req: PayloadRequest): readonly string[] => {
   const { localization } = req.payload.config

@@ -13,8 +13,9 @@ import { rejectMalformedBody } from '../hooks/rejectMalformedBody.js'
 import { rejectMalformedFields } from '../hooks/rejectMalformedFields.js'
 import { rejectMalformedQuery } from '../hooks/rejectMalformedQuery.js'
 import { answerMissingVersions } from '../hooks/answerMissingVersions.js'
-import { refuseUnresolvedSorts } from '../hooks/refuseUnresolvedSorts.js'
+import { refuseUnresolvedJoinSortsInto, refuseUnresolvedSorts } from '../hooks/refuseUnresolvedSorts.js'
 import { rejectMalformedWhere } from '../hooks/rejectMalformedWhere.js'
+import { someFieldDeep } from '../utilities/fieldTree.js'
 import { mergeOverride } from './mergeOverride.js'
 
 /*
@@ -90,8 +91,27 @@ export const assembleCollection = (
   return withCacheHeaders(guarded, options, publiclyCacheable(options))
 }
 
-/** One of the host's collections: only the media guard (when it is `slugs.media`) and, on auth collections, cache headers. */
+/**
+ * One of the host's collections: the media guard (when it is `slugs.media`), the sort rule for its joins that read
+ * one of our collections (after the host's own hooks), and, on auth collections, cache headers.
+ */
 export const assembleHostCollection = (host: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
-  const guarded = withPremiumFileGuard(host, options)
+  const ours = Object.values(options.slugs).filter((slug): slug is string => typeof slug === 'string')
+  const joinsOurs = someFieldDeep(
+    host.fields,
+    (f) => f.type === 'join' && [f.collection].flat().some((target) => ours.includes(target)),
+  )
+  // Only a collection with such a join gets the hook; every other host collection stays exactly the host's.
+  const withJoinSorts = (c: CollectionConfig): CollectionConfig =>
+    joinsOurs
+      ? {
+          ...c,
+          hooks: {
+            ...c.hooks,
+            beforeOperation: [...(c.hooks?.beforeOperation ?? []), refuseUnresolvedJoinSortsInto(ours)],
+          },
+        }
+      : c
+  const guarded = withJoinSorts(withPremiumFileGuard(host, options))
   return guarded.auth ? withCacheHeaders(guarded, options, publiclyCacheable(options)) : guarded
 }
