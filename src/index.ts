@@ -109,7 +109,13 @@ export const newsroomPlugin =
     ourCollections.push(assembleCollection(pdfCacheCollection(slugs.pdfCache), undefined, options))
     // The host's collections: a premium video's file is gated in the host's media too; auth routes get cache headers.
     const collections = [
-      ...(config.collections ?? []).map((c) => assembleHostCollection(c, options)),
+      ...(config.collections ?? []).map((c) =>
+        assembleHostCollection(
+          c,
+          options,
+          ourCollections.map(({ slug }) => slug),
+        ),
+      ),
       ...ourCollections,
     ]
 

@@ -178,6 +178,12 @@ describe('finding a field at any depth (someFieldDeep)', () => {
         isJoin,
       ),
     ).toBe(false)
+    // Shapes Payload accepts and fills in later (a tab or block without fields, blocks by reference).
+    const loose = [
+      { type: 'tabs', tabs: [{ label: 'A' }] },
+      { name: 'b', type: 'blocks', blockReferences: ['x'] },
+    ]
+    expect(someFieldDeep(loose as never, isJoin)).toBe(false)
   })
 })
 

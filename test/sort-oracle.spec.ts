@@ -100,16 +100,21 @@ describe.each(HOSTS)('$name', ({ host }) => {
     return { order: res.status === 200 ? pick(res.json).map((d) => String(d.id)) : null, status: res.status }
   }
 
-  /** Asks, permutes the private values, asks again: a refusal (4xx) or the same order. */
-  const nonInterfering = async (ask: () => Promise<Answer>, permute: () => Promise<void>) => {
+  /** Every fixture list holds four documents: an answered order names all four (ids, unless told otherwise). */
+  const fourIds = (order: string[]) => order.length === 4 && order.every((id) => /^[0-9a-f]{24}$/.test(id))
+
+  /**
+   * Asks, permutes the private values, asks again: a refusal (4xx) or the same order. An answered order must look
+   * right (`valid`): an empty list or a list of `undefined`s would compare equal whatever the sort did.
+   */
+  const nonInterfering = async (ask: () => Promise<Answer>, permute: () => Promise<void>, valid = fourIds) => {
     const before = await ask()
     await permute()
     const after = await ask()
     for (const answer of [before, after]) {
       expect(answer.status).toBeLessThan(500)
       if (answer.status !== 200) expect(answer.status).toBeGreaterThanOrEqual(400)
-      // An order of ids, never of `undefined`s (which would compare equal whatever the sort did).
-      if (answer.order) expect(answer.order.every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true)
+      if (answer.order) expect(valid(answer.order)).toBe(true)
     }
     if (before.status === 200 && after.status === 200) expect(after.order).toEqual(before.order)
     expect(after.status).toBe(before.status)
@@ -134,6 +139,25 @@ describe.each(HOSTS)('$name', ({ host }) => {
       300_000,
     )
 
+    /** The Local API takes a sort string as one entry (no comma splitting there), as a frontend's server code sends it. */
+    const distinctNames = async (sort: string): Promise<Answer> => {
+      const found = await payload.findDistinct({
+        collection: 'comments',
+        field: 'authorName',
+        limit: 100,
+        overrideAccess: false,
+        sort: sort as never,
+      })
+      return { order: found.values.map((v) => String(v.authorName)), status: 200 }
+    }
+    const fourNames = (order: string[]) => order.length === 4 && order.every((name) => /^Person \d$/.test(name))
+
+    it('Local API findDistinct sorts by a public field (the property below sees real orders)', async () => {
+      const up = await distinctNames('authorName')
+      expect(up).toEqual({ order: ['Person 0', 'Person 1', 'Person 2', 'Person 3'], status: 200 })
+      expect((await distinctNames('-authorName')).order).toEqual([...up.order!].reverse())
+    })
+
     it('Local API findDistinct with overrideAccess: false, anonymous', async () => {
       await fc.assert(
         fc.asyncProperty(
@@ -144,19 +168,13 @@ describe.each(HOSTS)('$name', ({ host }) => {
             nonInterfering(
               async () => {
                 try {
-                  const found = await payload.findDistinct({
-                    collection: 'comments',
-                    field: 'authorName',
-                    limit: 100,
-                    overrideAccess: false,
-                    sort: sort.split(',') as never,
-                  })
-                  return { order: found.values.map((v) => String(v.authorName)), status: 200 }
+                  return await distinctNames(sort)
                 } catch (error) {
                   return { order: null, status: Number((error as { status?: number }).status ?? 500) }
                 }
               },
               () => rotate('comments', comments, field),
+              fourNames,
             ),
         ),
         {

@@ -34,7 +34,7 @@ export const sortPathResolves = (path: string, fields: FlattenedField[], localeC
  * Whether Payload checks the read access of a sort path: it does only when its own resolver finds every
  * segment (validateSortQuery.ts, called with these arguments); a path it calls invalid goes to the database
  * unchecked. Our resolver is stricter in places (Payload reads `authorEmail.title` as `title`), Payload's in
- * others (a hidden field, a rich-text key that is not a word), so a sort must satisfy both.
+ * others (a rich-text key that is not a word), so a sort must satisfy both.
  */
 const payloadChecks = (entry: string, collection: string, fields: FlattenedField[], req: PayloadRequest): boolean => {
   const path = sortPathOf(entry)
@@ -87,8 +87,10 @@ const unresolvedSorts = (
     : unresolvedIn(collection.slug, collection.flattenedFields, sortEntriesOf(args.sort))
   for (const { entries, name } of joinSortsOf(args.joins)) {
     if (entries.length === 0) continue
-    const targets = joinTargetsOf(collection, name)
-    if (joinsInto && !(targets ?? []).some((target) => joinsInto.has(target))) continue
+    const found = joinTargetsOf(collection, name)
+    // On a host collection only our collections are judged, even among a polymorphic join's targets.
+    const targets = found && joinsInto ? found.filter((target) => joinsInto.has(target)) : found
+    if (joinsInto && !targets?.length) continue
     if (!targets) {
       unresolved.push(...entries)
       continue

@@ -95,10 +95,14 @@ export const assembleCollection = (
  * One of the host's collections: the media guard (when it is `slugs.media`), the sort rule for its joins that read
  * one of our collections (after the host's own hooks), and, on auth collections, cache headers.
  */
-export const assembleHostCollection = (host: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig => {
-  const ours = Object.values(options.slugs).filter((slug): slug is string => typeof slug === 'string')
+export const assembleHostCollection = (
+  host: CollectionConfig,
+  options: ResolvedNewsroomOptions,
+  /** The slugs of the collections the plugin adds (not the host's media or any other collection of the host's). */
+  ours: readonly string[],
+): CollectionConfig => {
   const joinsOurs = someFieldDeep(
-    host.fields,
+    host.fields ?? [],
     (f) => f.type === 'join' && [f.collection].flat().some((target) => ours.includes(target)),
   )
   // Only a collection with such a join gets the hook; every other host collection stays exactly the host's.

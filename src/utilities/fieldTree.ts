@@ -42,7 +42,7 @@ export const insertAfter = (fields: Field[], name: string, extra: Field): Field[
 export const someFieldDeep = (fields: Field[], test: (field: Field) => boolean): boolean =>
   fields.some((field) => {
     if (test(field)) return true
-    if (field.type === 'tabs') return field.tabs.some((tab) => someFieldDeep(tab.fields, test))
-    if (field.type === 'blocks') return (field.blocks ?? []).some((block) => someFieldDeep(block.fields, test))
+    if (field.type === 'tabs') return (field.tabs ?? []).some((tab) => someFieldDeep(tab.fields ?? [], test))
+    if (field.type === 'blocks') return (field.blocks ?? []).some((block) => someFieldDeep(block.fields ?? [], test))
     return 'fields' in field && Array.isArray(field.fields) ? someFieldDeep(field.fields, test) : false
   })
