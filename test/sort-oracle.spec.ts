@@ -29,6 +29,16 @@ const HOSTS: { host: Partial<Config>; name: string }[] = [
 /** A document's id: at `depth: 0` a join's docs are bare ids, elsewhere objects. */
 const idOf = (doc: unknown): string => String(doc && typeof doc === 'object' ? (doc as { id: unknown }).id : doc)
 
+/** Moves each document's private value to the next document (a rotation: every pair of values swaps order). */
+const rotateValues = async (payload: Payload, collection: 'articles' | 'comments', ids: string[], field: string) => {
+  const docs = await Promise.all(
+    ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
+  )
+  const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
+  for (const [i, id] of ids.entries())
+    await payload.db.updateOne({ collection, data: { [field]: values[(i + 1) % ids.length] }, id, req: undefined })
+}
+
 describe.each(HOSTS)('$name', ({ host }) => {
   let app: NewsroomTestApp
   let payload: Payload
@@ -66,20 +76,8 @@ describe.each(HOSTS)('$name', ({ host }) => {
   }, 120_000)
   afterAll(() => app?.shutdown())
 
-  /** Moves each document's private value to the next document (a rotation: every pair of values swaps order). */
-  const rotate = async (collection: 'articles' | 'comments', ids: string[], field: string) => {
-    const docs = await Promise.all(
-      ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
-    )
-    const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
-    for (const [i, id] of ids.entries())
-      await payload.db.updateOne({
-        collection,
-        data: { [field]: values[(i + 1) % ids.length] },
-        id,
-        req: undefined,
-      })
-  }
+  const rotate = (collection: 'articles' | 'comments', ids: string[], field: string) =>
+    rotateValues(payload, collection, ids, field)
 
   const prefix = fc.constantFrom('', '-', ' ', '+', '--', ' -')
   const suffix = fc.constantFrom(
@@ -341,14 +339,8 @@ describe('localized host: joins by path, and a host collection’s join into our
     rmSync(staticDir, { force: true, recursive: true })
   })
 
-  const rotate = async (collection: 'articles' | 'comments', ids: string[], field: string) => {
-    const docs = await Promise.all(
-      ids.map((id) => payload.db.findOne({ collection, req: undefined, where: { id: { equals: id } } })),
-    )
-    const values = docs.map((doc) => (doc as Record<string, unknown>)[field])
-    for (const [i, id] of ids.entries())
-      await payload.db.updateOne({ collection, data: { [field]: values[(i + 1) % ids.length] }, id, req: undefined })
-  }
+  const rotate = (collection: 'articles' | 'comments', ids: string[], field: string) =>
+    rotateValues(payload, collection, ids, field)
   const joined = async (url: `/${string}`, join: string, sort: string, pick: (doc: any) => { id: string }[]) => {
     const res = await app.rest.get(url, { query: { depth: 0, joins: { [join]: { limit: 100, sort } } } })
     return { order: res.status === 200 ? pick(res.json).map(idOf) : null, status: res.status }

@@ -125,14 +125,15 @@ export const refuseUnresolvedSorts: CollectionBeforeOperationHook = ({ args, col
  * The same rule on a host collection, only for its joins that read one of ours (`slugs`): a host `media` upload
  * joined to the articles that use it must not sort them by their locked bodies. The host's own sorts are its own.
  */
-export const refuseUnresolvedJoinSortsInto =
-  (slugs: readonly string[]): CollectionBeforeOperationHook =>
-  ({ args, collection, req }) => {
+export const refuseUnresolvedJoinSortsInto = (slugs: readonly string[]): CollectionBeforeOperationHook => {
+  const joinsInto = new Set(slugs)
+  return ({ args, collection, req }) => {
     const { joins, overrideAccess } = args as { joins?: unknown; overrideAccess?: boolean }
     if (!joins || overrideAccess === true || isEditor(req)) return args
-    refuse(unresolvedSorts({ joins }, collection, req, { joinsInto: new Set(slugs), joinsOnly: true }))
+    refuse(unresolvedSorts({ joins }, collection, req, { joinsInto, joinsOnly: true }))
     return args
   }
+}
 
 const localeCodesOf = (req: PayloadRequest): readonly string[] => {
   const { localization } = req.payload.config
